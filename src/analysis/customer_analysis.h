@@ -1,0 +1,94 @@
+#pragma once
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "analysis/analysis_options.h"
+#include "model/order_table.h"
+
+namespace huike {
+
+enum class Segment8 : uint8_t {
+  important_value, important_develop, important_keep, important_win_back,
+  general_value, general_develop, general_keep, general_win_back
+};
+enum class GridSegment : uint8_t {
+  champions, loyal, potential_loyalist, new_customers, promising, need_attention,
+  about_to_sleep, at_risk, cannot_lose, hibernating, lost
+};
+enum class ChurnStatus : uint8_t { active, at_risk, churned, unknown };
+
+constexpr int kSegment8Count = 8;
+constexpr int kGridSegmentCount = 11;
+
+struct SegmentInfo {
+  const char* key;
+  const char* name_zh;
+  const char* name_en;
+  const char* action_zh;
+  const char* action_en;
+};
+const SegmentInfo& segment8_info(Segment8 s);
+const SegmentInfo& grid_segment_info(GridSegment s);
+const char* churn_status_key(ChurnStatus s);  // "active", "at_risk", "churned", "unknown"
+
+// Everything computed per customer (indexed like OrderTable::customer_ids).
+// Customers whose orders are all returns have frequency 0 and are left out of
+// the analyses (`analysed` false); they are counted in the report.
+struct CustomerMetrics {
+  int32_t first_day = 0, last_day = 0;  // purchase days
+  int32_t recency_days = 0;
+  uint32_t frequency = 0;               // distinct purchase orders
+  uint32_t purchase_days = 0;           // distinct purchase calendar days
+  double monetary = 0;                  // net of returns (never below 0) unless ignored
+  double gross = 0;                     // purchases only
+  double returned = 0;                  // sum of returns (positive)
+  double first_day_revenue = 0;         // purchases on the first purchase day
+  double cycle_days = -1;               // own mean gap, -1 when fewer than 2 purchase days
+  uint8_t r_score = 0, f_score = 0, m_score = 0;
+  Segment8 segment8{};
+  GridSegment grid{};
+  ChurnStatus status = ChurnStatus::unknown;
+  bool sleeping = false;
+  bool analysed = false;
+};
+
+struct SegmentSummary {
+  uint32_t customers = 0;
+  double revenue = 0;
+  double sum_recency = 0, sum_frequency = 0, sum_monetary = 0;
+};
+
+struct Thresholds { double recency = 0, frequency = 0, monetary = 0; };
+
+struct ShopAnalysis {
+  AnalysisOptions options;
+  int32_t as_of_day = 0;
+  int32_t first_order_day = 0, last_order_day = 0;
+  std::vector<CustomerMetrics> customers;
+  uint32_t analysed_customers = 0;   // with at least one purchase
+  uint32_t return_only_customers = 0;
+  uint64_t orders = 0;               // purchase orders
+  uint64_t return_orders = 0;
+  double revenue = 0;                // sum of monetary
+  double gross_revenue = 0;
+  double returns_value = 0;
+  double repeat_rate = 0, returning_revenue_share = 0, churn_rate = 0;
+  double shop_cycle_mean = -1, shop_cycle_median = -1;  // -1: no repeat customers
+  uint32_t cycle_customers = 0;      // customers with 2+ purchase days
+  Thresholds thresholds;
+  std::array<SegmentSummary, kSegment8Count> segment8{};
+  std::array<SegmentSummary, kGridSegmentCount> grid{};
+  std::array<uint32_t, 4> status_counts{};  // by ChurnStatus
+  uint32_t sleeping = 0;
+};
+
+ShopAnalysis analyze_customers(const OrderTable& table, const CustomerOrders& grouped,
+                               const AnalysisOptions& options);
+
+// 1 + floor(5 * b / N), b = customers with a strictly worse value; equal values, equal scores.
+// `higher_is_better` false for recency.
+std::vector<uint8_t> quintile_scores(const std::vector<double>& values, bool higher_is_better);
+
+}  // namespace huike

@@ -1,0 +1,133 @@
+// huike: the native command line over the same engine the page runs as WebAssembly.
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "session.h"
+
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kUsage = R"(usage:
+  huike analyze FILE [options]              print the JSON report
+  huike customers FILE --out OUT.csv [options] [--segment KEY | --grid KEY | --status KEY]
+                                            one row per customer (UTF-8 with BOM)
+options:
+  --as-of YYYY-MM-DD        analysis date (default: the day after the latest purchase)
+  --thresholds mean|median  eight-segment thresholds (default mean)
+  --custom-thresholds R,F,M user-set thresholds (recency days, frequency, monetary)
+  --churn-window DAYS       churn rate / sleeping window (default 365)
+  --at-risk X --churned Y   purchase-cycle multipliers (default 1.5 and 2)
+  --ignore-returns          returns do not reduce monetary value
+  --encoding utf-8|gb18030|windows-1252   instead of detecting
+  --delimiter ,|tab|;|whitespace          instead of detecting
+  --header yes|no           whether the first row is a header
+  --column ROLE=NAME|INDEX  map a column (roles: customer date amount order_id quantity
+                            unit_price status product contact); repeatable
+  --date-order month_first|day_first
+FILE may be - for standard input.
+)";
+
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct Command {
+  std::string name, file, out;
+  json ingest = json::object(), analysis = json::object(), filter = json::object();
+};
+
+Command parse_args(int argc, char** argv) {
+  if (argc < 3) throw UsageError("a command and a file are needed");
+  Command cmd;
+  cmd.name = argv[1];
+  if (cmd.name != "analyze" && cmd.name != "customers") throw UsageError("unknown command '" + cmd.name + "'");
+  cmd.file = argv[2];
+  for (int i = 3; i < argc; ++i) {
+    const std::string flag = argv[i];
+    const auto value = [&]() -> std::string {
+      if (i + 1 >= argc) throw UsageError(flag + " needs a value");
+      return argv[++i];
+    };
+    if (flag == "--as-of") cmd.analysis["as_of"] = value();
+    else if (flag == "--thresholds") cmd.analysis["thresholds"] = value();
+    else if (flag == "--custom-thresholds") {
+      double r, f, m;
+      char tail;
+      const std::string text = value();
+      if (std::sscanf(text.c_str(), "%lf,%lf,%lf%c", &r, &f, &m, &tail) != 3) throw UsageError("--custom-thresholds R,F,M");
+      cmd.analysis["thresholds"] = "custom";
+      cmd.analysis["custom_thresholds"] = {{"recency", r}, {"frequency", f}, {"monetary", m}};
+    } else if (flag == "--churn-window") cmd.analysis["churn_window_days"] = std::stoi(value());
+    else if (flag == "--at-risk") cmd.analysis["at_risk_multiplier"] = std::stod(value());
+    else if (flag == "--churned") cmd.analysis["churned_multiplier"] = std::stod(value());
+    else if (flag == "--ignore-returns") cmd.analysis["returns"] = "ignore";
+    else if (flag == "--encoding") cmd.ingest["encoding"] = value();
+    else if (flag == "--delimiter") cmd.ingest["delimiter"] = value();
+    else if (flag == "--header") cmd.ingest["has_header"] = value() == "yes";
+    else if (flag == "--date-order") cmd.ingest["date_order"] = value();
+    else if (flag == "--column") {
+      const std::string mapping = value();
+      const size_t eq = mapping.find('=');
+      if (eq == std::string::npos) throw UsageError("--column ROLE=NAME");
+      cmd.ingest["columns"][mapping.substr(0, eq)] = mapping.substr(eq + 1);
+    } else if (flag == "--out") cmd.out = value();
+    else if (flag == "--segment") cmd.filter["segment_eight"] = value();
+    else if (flag == "--grid") cmd.filter["segment_grid"] = value();
+    else if (flag == "--status") cmd.filter["status"] = value();
+    else throw UsageError("unknown option " + flag);
+  }
+  if (cmd.name == "customers" && cmd.out.empty()) throw UsageError("customers needs --out FILE.csv");
+  return cmd;
+}
+
+void read_file(huike::Session& session, const std::string& path) {
+  FILE* file = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (!file) throw huike::HuikeError("E_OPEN", "cannot open " + path + ": " + std::strerror(errno));
+  std::vector<char> chunk(4 << 20);
+  size_t got;
+  while ((got = std::fread(chunk.data(), 1, chunk.size(), file)) > 0) session.feed({chunk.data(), got});
+  const bool failed = std::ferror(file);
+  if (file != stdin) std::fclose(file);
+  if (failed) throw huike::HuikeError("E_READ", "error reading " + path);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Command cmd;
+  try {
+    cmd = parse_args(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "huike: " << e.what() << "\n\n" << kUsage;
+    return 64;
+  }
+  try {
+    huike::Session session;
+    session.begin(cmd.ingest);
+    read_file(session, cmd.file);
+    session.finish();
+    if (cmd.name == "analyze") {
+      std::cout << session.report(cmd.analysis).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+    } else {
+      std::ofstream out(cmd.out, std::ios::binary);
+      if (!out) throw huike::HuikeError("E_OPEN", "cannot write " + cmd.out);
+      out << session.customers_csv(cmd.analysis, cmd.filter);
+      if (!out.flush()) throw huike::HuikeError("E_WRITE", "error writing " + cmd.out);
+    }
+    return 0;
+  } catch (const huike::HuikeError& e) {
+    std::cerr << "huike: error " << e.code() << ": " << e.what();
+    if (e.line() > 0) std::cerr << " (line " << e.line() << ")";
+    std::cerr << '\n';
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "huike: error E_INTERNAL: " << e.what() << '\n';
+    return 70;
+  }
+}

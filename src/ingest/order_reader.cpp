@@ -1,0 +1,449 @@
+#include "ingest/order_reader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "core/error.h"
+#include "ingest/amount_parse.h"
+#include "ingest/column_roles.h"
+#include "ingest/csv_tokenizer.h"
+#include "ingest/date_parse.h"
+#include "ingest/status_words.h"
+
+namespace huike {
+
+const char* column_role_key(ColumnRole role) {
+  static const char* const keys[kColumnRoleCount] = {"customer", "date",   "amount",  "order_id", "quantity",
+                                                     "unit_price", "status", "product", "contact"};
+  return keys[static_cast<int>(role)];
+}
+
+namespace {
+
+constexpr size_t kSniffLines = 30;          // delimiter and header are decided from these
+constexpr size_t kSniffMaxBytes = 1u << 20;  // ... or from the first MiB, if lines are longer
+constexpr size_t kBinaryCheckBytes = 4096;
+constexpr size_t kSniffRecords = 30;
+constexpr size_t kPreviewRows = 10;
+constexpr size_t kExampleLines = 5;
+// A pair-form date (12/1/2010) that fits both orders waits in Order::day as this key
+// until the column's order is known.
+constexpr int32_t kAmbiguousDateFlag = 1 << 30;
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
+  return text;
+}
+
+// Counts `delimiter` outside quotes in one line.
+size_t count_outside_quotes(std::string_view line, char delimiter) {
+  size_t count = 0;
+  bool quoted = false;
+  for (char c : line) {
+    if (c == '"') quoted = !quoted;
+    else if (c == delimiter && !quoted) ++count;
+  }
+  return count;
+}
+
+size_t count_blank_runs(std::string_view line) {
+  line = trim(line);
+  size_t runs = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if ((line[i] == ' ' || line[i] == '\t') && i > 0 && line[i - 1] != ' ' && line[i - 1] != '\t') ++runs;
+  }
+  return runs;
+}
+
+// The delimiter that splits the sample's lines into the same number of columns.
+char detect_delimiter(std::string_view sample) {
+  std::vector<std::string_view> lines;
+  for (size_t start = 0; start < sample.size() && lines.size() < kSniffLines;) {
+    size_t end = sample.find('\n', start);
+    if (end == std::string_view::npos) end = sample.size();
+    std::string_view line = trim(sample.substr(start, end - start));
+    if (!line.empty()) lines.push_back(line);
+    start = end + 1;
+  }
+  if (lines.empty()) return ',';
+  char best = 0;
+  double best_score = 0;
+  for (char candidate : {',', '\t', ';', '|'}) {
+    const size_t first = count_outside_quotes(lines[0], candidate);
+    if (first == 0) continue;
+    size_t agreeing = 0;
+    for (std::string_view line : lines) agreeing += count_outside_quotes(line, candidate) == first;
+    const double score = static_cast<double>(agreeing) / lines.size() * (1.0 + std::log2(1.0 + first));
+    if (score > best_score) {
+      best_score = score;
+      best = candidate;
+    }
+  }
+  if (best != 0 && best_score >= 0.5) return best;
+  const size_t runs = count_blank_runs(lines[0]);
+  if (runs > 0) {
+    size_t agreeing = 0;
+    for (std::string_view line : lines) agreeing += count_blank_runs(line) == runs;
+    if (agreeing * 2 >= lines.size()) return ' ';
+  }
+  return best != 0 ? best : ',';
+}
+
+bool is_uci_cancellation(std::string_view order_id) {
+  if (order_id.size() < 2 || (order_id[0] != 'C' && order_id[0] != 'c')) return false;
+  return std::all_of(order_id.begin() + 1, order_id.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+inline uint64_t mix_customer(uint64_t hash, uint32_t customer) {
+  return hash ^ ((customer + 1ull) * 0x9E3779B97F4A7C15ull);
+}
+
+}  // namespace
+
+struct OrderReader::State : RecordSink {
+  IngestOptions options;
+  IngestSummary summary;
+  TextDecoder decoder;
+  std::unique_ptr<CsvTokenizer> tokenizer;
+  std::string sniff_text;               // decoded text held until the delimiter is known
+  size_t sniff_newlines = 0;
+  std::string binary_probe;             // the first raw bytes
+  std::vector<std::vector<std::string>> sniff_rows;
+  std::vector<int64_t> sniff_lines;
+  bool roles_decided = false;
+  bool finished = false;
+  std::array<int, kColumnRoleCount> column{};
+  size_t needed_width = 0;
+
+  OrderTable table;
+  // Order id → order, for merging line items: open addressing over order indexes.
+  std::vector<uint64_t> order_keys;     // per order; 0 = no order id
+  std::vector<uint32_t> order_slots;    // index + 1; 0 = empty
+  uint64_t last_order_key = 0;
+  uint32_t last_order = 0;
+
+  uint64_t month_first_only = 0, day_first_only = 0, ambiguous_dates = 0;
+
+  explicit State(IngestOptions opts) : options(std::move(opts)), decoder(options.encoding) {
+    column.fill(-1);
+  }
+
+  int col(ColumnRole role) const { return column[static_cast<int>(role)]; }
+
+  void exclude(const char* reason, int64_t line) {
+    ExclusionCount& count = summary.excluded[reason];
+    ++count.rows;
+    if (count.example_lines.size() < kExampleLines) count.example_lines.push_back(line);
+  }
+
+  void take_text(std::string_view text) {
+    if (tokenizer) {
+      tokenizer->feed(text, *this);
+      return;
+    }
+    sniff_text.append(text);
+    sniff_newlines += std::count(text.begin(), text.end(), '\n');
+    if (sniff_newlines >= kSniffLines || sniff_text.size() >= kSniffMaxBytes) {
+      if (binary_probe.size() >= kBinaryCheckBytes) start_tokenizer();
+    }
+  }
+
+  void check_binary() {
+    if (binary_probe.rfind("PK\x03\x04", 0) == 0) {
+      throw HuikeError("E_SPREADSHEET_FILE",
+                       "this is an Excel .xlsx (zip) file; save it as CSV (UTF-8 or GBK) and open that");
+    }
+    if (binary_probe.rfind("\xFF\xFE", 0) == 0 || binary_probe.rfind("\xFE\xFF", 0) == 0) {
+      throw HuikeError("E_UTF16_FILE",
+                       "this file is UTF-16 (Excel \"Unicode text\"); save it as CSV UTF-8 and open that");
+    }
+    const size_t nuls = std::count(binary_probe.begin(), binary_probe.end(), '\0');
+    if (nuls > 0 && nuls * 100 >= binary_probe.size()) {
+      throw HuikeError("E_BINARY_FILE", "this is not a text order file (it contains binary data)");
+    }
+  }
+
+  void start_tokenizer() {
+    check_binary();
+    const size_t sample_end = std::min(sniff_text.size(), kSniffMaxBytes);
+    summary.delimiter = options.delimiter ? options.delimiter
+                                          : detect_delimiter(std::string_view(sniff_text).substr(0, sample_end));
+    tokenizer = std::make_unique<CsvTokenizer>(summary.delimiter);
+    std::string held;
+    held.swap(sniff_text);
+    tokenizer->feed(held, *this);
+  }
+
+  // RecordSink: every record of the file.
+  void record(const std::vector<std::string_view>& fields, int64_t line) override {
+    if (!roles_decided) {
+      sniff_rows.emplace_back(fields.begin(), fields.end());
+      sniff_lines.push_back(line);
+      if (sniff_rows.size() >= kSniffRecords) decide_roles();
+      return;
+    }
+    ++summary.rows_read;
+    if (summary.preview.size() < kPreviewRows) summary.preview.emplace_back(fields.begin(), fields.end());
+    use_row(fields, line);
+  }
+
+  int column_by_option(const std::string& value) const {
+    for (size_t i = 0; i < summary.header.size(); ++i) {
+      if (trim(summary.header[i]) == trim(value)) return static_cast<int>(i);
+    }
+    if (!value.empty() && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      const size_t index = std::stoul(value);
+      if (index < summary.header.size()) return static_cast<int>(index);
+    }
+    return -2;
+  }
+
+  void decide_roles() {
+    roles_decided = true;
+    if (sniff_rows.empty()) {
+      throw HuikeError(summary.bytes == 0 ? "E_EMPTY_FILE" : "E_NO_ROWS",
+                       summary.bytes == 0 ? "the file is empty" : "the file has no rows");
+    }
+    const std::vector<std::string>& first = sniff_rows.front();
+    summary.has_header = options.has_header.value_or(looks_like_header(first));
+    size_t width = 0;
+    for (const auto& row : sniff_rows) width = std::max(width, row.size());
+    if (summary.has_header) {
+      for (const std::string& name : first) summary.header.emplace_back(trim(name));
+    }
+    while (summary.header.size() < width) summary.header.push_back("column_" + std::to_string(summary.header.size() + 1));
+
+    if (summary.has_header) {
+      column = roles_from_header(summary.header);
+    } else {
+      column = roles_from_values(sniff_rows);
+    }
+    for (const auto& [role_name, value] : options.columns) {
+      int role = -1;
+      for (int r = 0; r < kColumnRoleCount; ++r) {
+        if (role_name == column_role_key(static_cast<ColumnRole>(r))) role = r;
+      }
+      if (role < 0) throw HuikeError("E_BAD_OPTION", "unknown column role '" + role_name + "'");
+      if (value.empty()) {
+        column[role] = -1;
+        continue;
+      }
+      const int index = column_by_option(value);
+      if (index < 0) {
+        throw HuikeError("E_UNKNOWN_COLUMN", "column '" + value + "' (for " + role_name + ") is not in the file");
+      }
+      for (int& other : column) {
+        if (other == index) other = -1;
+      }
+      column[role] = index;
+    }
+    summary.role_column = column;
+
+    const auto missing = [&](ColumnRole role, const char* code, const char* what) {
+      std::string found;
+      for (const std::string& name : summary.header) found += (found.empty() ? "" : ", ") + name;
+      throw HuikeError(code, std::string("no ") + what + " column; looked for headers like " + role_examples(role) +
+                                 "; the file has: " + found + ". Map one with the column option.");
+    };
+    if (col(ColumnRole::customer) < 0) missing(ColumnRole::customer, "E_NO_CUSTOMER_COLUMN", "customer");
+    if (col(ColumnRole::date) < 0) missing(ColumnRole::date, "E_NO_DATE_COLUMN", "order date");
+    if (col(ColumnRole::amount) < 0 && (col(ColumnRole::quantity) < 0 || col(ColumnRole::unit_price) < 0)) {
+      missing(ColumnRole::amount, "E_NO_AMOUNT_COLUMN", "amount");
+    }
+    for (ColumnRole role : {ColumnRole::customer, ColumnRole::date, ColumnRole::amount, ColumnRole::order_id,
+                            ColumnRole::quantity, ColumnRole::unit_price, ColumnRole::status}) {
+      needed_width = std::max<size_t>(needed_width, col(role) + 1);
+    }
+
+    std::vector<std::vector<std::string>> rows;
+    rows.swap(sniff_rows);
+    std::vector<std::string_view> views;
+    for (size_t i = summary.has_header ? 1 : 0; i < rows.size(); ++i) {
+      views.assign(rows[i].begin(), rows[i].end());
+      record(views, sniff_lines[i]);
+    }
+  }
+
+  // Returns the order's index and whether it is new.
+  std::pair<uint32_t, bool> find_or_add_order(uint64_t key, const Order& order) {
+    if (key == last_order_key) return {last_order, false};
+    if ((table.orders.size() + 1) * 2 > order_slots.size()) grow_slots();
+    const size_t mask = order_slots.size() - 1;
+    size_t slot = key & mask;
+    for (; order_slots[slot] != 0; slot = (slot + 1) & mask) {
+      if (order_keys[order_slots[slot] - 1] == key) {
+        last_order_key = key;
+        last_order = order_slots[slot] - 1;
+        return {last_order, false};
+      }
+    }
+    const uint32_t index = static_cast<uint32_t>(table.orders.size());
+    table.orders.push_back(order);
+    order_keys.push_back(key);
+    order_slots[slot] = index + 1;
+    last_order_key = key;
+    last_order = index;
+    return {index, true};
+  }
+
+  void grow_slots() {
+    order_slots.assign(std::max<size_t>(1024, order_slots.size() * 2), 0);
+    const size_t mask = order_slots.size() - 1;
+    for (uint32_t i = 0; i < order_keys.size(); ++i) {
+      if (order_keys[i] == 0) continue;
+      size_t slot = order_keys[i] & mask;
+      while (order_slots[slot] != 0) slot = (slot + 1) & mask;
+      order_slots[slot] = i + 1;
+    }
+  }
+
+  bool parse_day(std::string_view text, int32_t& day) {
+    ParsedDate date;
+    if (!parse_date(text, date) || date.year < 1900 || date.year > 2200) return false;
+    if (!date.pair_form) {
+      day = days_from_civil(date.year, date.month, date.day);
+      return true;
+    }
+    bool month_first = date.month_first_valid, day_first = date.day_first_valid;
+    if (options.date_order == DateOrder::month_first) day_first = !month_first;
+    if (options.date_order == DateOrder::day_first) month_first = !day_first;
+    if (month_first && day_first) {
+      ++ambiguous_dates;
+      day = kAmbiguousDateFlag | (date.year << 9) | (date.month << 5) | date.day;
+    } else if (month_first) {
+      ++month_first_only;
+      day = days_from_civil(date.year, date.month, date.day);
+    } else if (day_first) {
+      ++day_first_only;
+      day = days_from_civil(date.year, date.day, date.month);
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  void use_row(const std::vector<std::string_view>& fields, int64_t line) {
+    if (fields.size() < needed_width) {
+      // A short row still counts when its required cells are there (trailing empties dropped).
+      const auto has = [&](ColumnRole role) { return col(role) < 0 || static_cast<size_t>(col(role)) < fields.size(); };
+      if (!has(ColumnRole::customer) || !has(ColumnRole::date) ||
+          !(has(ColumnRole::amount) || (has(ColumnRole::quantity) && has(ColumnRole::unit_price)))) {
+        exclude("short_row", line);
+        return;
+      }
+    }
+    const auto cell = [&](ColumnRole role) -> std::string_view {
+      const int c = col(role);
+      return c >= 0 && static_cast<size_t>(c) < fields.size() ? trim(fields[c]) : std::string_view();
+    };
+    const std::string_view customer_text = cell(ColumnRole::customer);
+    if (customer_text.empty()) return exclude("missing_customer", line);
+
+    if (col(ColumnRole::status) >= 0) {
+      const OrderStatus status = classify_status(cell(ColumnRole::status));
+      if (status != OrderStatus::purchase) return exclude(status_reason_key(status), line);
+    }
+    int32_t day;
+    if (!parse_day(cell(ColumnRole::date), day)) return exclude("bad_date", line);
+
+    double amount;
+    if (col(ColumnRole::amount) >= 0) {
+      if (!parse_amount(cell(ColumnRole::amount), amount)) return exclude("bad_amount", line);
+    } else {
+      double quantity, price;
+      if (!parse_amount(cell(ColumnRole::quantity), quantity) || !parse_amount(cell(ColumnRole::unit_price), price)) {
+        return exclude("bad_amount", line);
+      }
+      amount = quantity * price;
+    }
+    if (!std::isfinite(amount) || std::fabs(amount) > 1e13) return exclude("bad_amount", line);
+
+    const std::string_view order_id = cell(ColumnRole::order_id);
+    if (is_uci_cancellation(order_id) && amount >= 0) return exclude("cancelled_invoice", line);
+
+    const uint32_t customer = table.customer_ids.intern(customer_text);
+    const Order order{amount, customer, day};
+    ++summary.rows_used;
+    if (amount < 0) ++summary.return_rows;
+    if (order_id.empty()) {
+      table.orders.push_back(order);
+      order_keys.push_back(0);
+      return;
+    }
+    uint64_t key = mix_customer(hash_bytes(order_id), customer);
+    if (key == 0) key = 1;
+    const auto [index, added] = find_or_add_order(key, order);
+    if (!added) table.orders[index].amount += amount;  // a further line item
+  }
+
+  void resolve_dates() {
+    bool month_first = true;
+    if (options.date_order == DateOrder::day_first) month_first = false;
+    else if (options.date_order == DateOrder::automatic) month_first = day_first_only <= month_first_only;
+    if (options.date_order != DateOrder::automatic) {
+      summary.date_order = options.date_order == DateOrder::day_first ? "day_first" : "month_first";
+    } else if (month_first_only + day_first_only + ambiguous_dates == 0) {
+      summary.date_order = "unambiguous";
+    } else {
+      summary.date_order = month_first ? "month_first" : "day_first";
+      summary.date_order_assumed = month_first_only == 0 && day_first_only == 0;
+      summary.date_orders_mixed = month_first_only > 0 && day_first_only > 0;
+    }
+    if (ambiguous_dates == 0) return;
+    for (Order& order : table.orders) {
+      if (!(order.day & kAmbiguousDateFlag)) continue;
+      const int32_t key = order.day & ~kAmbiguousDateFlag;
+      const int32_t year = key >> 9;
+      const unsigned first = (key >> 5) & 15, second = key & 31;
+      order.day = month_first ? days_from_civil(year, first, second) : days_from_civil(year, second, first);
+    }
+  }
+};
+
+OrderReader::OrderReader(IngestOptions options) : state_(std::make_unique<State>(std::move(options))) {}
+OrderReader::~OrderReader() = default;
+
+void OrderReader::feed(std::string_view bytes) {
+  State& s = *state_;
+  if (s.finished) throw HuikeError("E_STATE", "feed after finish");
+  s.summary.bytes += bytes.size();
+  if (s.binary_probe.size() < kBinaryCheckBytes) {
+    s.binary_probe.append(bytes.substr(0, kBinaryCheckBytes - s.binary_probe.size()));
+  }
+  s.take_text(s.decoder.decode(bytes));
+}
+
+OrderTable OrderReader::finish() {
+  State& s = *state_;
+  if (s.finished) throw HuikeError("E_STATE", "finish called twice");
+  s.finished = true;
+  s.take_text(s.decoder.finish());
+  if (!s.tokenizer) s.start_tokenizer();
+  s.tokenizer->finish(s);
+  if (!s.roles_decided) s.decide_roles();
+  s.summary.lines = s.tokenizer->lines();
+  s.summary.blank_lines = s.tokenizer->blank_lines();
+  s.summary.encoding = s.decoder.encoding();
+  s.summary.had_bom = s.decoder.had_bom();
+  s.summary.invalid_byte_sequences = s.decoder.invalid_sequences();
+  if (s.summary.rows_read == 0) throw HuikeError("E_NO_ROWS", "the file has a header but no order rows");
+  if (s.table.orders.empty()) {
+    throw HuikeError("E_NO_USABLE_ROWS", "none of the " + std::to_string(s.summary.rows_read) +
+                                             " rows is a usable order; see the excluded rows by reason");
+  }
+  s.resolve_dates();
+  std::vector<uint64_t>().swap(s.order_keys);
+  std::vector<uint32_t>().swap(s.order_slots);
+  s.table.orders.shrink_to_fit();
+  return std::move(s.table);
+}
+
+const IngestSummary& OrderReader::summary() const {
+  State& s = *state_;
+  if (s.summary.encoding == Encoding::undecided) s.summary.encoding = s.decoder.encoding();
+  return s.summary;
+}
+
+}  // namespace huike

@@ -1,0 +1,80 @@
+#pragma once
+#include <array>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/text_decode.h"
+#include "model/order_table.h"
+
+namespace huike {
+
+enum class ColumnRole : uint8_t {
+  customer, date, amount, order_id, quantity, unit_price, status, product, contact
+};
+constexpr int kColumnRoleCount = 9;
+const char* column_role_key(ColumnRole role);  // "customer", "date", ...
+
+enum class DateOrder : uint8_t { automatic, month_first, day_first };
+
+// What the user may set instead of letting the engine guess.
+struct IngestOptions {
+  Encoding encoding = Encoding::undecided;          // undecided = detect
+  char delimiter = 0;                                // 0 = detect; ' ' = aligned columns
+  std::optional<bool> has_header;                    // empty = detect
+  // Role → column, by header name or 0-based position ("3"). Overrides guessing.
+  std::map<std::string, std::string> columns;
+  DateOrder date_order = DateOrder::automatic;
+};
+
+struct ExclusionCount {
+  uint64_t rows = 0;
+  std::vector<int64_t> example_lines;  // first few 1-based line numbers
+};
+
+// What ingest saw and decided; goes into the report's `input` section.
+struct IngestSummary {
+  Encoding encoding = Encoding::undecided;
+  bool had_bom = false;
+  uint64_t invalid_byte_sequences = 0;
+  char delimiter = 0;
+  bool has_header = false;
+  std::vector<std::string> header;                  // column names (or "column_1"...)
+  std::array<int, kColumnRoleCount> role_column{};  // -1 = not present
+  std::string date_order;                           // "month_first", "day_first", "unambiguous"
+  bool date_order_assumed = false;                  // no row decided it
+  bool date_orders_mixed = false;                   // rows valid only one way, both ways seen
+  uint64_t bytes = 0;
+  uint64_t lines = 0;
+  uint64_t blank_lines = 0;
+  uint64_t rows_read = 0;                           // data records (header excluded)
+  uint64_t rows_used = 0;
+  uint64_t return_rows = 0;                         // used, as returns
+  std::map<std::string, ExclusionCount> excluded;   // reason key → count
+  std::vector<std::vector<std::string>> preview;    // first rows, as text
+};
+
+// Streaming ingest: bytes in chunks of any size → OrderTable. Same result however
+// the input is split. Throws HuikeError for what cannot be read at all.
+class OrderReader {
+ public:
+  explicit OrderReader(IngestOptions options = {});
+  ~OrderReader();
+  OrderReader(const OrderReader&) = delete;
+  OrderReader& operator=(const OrderReader&) = delete;
+
+  void feed(std::string_view bytes);
+  // Ends the input; returns the finished table. The reader is spent afterwards.
+  OrderTable finish();
+  const IngestSummary& summary() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace huike

@@ -1,0 +1,66 @@
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace huike {
+
+enum class Encoding : uint8_t { undecided, utf8, gb18030, cp1252 };
+const char* encoding_name(Encoding e);  // "utf-8", "gb18030", "windows-1252", "undecided"
+
+// Turns raw file bytes, fed in chunks of any size, into UTF-8 text.
+// The encoding is detected from the data itself, so the result never depends on where
+// the input was split:
+//  - a UTF-8 BOM at the start decides utf-8 and is stripped;
+//  - ASCII before the first non-ASCII byte is passed through at once; from that byte on,
+//    bytes are held until kDetectWindow bytes (or the end of input) are there, and that
+//    window alone decides: UTF-8 if at most 1 in 16 of its multi-byte sequences is
+//    invalid; else GB18030 if it decodes with at most 1 in 16 invalid and at least half
+//    of the valid sequences look like Chinese text (two high bytes, or 4 bytes);
+//    else windows-1252;
+//  - all-ASCII input reports utf-8.
+// UTF-8 is passed through as a view of the input, unchecked: a sequence split across
+// chunks stays split, and invalid bytes after detection pass through untouched and are
+// not counted. GB18030 (also GBK/CP936: 0x80 is the euro sign) and windows-1252 (0x81,
+// 0x8D, 0x8F, 0x90, 0x9D become the C1 controls, as browsers do) are decoded into an
+// internal buffer; invalid GB18030 sequences become U+FFFD and are counted.
+class TextDecoder {
+ public:
+  // Forces an encoding instead of detecting it (Encoding::undecided = detect).
+  explicit TextDecoder(Encoding forced = Encoding::undecided);
+
+  // Returns the UTF-8 text decoded so far from `bytes` (may be empty while detecting).
+  // The view stays valid until the next call.
+  std::string_view decode(std::string_view bytes);
+  // Flushes what is held back; an incomplete trailing sequence becomes U+FFFD.
+  std::string_view finish();
+
+  Encoding encoding() const { return encoding_; }
+  bool had_bom() const { return had_bom_; }
+  // Byte sequences that were not valid in the detected encoding (each became U+FFFD).
+  uint64_t invalid_sequences() const { return invalid_sequences_; }
+
+ private:
+  Encoding encoding_;
+  bool had_bom_ = false;
+  uint64_t invalid_sequences_ = 0;
+  // implementation state is the implementer's choice
+  std::string_view detect(std::string_view bytes, bool final);
+  void decide(bool final);
+  void append_decoded(std::string_view bytes, bool final);
+  char* reserve_out(size_t extra);
+
+  bool detecting_ = true;      // false once the encoding (and BOM question) is settled
+  std::string held_;           // detecting: bytes from the first non-ASCII one on;
+                               // gb18030: an incomplete trailing sequence (<= 3 bytes)
+  uint64_t held_offset_ = 0;   // stream offset of held_[0] while detecting
+  std::string out_;            // decode buffer; only grows
+  size_t out_len_ = 0;
+  uint64_t bytes_seen_ = 0;
+
+ public:
+  static constexpr size_t kDetectWindow = 4096;
+};
+
+}  // namespace huike

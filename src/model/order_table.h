@@ -1,0 +1,36 @@
+#pragma once
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "model/string_interner.h"
+
+namespace huike {
+
+// One order (all line items of one order id merged). 16 bytes.
+// amount < 0 marks a return (a credit note, a negative row); it is not a purchase.
+struct Order {
+  double amount;
+  uint32_t customer;  // index into OrderTable::customer_ids
+  int32_t day;        // days since 1970-01-01 (calendar date of the order)
+};
+
+// Parsed orders, kept compact so every analysis can re-run without re-reading the file.
+struct OrderTable {
+  std::vector<Order> orders;  // in file order
+  StringInterner customer_ids;
+
+  uint32_t customer_count() const { return customer_ids.size(); }
+  std::string_view customer_id(uint32_t customer) const { return customer_ids.at(customer); }
+  size_t memory_bytes() const;  // engine memory beyond the customer id strings
+};
+
+// Orders grouped by customer, each customer's orders by day (then file order).
+// order_index[begin[c] .. begin[c+1]) are customer c's orders.
+struct CustomerOrders {
+  std::vector<uint32_t> begin;        // customer_count() + 1
+  std::vector<uint32_t> order_index;  // into OrderTable::orders
+};
+CustomerOrders group_by_customer(const OrderTable& table);
+
+}  // namespace huike

@@ -1,0 +1,13 @@
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace huike {
+
+// Appends one CSV cell: quoted when needed; text that a spreadsheet would run as a
+// formula (= + - @, tab, CR at the start) gets a leading ' — plain numbers stay numbers.
+void append_csv_cell(std::string& out, std::string_view text);
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+}  // namespace huike

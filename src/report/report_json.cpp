@@ -1,0 +1,223 @@
+#include "report/report_json.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "ingest/date_parse.h"
+
+namespace huike {
+
+using nlohmann::json;
+
+std::string format_day(int32_t day) {
+  int32_t year;
+  unsigned month, d;
+  civil_from_days(day, year, month, d);
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(year), month, d);
+  return text;
+}
+
+bool parse_iso_day(const std::string& text, int32_t& day) {
+  int year;
+  unsigned month, d;
+  char tail;
+  if (std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &year, &month, &d, &tail) != 3) return false;
+  if (!is_valid_civil(year, month, d)) return false;
+  day = days_from_civil(year, month, d);
+  return true;
+}
+
+namespace {
+
+const char* delimiter_name(char delimiter) {
+  switch (delimiter) {
+    case ',': return "comma";
+    case '\t': return "tab";
+    case ';': return "semicolon";
+    case '|': return "pipe";
+    case ' ': return "whitespace";
+    default: return "unknown";
+  }
+}
+
+double rounded(double value, double scale = 100) { return std::round(value * scale) / scale; }
+
+json histogram(const std::vector<double>& values, double bin_width, int max_bins) {
+  std::vector<uint64_t> counts;
+  uint64_t overflow = 0;
+  for (double v : values) {
+    const auto bin = static_cast<size_t>(std::max(0.0, std::floor(v / bin_width)));
+    if (bin >= static_cast<size_t>(max_bins)) {
+      ++overflow;
+      continue;
+    }
+    if (bin >= counts.size()) counts.resize(bin + 1, 0);
+    ++counts[bin];
+  }
+  return {{"bin_days", bin_width}, {"counts", counts}, {"overflow", overflow}};
+}
+
+// A round bin width giving at most about `bins` bins up to the 99th percentile.
+double nice_bin_width(std::vector<double> values, int bins) {
+  if (values.empty()) return 1;
+  const size_t at = std::min(values.size() - 1, values.size() * 99 / 100);
+  std::nth_element(values.begin(), values.begin() + at, values.end());
+  const double span = std::max(1.0, values[at]);
+  for (double width : {1.0, 2.0, 5.0, 7.0, 10.0, 14.0, 15.0, 30.0, 60.0, 90.0, 180.0, 365.0}) {
+    if (span / width <= bins) return width;
+  }
+  return std::ceil(span / bins / 365) * 365;
+}
+
+json segment_json(const SegmentInfo& info, const SegmentSummary& s, const ShopAnalysis& shop) {
+  const double n = s.customers ? s.customers : 1;
+  return {{"key", info.key},
+          {"name_zh", info.name_zh},
+          {"name_en", info.name_en},
+          {"action_zh", info.action_zh},
+          {"action_en", info.action_en},
+          {"customers", s.customers},
+          {"customer_share", shop.analysed_customers ? static_cast<double>(s.customers) / shop.analysed_customers : 0},
+          {"revenue", rounded(s.revenue)},
+          {"revenue_share", shop.revenue > 0 ? s.revenue / shop.revenue : 0},
+          {"avg_recency_days", rounded(s.sum_recency / n)},
+          {"avg_frequency", rounded(s.sum_frequency / n)},
+          {"avg_monetary", rounded(s.sum_monetary / n)}};
+}
+
+}  // namespace
+
+json input_json(const IngestSummary& summary) {
+  json excluded = json::object();
+  uint64_t excluded_rows = 0;
+  for (const auto& [reason, count] : summary.excluded) {
+    excluded[reason] = {{"rows", count.rows}, {"example_lines", count.example_lines}};
+    excluded_rows += count.rows;
+  }
+  json columns = json::object(), column_index = json::object();
+  for (int role = 0; role < kColumnRoleCount; ++role) {
+    const int col = summary.role_column[role];
+    const char* key = column_role_key(static_cast<ColumnRole>(role));
+    const bool known = col >= 0 && static_cast<size_t>(col) < summary.header.size();
+    columns[key] = known ? json(summary.header[col]) : json(nullptr);
+    column_index[key] = col >= 0 ? json(col) : json(nullptr);
+  }
+  return {{"bytes", summary.bytes},
+          {"lines", summary.lines},
+          {"blank_lines", summary.blank_lines},
+          {"rows_read", summary.rows_read},
+          {"rows_used", summary.rows_used},
+          {"return_rows", summary.return_rows},
+          {"rows_excluded", excluded_rows},
+          {"excluded", excluded},
+          {"encoding", encoding_name(summary.encoding)},
+          {"bom", summary.had_bom},
+          {"invalid_byte_sequences", summary.invalid_byte_sequences},
+          {"delimiter", delimiter_name(summary.delimiter)},
+          {"has_header", summary.has_header},
+          {"header", summary.header},
+          {"columns", columns},
+          {"column_index", column_index},
+          {"date_order", summary.date_order},
+          {"date_order_assumed", summary.date_order_assumed},
+          {"date_orders_mixed", summary.date_orders_mixed},
+          {"preview", summary.preview}};
+}
+
+json analysis_json(const ShopAnalysis& shop) {
+  const AnalysisOptions& o = shop.options;
+  static const char* const mode_names[] = {"mean", "median", "custom"};
+  json settings = {{"as_of", format_day(shop.as_of_day)},
+                   {"thresholds", mode_names[static_cast<int>(o.thresholds)]},
+                   {"churn_window_days", o.churn_window_days},
+                   {"at_risk_multiplier", o.at_risk_multiplier},
+                   {"churned_multiplier", o.churned_multiplier},
+                   {"returns", o.subtract_returns ? "subtract" : "ignore"},
+                   {"first_order_date", format_day(shop.first_order_day)},
+                   {"last_order_date", format_day(shop.last_order_day)}};
+  json totals = {{"customers", shop.analysed_customers},
+                 {"orders", shop.orders},
+                 {"revenue", rounded(shop.revenue)},
+                 {"repeat_rate", shop.repeat_rate},
+                 {"returning_revenue_share", shop.returning_revenue_share},
+                 {"churn_rate", shop.churn_rate},
+                 {"gross_revenue", rounded(shop.gross_revenue)},
+                 {"returns_value", rounded(shop.returns_value)},
+                 {"return_orders", shop.return_orders},
+                 {"return_only_customers", shop.return_only_customers},
+                 {"average_order_value", shop.orders ? rounded(shop.gross_revenue / shop.orders) : 0.0}};
+  json thresholds = {{"mode", mode_names[static_cast<int>(o.thresholds)]},
+                     {"recency_days", shop.thresholds.recency},
+                     {"frequency", shop.thresholds.frequency},
+                     {"monetary", shop.thresholds.monetary},
+                     {"rule", "recent when R < recency_days; frequent when F > frequency; high value when M > monetary"}};
+  json eight = json::array(), grid = json::array();
+  for (int s = 0; s < kSegment8Count; ++s) {
+    eight.push_back(segment_json(segment8_info(static_cast<Segment8>(s)), shop.segment8[s], shop));
+  }
+  for (int s = 0; s < kGridSegmentCount; ++s) {
+    grid.push_back(segment_json(grid_segment_info(static_cast<GridSegment>(s)), shop.grid[s], shop));
+  }
+  json status = json::object();
+  for (int s = 0; s < 4; ++s) status[churn_status_key(static_cast<ChurnStatus>(s))] = shop.status_counts[s];
+  status["sleeping"] = shop.sleeping;
+
+  const auto optional_days = [](double days) { return days < 0 ? json(nullptr) : json(rounded(days)); };
+  json cycle = {{"shop_mean_days", optional_days(shop.shop_cycle_mean)},
+                {"shop_median_days", optional_days(shop.shop_cycle_median)},
+                {"customers_with_cycle", shop.cycle_customers}};
+
+  // Chart data: recency and cycle histograms, R × F score heatmap with average M.
+  std::vector<double> recency, cycles;
+  std::array<std::array<double, 5>, 5> heat_customers{}, heat_monetary{};
+  for (const CustomerMetrics& m : shop.customers) {
+    if (!m.analysed) continue;
+    recency.push_back(m.recency_days);
+    if (m.cycle_days >= 0) cycles.push_back(m.cycle_days);
+    heat_customers[m.r_score - 1][m.f_score - 1] += 1;
+    heat_monetary[m.r_score - 1][m.f_score - 1] += m.monetary;
+  }
+  json heat_count = json::array(), heat_avg = json::array();
+  for (int r = 0; r < 5; ++r) {
+    json count_row = json::array(), avg_row = json::array();
+    for (int f = 0; f < 5; ++f) {
+      count_row.push_back(static_cast<uint64_t>(heat_customers[r][f]));
+      avg_row.push_back(heat_customers[r][f] ? rounded(heat_monetary[r][f] / heat_customers[r][f]) : 0.0);
+    }
+    heat_count.push_back(count_row);
+    heat_avg.push_back(avg_row);
+  }
+  json charts = {{"recency_histogram", histogram(recency, nice_bin_width(recency, 30), 30)},
+                 {"cycle_histogram", histogram(cycles, nice_bin_width(cycles, 30), 30)},
+                 {"rf_heatmap",
+                  {{"rows", "r_score 1..5"}, {"columns", "f_score 1..5"}, {"customers", heat_count},
+                   {"avg_monetary", heat_avg}}}};
+  return {{"analysis", settings}, {"totals", totals},         {"thresholds", thresholds},
+          {"segments", {{"eight", eight}, {"grid", grid}}},  {"status", status},
+          {"purchase_cycle", cycle},                           {"charts", charts}};
+}
+
+json customer_json(const OrderTable& table, const ShopAnalysis& shop, uint32_t customer) {
+  const CustomerMetrics& m = shop.customers[customer];
+  return {{"customer_id", std::string(table.customer_id(customer))},
+          {"recency_days", m.recency_days},
+          {"frequency", m.frequency},
+          {"monetary", rounded(m.monetary)},
+          {"r_score", m.r_score},
+          {"f_score", m.f_score},
+          {"m_score", m.m_score},
+          {"segment_eight", segment8_info(m.segment8).key},
+          {"segment_grid", grid_segment_info(m.grid).key},
+          {"status", churn_status_key(m.status)},
+          {"sleeping", m.sleeping},
+          {"first_purchase", format_day(m.first_day)},
+          {"last_purchase", format_day(m.last_day)},
+          {"purchase_days", m.purchase_days},
+          {"average_order_value", rounded(m.gross / m.frequency)},
+          {"cycle_days", m.cycle_days < 0 ? json(nullptr) : json(rounded(m.cycle_days))},
+          {"returned", rounded(m.returned)}};
+}
+
+}  // namespace huike

@@ -1,0 +1,296 @@
+#include "session.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/error.h"
+#include "report/customer_csv.h"
+#include "report/report_json.h"
+
+namespace huike {
+
+using nlohmann::json;
+
+namespace {
+
+template <typename T>
+T option_or(const json& options, const char* key, T fallback) {
+  const auto it = options.find(key);
+  if (it == options.end() || it->is_null()) return fallback;
+  try {
+    return it->get<T>();
+  } catch (const json::exception&) {
+    throw HuikeError("E_BAD_OPTION", std::string("option '") + key + "' has the wrong type");
+  }
+}
+
+void require_object(const json& options, const char* what) {
+  if (!options.is_null() && !options.is_object()) {
+    throw HuikeError("E_BAD_OPTION", std::string(what) + " options must be an object");
+  }
+}
+
+}  // namespace
+
+IngestOptions parse_ingest_options(const json& options) {
+  require_object(options, "ingest");
+  IngestOptions out;
+  if (options.is_null()) return out;
+  const std::string encoding = option_or<std::string>(options, "encoding", "auto");
+  if (encoding == "utf-8" || encoding == "utf8") out.encoding = Encoding::utf8;
+  else if (encoding == "gb18030" || encoding == "gbk" || encoding == "gb2312") out.encoding = Encoding::gb18030;
+  else if (encoding == "windows-1252" || encoding == "cp1252" || encoding == "latin1") out.encoding = Encoding::cp1252;
+  else if (encoding != "auto") throw HuikeError("E_BAD_OPTION", "unknown encoding '" + encoding + "'");
+
+  const std::string delimiter = option_or<std::string>(options, "delimiter", "");
+  if (delimiter == "whitespace") out.delimiter = ' ';
+  else if (delimiter == "tab") out.delimiter = '\t';
+  else if (delimiter.size() == 1) out.delimiter = delimiter[0];
+  else if (!delimiter.empty() && delimiter != "auto") throw HuikeError("E_BAD_OPTION", "delimiter must be one character");
+
+  if (options.contains("has_header") && !options["has_header"].is_null()) {
+    out.has_header = option_or<bool>(options, "has_header", true);
+  }
+  if (options.contains("columns")) {
+    const json& columns = options["columns"];
+    if (!columns.is_object()) throw HuikeError("E_BAD_OPTION", "columns must map role to column");
+    for (const auto& [role, column] : columns.items()) {
+      if (column.is_string()) out.columns[role] = column.get<std::string>();
+      else if (column.is_number_unsigned()) out.columns[role] = std::to_string(column.get<unsigned>());
+      else if (column.is_null()) out.columns[role] = "";
+      else throw HuikeError("E_BAD_OPTION", "column for '" + role + "' must be a name or an index");
+    }
+  }
+  const std::string order = option_or<std::string>(options, "date_order", "auto");
+  if (order == "month_first") out.date_order = DateOrder::month_first;
+  else if (order == "day_first") out.date_order = DateOrder::day_first;
+  else if (order != "auto") throw HuikeError("E_BAD_OPTION", "date_order is auto, month_first or day_first");
+  return out;
+}
+
+AnalysisOptions parse_analysis_options(const json& options) {
+  require_object(options, "analysis");
+  AnalysisOptions out;
+  if (options.is_null()) return out;
+  const std::string as_of = option_or<std::string>(options, "as_of", "");
+  if (!as_of.empty()) {
+    int32_t day;
+    if (!parse_iso_day(as_of, day)) throw HuikeError("E_BAD_OPTION", "as_of must be a date YYYY-MM-DD");
+    out.as_of_day = day;
+  }
+  const std::string mode = option_or<std::string>(options, "thresholds", "mean");
+  if (mode == "mean") out.thresholds = ThresholdMode::mean;
+  else if (mode == "median") out.thresholds = ThresholdMode::median;
+  else if (mode == "custom") out.thresholds = ThresholdMode::custom;
+  else throw HuikeError("E_BAD_OPTION", "thresholds is mean, median or custom");
+  if (out.thresholds == ThresholdMode::custom) {
+    const json custom = options.value("custom_thresholds", json::object());
+    if (!custom.is_object()) throw HuikeError("E_BAD_OPTION", "custom_thresholds must be an object");
+    out.custom_recency = option_or<double>(custom, "recency", 0);
+    out.custom_frequency = option_or<double>(custom, "frequency", 0);
+    out.custom_monetary = option_or<double>(custom, "monetary", 0);
+  }
+  out.churn_window_days = option_or<int32_t>(options, "churn_window_days", out.churn_window_days);
+  out.at_risk_multiplier = option_or<double>(options, "at_risk_multiplier", out.at_risk_multiplier);
+  out.churned_multiplier = option_or<double>(options, "churned_multiplier", out.churned_multiplier);
+  if (out.churn_window_days <= 0 || out.at_risk_multiplier <= 0 || out.churned_multiplier <= 0) {
+    throw HuikeError("E_BAD_OPTION", "churn window and multipliers must be positive");
+  }
+  const std::string returns = option_or<std::string>(options, "returns", "subtract");
+  if (returns != "subtract" && returns != "ignore") throw HuikeError("E_BAD_OPTION", "returns is subtract or ignore");
+  out.subtract_returns = returns == "subtract";
+  return out;
+}
+
+struct Session::State {
+  std::unique_ptr<OrderReader> reader;
+  IngestSummary summary;
+  OrderTable table;
+  CustomerOrders grouped;
+  bool finished = false;
+  // The last analysis, so paging a customer list does not recompute it.
+  mutable std::string cached_options;
+  mutable std::unique_ptr<ShopAnalysis> cached;
+  mutable std::string cached_list_key;
+  mutable std::vector<uint32_t> cached_list;
+
+  const ShopAnalysis& analysis(const json& options) const {
+    if (!finished) throw HuikeError("E_STATE", "no finished input to analyse");
+    std::string key = options.is_null() ? "{}" : options.dump();
+    if (!cached || key != cached_options) {
+      cached = std::make_unique<ShopAnalysis>(analyze_customers(table, grouped, parse_analysis_options(options)));
+      cached_options = std::move(key);
+      cached_list_key.clear();
+    }
+    return *cached;
+  }
+};
+
+Session::Session() : state_(std::make_unique<State>()) {}
+Session::~Session() = default;
+
+void Session::begin(const json& ingest_options) {
+  state_ = std::make_unique<State>();
+  state_->reader = std::make_unique<OrderReader>(parse_ingest_options(ingest_options));
+}
+
+void Session::feed(std::string_view bytes) {
+  if (!state_->reader) throw HuikeError("E_STATE", "feed before begin");
+  try {
+    state_->reader->feed(bytes);
+  } catch (...) {
+    state_->summary = state_->reader->summary();
+    state_->reader.reset();
+    throw;
+  }
+}
+
+void Session::finish() {
+  State& s = *state_;
+  if (!s.reader) throw HuikeError("E_STATE", "finish before begin");
+  try {
+    s.table = s.reader->finish();
+  } catch (...) {
+    s.summary = s.reader->summary();
+    s.reader.reset();
+    throw;
+  }
+  s.summary = s.reader->summary();
+  s.reader.reset();
+  s.grouped = group_by_customer(s.table);
+  s.finished = true;
+}
+
+bool Session::finished() const { return state_->finished; }
+uint64_t Session::bytes_fed() const { return state_->reader ? state_->reader->summary().bytes : state_->summary.bytes; }
+uint64_t Session::rows_read() const {
+  return state_->reader ? state_->reader->summary().rows_read : state_->summary.rows_read;
+}
+
+json Session::input_summary() const {
+  return input_json(state_->reader ? state_->reader->summary() : state_->summary);
+}
+
+json Session::report(const json& analysis_options) const {
+  const ShopAnalysis& shop = state_->analysis(analysis_options);
+  json report = {{"schema_version", kReportSchemaVersion}, {"engine", "huike"}, {"input", input_summary()}};
+  report.update(analysis_json(shop));
+  return report;
+}
+
+namespace {
+
+bool matches(const CustomerMetrics& m, const json& filter) {
+  if (!m.analysed) return false;
+  if (!filter.is_object()) return true;
+  for (const auto& [key, value] : filter.items()) {
+    if (!value.is_string()) throw HuikeError("E_BAD_OPTION", "filter values are strings");
+    const std::string wanted = value.get<std::string>();
+    if (key == "segment_eight") {
+      if (wanted != segment8_info(m.segment8).key) return false;
+    } else if (key == "segment_grid") {
+      if (wanted != grid_segment_info(m.grid).key) return false;
+    } else if (key == "status") {
+      if (wanted == "sleeping" ? !m.sleeping : wanted != churn_status_key(m.status)) return false;
+    } else {
+      throw HuikeError("E_BAD_OPTION", "unknown filter '" + key + "'");
+    }
+  }
+  return true;
+}
+
+void append_number(std::string& out, double value) {
+  char text[32];
+  const int n = std::snprintf(text, sizeof text, "%.2f", value);
+  out.append(text, n);
+}
+
+}  // namespace
+
+std::string Session::customers_csv(const json& analysis_options, const json& filter) const {
+  const ShopAnalysis& shop = state_->analysis(analysis_options);
+  const OrderTable& table = state_->table;
+  std::string out(kUtf8Bom);
+  out +=
+      "customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,segment_eight,segment_grid,status,"
+      "sleeping,first_purchase,last_purchase,purchase_days,average_order_value,cycle_days,returned,"
+      "segment_eight_zh,segment_grid_zh\r\n";
+  for (uint32_t c = 0; c < table.customer_count(); ++c) {
+    const CustomerMetrics& m = shop.customers[c];
+    if (!matches(m, filter)) continue;
+    append_csv_cell(out, table.customer_id(c));
+    for (uint32_t value : {static_cast<uint32_t>(m.recency_days), m.frequency}) out += ',' + std::to_string(value);
+    out += ',';
+    append_number(out, m.monetary);
+    for (int score : {m.r_score, m.f_score, m.m_score}) out += ',' + std::to_string(score);
+    out += ',';
+    out += segment8_info(m.segment8).key;
+    out += ',';
+    out += grid_segment_info(m.grid).key;
+    out += ',';
+    out += churn_status_key(m.status);
+    out += m.sleeping ? ",yes," : ",no,";
+    out += format_day(m.first_day) + ',' + format_day(m.last_day) + ',' + std::to_string(m.purchase_days) + ',';
+    append_number(out, m.gross / m.frequency);
+    out += ',';
+    if (m.cycle_days >= 0) append_number(out, m.cycle_days);
+    out += ',';
+    append_number(out, m.returned);
+    out += ',';
+    out += segment8_info(m.segment8).name_zh;
+    out += ',';
+    out += grid_segment_info(m.grid).name_zh;
+    out += "\r\n";
+  }
+  return out;
+}
+
+json Session::customers_page(const json& analysis_options, const json& query) const {
+  if (!query.is_object()) throw HuikeError("E_BAD_OPTION", "query must be an object");
+  const ShopAnalysis& shop = state_->analysis(analysis_options);
+  const OrderTable& table = state_->table;
+  const json filter = query.value("filter", json::object());
+  const std::string sort = option_or<std::string>(query, "sort", "monetary");
+  const bool descending = option_or<bool>(query, "descending", true);
+  const uint64_t offset = option_or<uint64_t>(query, "offset", 0);
+  const uint64_t limit = std::min<uint64_t>(option_or<uint64_t>(query, "limit", 50), 1000);
+
+  const std::string list_key = filter.dump() + '|' + sort + '|' + (descending ? "d" : "a");
+  std::vector<uint32_t>& list = state_->cached_list;
+  if (list_key != state_->cached_list_key) {
+    list.clear();
+    for (uint32_t c = 0; c < table.customer_count(); ++c) {
+      if (matches(shop.customers[c], filter)) list.push_back(c);
+    }
+    const auto& m = shop.customers;
+    const auto key = [&](uint32_t c) -> double {
+      if (sort == "recency_days") return m[c].recency_days;
+      if (sort == "frequency") return m[c].frequency;
+      if (sort == "monetary") return m[c].monetary;
+      if (sort == "average_order_value") return m[c].gross / m[c].frequency;
+      if (sort == "cycle_days") return m[c].cycle_days;
+      if (sort == "first_purchase") return m[c].first_day;
+      if (sort == "last_purchase") return m[c].last_day;
+      return 0;
+    };
+    if (sort == "customer_id") {
+      std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
+        return descending ? table.customer_id(b) < table.customer_id(a) : table.customer_id(a) < table.customer_id(b);
+      });
+    } else {
+      std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
+        return descending ? key(b) < key(a) : key(a) < key(b);
+      });
+    }
+    state_->cached_list_key = list_key;
+  }
+  json rows = json::array();
+  for (uint64_t i = offset; i < list.size() && i < offset + limit; ++i) rows.push_back(customer_json(table, shop, list[i]));
+  return {{"total", list.size()}, {"offset", offset}, {"rows", rows}};
+}
+
+const OrderTable& Session::table() const { return state_->table; }
+const CustomerOrders& Session::grouped() const { return state_->grouped; }
+const IngestSummary& Session::ingest_summary() const { return state_->summary; }
+
+}  // namespace huike

@@ -1,0 +1,65 @@
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/analysis_options.h"
+#include "analysis/customer_analysis.h"
+#include "ingest/order_reader.h"
+
+namespace huike {
+
+// The engine's one facade, used by the CLI, the benchmark and wasm/:
+// begin → feed(chunk)… → finish, then any number of reports with different settings.
+// Options travel as JSON so every host (CLI flags, JS objects) speaks the same words:
+//   ingest:   {"encoding":"gb18030","delimiter":"\t","has_header":true,
+//              "columns":{"customer":"买家会员名","date":"3"},"date_order":"day_first"}
+//   analysis: {"as_of":"2011-12-10","thresholds":"mean|median|custom",
+//              "custom_thresholds":{"recency":30,"frequency":2,"monetary":100},
+//              "churn_window_days":365,"at_risk_multiplier":1.5,
+//              "churned_multiplier":2,"returns":"subtract|ignore"}
+class Session {
+ public:
+  Session();
+  ~Session();
+
+  void begin(const nlohmann::json& ingest_options);
+  void feed(std::string_view bytes);
+  void finish();
+  bool finished() const;
+
+  uint64_t bytes_fed() const;
+  uint64_t rows_read() const;
+
+  // The report of `huike analyze` (schema in README).
+  nlohmann::json report(const nlohmann::json& analysis_options) const;
+  // Per-customer rows as CSV (UTF-8 with BOM, formula-safe). `filter`: optional
+  // {"segment_eight":"important_value"} / {"segment_grid":"lost"} / {"status":"churned"}.
+  std::string customers_csv(const nlohmann::json& analysis_options,
+                            const nlohmann::json& filter = nlohmann::json::object()) const;
+
+  // One page of customers for the page's tables (never all of them at once).
+  // query: {"filter":{...as above...},"sort":"monetary|recency_days|frequency|customer_id|...",
+  //         "descending":true,"offset":0,"limit":50} → {"total":N,"rows":[{...},...]}
+  nlohmann::json customers_page(const nlohmann::json& analysis_options,
+                                const nlohmann::json& query) const;
+  // The report's `input` section; available also after a failed begin/feed/finish,
+  // so a host can show the header and first rows and let the user fix the mapping.
+  nlohmann::json input_summary() const;
+
+  const OrderTable& table() const;
+  const CustomerOrders& grouped() const;
+  const IngestSummary& ingest_summary() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+IngestOptions parse_ingest_options(const nlohmann::json& options);
+AnalysisOptions parse_analysis_options(const nlohmann::json& options);
+
+}  // namespace huike
