@@ -60,12 +60,12 @@ double median_of(std::vector<double> values) {
 }
 
 // Purchases of one customer before the analysis date: counts, sums and dates.
-void summarise_orders(const OrderTable& table, const uint32_t* first, const uint32_t* last, int32_t as_of,
+void summarise_orders(const OrderTable& table, const uint32_t* first, const uint32_t* last, int32_t cutoff,
                       CustomerMetrics& m) {
   int32_t previous_day = INT32_MIN;
   for (const uint32_t* it = first; it != last; ++it) {
     const Order& order = table.orders[*it];
-    if (order.day >= as_of) continue;
+    if (order.day >= cutoff) continue;
     if (order.amount < 0) {
       m.returned -= order.amount;
       continue;
@@ -94,13 +94,15 @@ ShopAnalysis analyze_customers(const OrderTable& table, const CustomerOrders& gr
     first_purchase = std::min(first_purchase, order.day);
   }
   shop.as_of_day = options.as_of_day.value_or(last_purchase == INT32_MIN ? 0 : last_purchase + 1);
+  // A chosen date leaves later orders out; the default keeps every order (a late return too).
+  const int32_t cutoff = options.as_of_day ? *options.as_of_day : INT32_MAX;
 
   std::vector<uint32_t> analysed;
   std::vector<double> cycles;
   for (uint32_t c = 0; c < customer_count; ++c) {
     CustomerMetrics& m = shop.customers[c];
     summarise_orders(table, grouped.order_index.data() + grouped.begin[c],
-                     grouped.order_index.data() + grouped.begin[c + 1], shop.as_of_day, m);
+                     grouped.order_index.data() + grouped.begin[c + 1], cutoff, m);
     shop.returns_value += m.returned;
     if (m.frequency == 0) {
       if (m.returned > 0) ++shop.return_only_customers;
@@ -116,7 +118,7 @@ ShopAnalysis analyze_customers(const OrderTable& table, const CustomerOrders& gr
     }
   }
   for (const Order& order : table.orders) {
-    if (order.amount < 0 && order.day < shop.as_of_day) ++shop.return_orders;
+    if (order.amount < 0 && order.day < cutoff) ++shop.return_orders;
   }
   shop.first_order_day = first_purchase == INT32_MAX ? 0 : first_purchase;
   shop.last_order_day = last_purchase == INT32_MIN ? 0 : last_purchase;

@@ -159,8 +159,8 @@ struct OrderReader::State : RecordSink {
       throw HuikeError("E_UTF16_FILE",
                        "this file is UTF-16 (Excel \"Unicode text\"); save it as CSV UTF-8 and open that");
     }
-    const size_t nuls = std::count(binary_probe.begin(), binary_probe.end(), '\0');
-    if (nuls > 0 && nuls * 100 >= binary_probe.size()) {
+    // Text exports never hold NUL bytes (UTF-16 is caught above).
+    if (binary_probe.find('\0') != std::string::npos) {
       throw HuikeError("E_BINARY_FILE", "this is not a text order file (it contains binary data)");
     }
   }
@@ -243,7 +243,10 @@ struct OrderReader::State : RecordSink {
 
     const auto missing = [&](ColumnRole role, const char* code, const char* what) {
       std::string found;
-      for (const std::string& name : summary.header) found += (found.empty() ? "" : ", ") + name;
+      for (size_t i = 0; i < summary.header.size() && i < 20; ++i) {
+        found += (found.empty() ? "" : ", ") + summary.header[i].substr(0, 40);
+      }
+      if (summary.header.size() > 20) found += ", …";
       throw HuikeError(code, std::string("no ") + what + " column; looked for headers like " + role_examples(role) +
                                  "; the file has: " + found + ". Map one with the column option.");
     };

@@ -1,0 +1,110 @@
+#include "ingest/csv_tokenizer.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace huike {
+namespace {
+
+using Records = std::vector<std::vector<std::string>>;
+
+struct Collect : RecordSink {
+  Records records;
+  std::vector<int64_t> lines;
+  void record(const std::vector<std::string_view>& fields, int64_t line) override {
+    records.emplace_back(fields.begin(), fields.end());
+    lines.push_back(line);
+  }
+};
+
+Collect tokenize(const std::string& text, char delimiter, size_t split = std::string::npos) {
+  CsvTokenizer tokenizer(delimiter);
+  Collect sink;
+  if (split == std::string::npos) {
+    tokenizer.feed(text, sink);
+  } else {
+    tokenizer.feed(std::string_view(text).substr(0, split), sink);
+    tokenizer.feed(std::string_view(text).substr(split), sink);
+  }
+  tokenizer.finish(sink);
+  return sink;
+}
+
+struct Case {
+  const char* name;
+  std::string text;
+  char delimiter;
+  Records expected;
+};
+
+const std::vector<Case>& cases() {
+  static const std::vector<Case> all = {
+      {"plain", "a,b,c\n1,2,3\n", ',', {{"a", "b", "c"}, {"1", "2", "3"}}},
+      {"no final newline", "a,b\n1,2", ',', {{"a", "b"}, {"1", "2"}}},
+      {"crlf", "a,b\r\n1,2\r\n", ',', {{"a", "b"}, {"1", "2"}}},
+      {"empty fields", ",x,\n", ',', {{"", "x", ""}}},
+      {"quoted comma", "\"a,b\",c\n", ',', {{"a,b", "c"}}},
+      {"escaped quotes", "\"say \"\"hi\"\"\",2\n", ',', {{"say \"hi\"", "2"}}},
+      {"quoted newline", "\"line1\nline2\",x\ny,z\n", ',', {{"line1\nline2", "x"}, {"y", "z"}}},
+      {"quoted crlf kept", "\"a\r\nb\",c\r\n", ',', {{"a\r\nb", "c"}}},
+      {"stray quote inside field", "12\" vinyl,5\n", ',', {{"12\" vinyl", "5"}}},
+      {"text after closing quote", "\"ab\"cd,e\n", ',', {{"ab", "e"}}},
+      {"blank lines skipped", "a,b\n\n\r\n1,2\n", ',', {{"a", "b"}, {"1", "2"}}},
+      {"tab", "a\tb c\n1\t2\n", '\t', {{"a", "b c"}, {"1", "2"}}},
+      {"semicolon", "a;b\n1,5;2\n", ';', {{"a", "b"}, {"1,5", "2"}}},
+      {"aligned", " 00001 19970101  1   11.77\r\n 00002 19970112  5   77.00\r\n", ' ',
+       {{"00001", "19970101", "1", "11.77"}, {"00002", "19970112", "5", "77.00"}}},
+      {"aligned trailing blanks", "a  b   \n", ' ', {{"a", "b"}}},
+      {"utf8 untouched", "买家,金额\n王小明,¥1\n", ',', {{"买家", "金额"}, {"王小明", "¥1"}}},
+  };
+  return all;
+}
+
+TEST(CsvTokenizer, TableOfCases) {
+  for (const Case& c : cases()) {
+    EXPECT_EQ(tokenize(c.text, c.delimiter).records, c.expected) << c.name;
+  }
+}
+
+TEST(CsvTokenizer, SameRecordsWhereverTheInputIsSplit) {
+  for (const Case& c : cases()) {
+    for (size_t split = 0; split <= c.text.size(); ++split) {
+      EXPECT_EQ(tokenize(c.text, c.delimiter, split).records, c.expected) << c.name << " split at " << split;
+    }
+  }
+}
+
+TEST(CsvTokenizer, ByteByByteFeeding) {
+  for (const Case& c : cases()) {
+    CsvTokenizer tokenizer(c.delimiter);
+    Collect sink;
+    for (char byte : c.text) tokenizer.feed(std::string_view(&byte, 1), sink);
+    tokenizer.finish(sink);
+    EXPECT_EQ(sink.records, c.expected) << c.name;
+  }
+}
+
+TEST(CsvTokenizer, LineNumbersCountQuotedNewlines) {
+  const Collect sink = tokenize("h1,h2\n\"a\nb\nc\",1\n\nx,2\n", ',');
+  ASSERT_EQ(sink.lines.size(), 3u);
+  EXPECT_EQ(sink.lines[0], 1);
+  EXPECT_EQ(sink.lines[1], 2);
+  EXPECT_EQ(sink.lines[2], 6);
+}
+
+TEST(CsvTokenizer, UnterminatedQuoteIsAnErrorWithItsLine) {
+  CsvTokenizer tokenizer(',');
+  Collect sink;
+  tokenizer.feed("a,b\n1,\"never closed\n2,3\n", sink);
+  try {
+    tokenizer.finish(sink);
+    FAIL() << "expected an error";
+  } catch (const std::exception& e) {
+    EXPECT_NE(std::string(e.what()).find("never closed"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace huike

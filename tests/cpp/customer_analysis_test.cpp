@@ -1,0 +1,150 @@
+// Expected values here are worked out by hand from tests/fixtures/small_orders.csv
+// (see the comments), not copied from the engine's output.
+#include <gtest/gtest.h>
+
+#include "analysis/customer_analysis.h"
+#include "test_support.h"
+
+namespace huike {
+namespace {
+
+using nlohmann::json;
+using test::fixture_path;
+using test::read_bytes;
+
+json small_report(const json& analysis = json::object()) {
+  return test::report_of(read_bytes(fixture_path("small_orders.csv")), json::object(), analysis);
+}
+
+const json& segment(const json& list, const std::string& key) {
+  for (const json& s : list) {
+    if (s["key"] == key) return s;
+  }
+  static const json none;
+  ADD_FAILURE() << "no segment " << key;
+  return none;
+}
+
+TEST(QuintileScores, StrictlyWorseCountRuleAndTies) {
+  // b = customers strictly worse; score = 1 + floor(5b/N).
+  EXPECT_EQ(quintile_scores({10, 20, 30, 40, 50}, true), (std::vector<uint8_t>{1, 2, 3, 4, 5}));
+  EXPECT_EQ(quintile_scores({10, 20, 30, 40, 50}, false), (std::vector<uint8_t>{5, 4, 3, 2, 1}));
+  // Ties share a score: three 1s have b = 0; the 2 has b = 3 → 1 + floor(15/4) = 4.
+  EXPECT_EQ(quintile_scores({1, 1, 1, 2}, true), (std::vector<uint8_t>{1, 1, 1, 4}));
+  EXPECT_EQ(quintile_scores({7, 7, 7}, true), (std::vector<uint8_t>{1, 1, 1}));
+  // Ten customers: b = 0..9 → 1,1,2,2,3,3,4,4,5,5.
+  std::vector<double> ten;
+  for (int i = 0; i < 10; ++i) ten.push_back(i);
+  EXPECT_EQ(quintile_scores(ten, true), (std::vector<uint8_t>{1, 1, 2, 2, 3, 3, 4, 4, 5, 5}));
+}
+
+TEST(SmallShop, InputAccountsForEveryRow) {
+  const json input = small_report()["input"];
+  EXPECT_EQ(input["rows_read"], 13);
+  EXPECT_EQ(input["rows_used"], 9);  // A×3, B×3 (one a return), C, D, E
+  EXPECT_EQ(input["return_rows"], 1);
+  EXPECT_EQ(input["excluded"]["status_cancelled"]["rows"], 1);
+  EXPECT_EQ(input["excluded"]["status_cancelled"]["example_lines"], json::array({9}));
+  EXPECT_EQ(input["excluded"]["missing_customer"]["example_lines"], json::array({11}));
+  EXPECT_EQ(input["excluded"]["bad_date"]["example_lines"], json::array({12}));
+  EXPECT_EQ(input["excluded"]["bad_amount"]["example_lines"], json::array({13}));
+  EXPECT_EQ(input["rows_excluded"], 4);
+  EXPECT_EQ(input["columns"]["customer"], "customer_id");
+  EXPECT_EQ(input["columns"]["order_id"], "order_id");
+  EXPECT_EQ(input["columns"]["status"], "status");
+  EXPECT_EQ(input["delimiter"], "comma");
+  EXPECT_EQ(input["encoding"], "utf-8");
+}
+
+TEST(SmallShop, Totals) {
+  const json report = small_report();
+  const json totals = report["totals"];
+  EXPECT_EQ(report["analysis"]["as_of"], "2024-04-01");  // day after the latest purchase (D, 03-31)
+  EXPECT_EQ(totals["customers"], 5);
+  EXPECT_EQ(totals["orders"], 7);  // A 3, B 1 (two lines of order 4), C, D, E
+  // M: A 600, B 75 − 20 = 55, C 1000, D 40, E 1000.50
+  EXPECT_DOUBLE_EQ(totals["revenue"].get<double>(), 2695.5);
+  EXPECT_DOUBLE_EQ(totals["gross_revenue"].get<double>(), 2715.5);
+  EXPECT_DOUBLE_EQ(totals["repeat_rate"].get<double>(), 0.2);  // only A has F ≥ 2
+  EXPECT_DOUBLE_EQ(totals["churn_rate"].get<double>(), 0.2);   // only C has R ≥ 365
+  EXPECT_NEAR(totals["returning_revenue_share"].get<double>(), 500.0 / 2715.5, 1e-12);  // A's 2nd+3rd
+  EXPECT_EQ(totals["return_orders"], 1);
+}
+
+TEST(SmallShop, SegmentsCycleAndStatus) {
+  const json report = small_report();
+  // Means: R (31+46+456+1+12)/5 = 109.2, F 7/5 = 1.4, M 2695.5/5 = 539.1.
+  EXPECT_DOUBLE_EQ(report["thresholds"]["recency_days"].get<double>(), 109.2);
+  EXPECT_DOUBLE_EQ(report["thresholds"]["frequency"].get<double>(), 1.4);
+  EXPECT_DOUBLE_EQ(report["thresholds"]["monetary"].get<double>(), 539.1);
+  const json& eight = report["segments"]["eight"];
+  EXPECT_EQ(segment(eight, "important_value")["customers"], 1);     // A
+  EXPECT_EQ(segment(eight, "important_develop")["customers"], 1);   // E
+  EXPECT_EQ(segment(eight, "important_win_back")["customers"], 1);  // C
+  EXPECT_EQ(segment(eight, "general_develop")["customers"], 2);     // B, D
+  EXPECT_EQ(segment(eight, "general_develop")["name_zh"], "一般发展客户");
+  EXPECT_DOUBLE_EQ(segment(eight, "general_develop")["revenue"].get<double>(), 95);
+  // Grid from (R score, (F+M+1)/2): A (3,4) loyal, B (2,2) need_attention, C (1,3) at_risk,
+  // D (5,1) new, E (4,3) potential_loyalist.
+  const json& grid = report["segments"]["grid"];
+  for (const char* key : {"loyal", "need_attention", "at_risk", "new", "potential_loyalist"}) {
+    EXPECT_EQ(segment(grid, key)["customers"], 1) << key;
+  }
+  EXPECT_EQ(segment(grid, "champions")["customers"], 0);
+  // Only A has 2+ purchase days: (Mar 1 − Jan 1) / 2 = 30 days.
+  EXPECT_DOUBLE_EQ(report["purchase_cycle"]["shop_mean_days"].get<double>(), 30);
+  // A: own cycle 30, R 31 → active; B: shop cycle, R 46 > 45 → at_risk; C: 456 > 60 → churned.
+  EXPECT_EQ(report["status"]["active"], 3);
+  EXPECT_EQ(report["status"]["at_risk"], 1);
+  EXPECT_EQ(report["status"]["churned"], 1);
+  EXPECT_EQ(report["status"]["sleeping"], 1);
+}
+
+TEST(SmallShop, SettingsReRunWithoutReRead) {
+  Session session;
+  session.begin(json::object());
+  session.feed(read_bytes(fixture_path("small_orders.csv")));
+  session.finish();
+  // Ignoring returns: B's M is 75.
+  EXPECT_DOUBLE_EQ(session.report({{"returns", "ignore"}})["totals"]["revenue"].get<double>(), 2715.5);
+  // A later analysis date moves everyone's recency by the same days.
+  const json later = session.report({{"as_of", "2024-05-01"}});
+  EXPECT_EQ(later["analysis"]["as_of"], "2024-05-01");
+  EXPECT_DOUBLE_EQ(later["thresholds"]["recency_days"].get<double>(), 109.2 + 30);
+  // An earlier date leaves later orders out: as of 2024-03-01, A has 2 orders, D and E none.
+  const json earlier = session.report({{"as_of", "2024-03-01"}});
+  EXPECT_EQ(earlier["totals"]["customers"], 3);
+  EXPECT_EQ(earlier["totals"]["orders"], 4);
+  // Custom thresholds: everyone recent (R < 1000), nobody frequent (F > 10), M > 0.
+  const json custom = session.report(
+      {{"thresholds", "custom"}, {"custom_thresholds", {{"recency", 1000}, {"frequency", 10}, {"monetary", 0}}}});
+  EXPECT_EQ(segment(custom["segments"]["eight"], "important_develop")["customers"], 5);
+  // Median thresholds: R 31, F 1, M 600. A (31, 3, 600) is neither recent nor high value.
+  const json median = session.report({{"thresholds", "median"}});
+  EXPECT_DOUBLE_EQ(median["thresholds"]["recency_days"].get<double>(), 31);
+  EXPECT_DOUBLE_EQ(median["thresholds"]["monetary"].get<double>(), 600);
+  EXPECT_EQ(segment(median["segments"]["eight"], "general_keep")["customers"], 1);
+  EXPECT_EQ(segment(median["segments"]["eight"], "general_win_back")["customers"], 1);  // B
+}
+
+TEST(SmallShop, CustomersCsvIsExcelReady) {
+  Session session;
+  session.begin(json::object());
+  session.feed(read_bytes(fixture_path("small_orders.csv")));
+  session.finish();
+  const std::string csv = session.customers_csv(json::object());
+  EXPECT_EQ(csv.rfind("\xEF\xBB\xBF" "customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,"
+                      "segment_eight,segment_grid,status", 0), 0u);
+  EXPECT_NE(csv.find("\r\nA,31,3,600.00,3,5,3,important_value,loyal,active,"), std::string::npos);
+  EXPECT_NE(csv.find("\r\nC,456,1,1000.00,1,1,4,important_win_back,at_risk,churned,yes,"), std::string::npos);
+  const std::string churned = session.customers_csv(json::object(), {{"status", "churned"}});
+  EXPECT_EQ(std::count(churned.begin(), churned.end(), '\n'), 2);
+  const json page = session.customers_page(json::object(), {{"sort", "monetary"}, {"limit", 2}});
+  EXPECT_EQ(page["total"], 5);
+  ASSERT_EQ(page["rows"].size(), 2u);
+  EXPECT_EQ(page["rows"][0]["customer_id"], "E");
+  EXPECT_EQ(page["rows"][1]["customer_id"], "C");
+}
+
+}  // namespace
+}  // namespace huike

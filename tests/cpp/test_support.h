@@ -1,0 +1,73 @@
+#pragma once
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "core/error.h"
+#include "session.h"
+
+namespace huike::test {
+
+inline std::string fixture_path(const std::string& name) { return std::string(HUIKE_FIXTURES) + "/" + name; }
+
+// ../shared/data relative to the project root; HUIKE_SHARED_DATA overrides.
+inline std::string shared_data_path(const std::string& name) {
+  const char* env = std::getenv("HUIKE_SHARED_DATA");
+  return std::string(env ? env : HUIKE_SHARED_DATA) + "/" + name;
+}
+
+inline std::string read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) ADD_FAILURE() << "cannot open " << path;
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// Feeds `bytes` in the given chunk sizes (the last chunk takes the rest).
+inline void feed_in_chunks(Session& session, const std::string& bytes, const std::vector<size_t>& sizes) {
+  size_t at = 0;
+  for (size_t size : sizes) {
+    if (at >= bytes.size()) break;
+    session.feed(std::string_view(bytes).substr(at, size));
+    at += size;
+  }
+  if (at < bytes.size()) session.feed(std::string_view(bytes).substr(at));
+}
+
+inline nlohmann::json report_of(const std::string& bytes, const nlohmann::json& ingest = nlohmann::json::object(),
+                                const nlohmann::json& analysis = nlohmann::json::object(),
+                                const std::vector<size_t>& sizes = {}) {
+  Session session;
+  session.begin(ingest);
+  feed_in_chunks(session, bytes, sizes);
+  session.finish();
+  return session.report(analysis);
+}
+
+inline std::vector<size_t> random_sizes(std::mt19937& rng, size_t total, size_t max_size) {
+  std::uniform_int_distribution<size_t> pick(1, max_size);
+  std::vector<size_t> sizes;
+  for (size_t sum = 0; sum < total;) {
+    sizes.push_back(pick(rng));
+    sum += sizes.back();
+  }
+  return sizes;
+}
+
+// The HuikeError code thrown by reading `bytes`, or "" when it reads fine.
+inline std::string error_code_of(const std::string& bytes, const nlohmann::json& ingest = nlohmann::json::object()) {
+  try {
+    report_of(bytes, ingest);
+  } catch (const HuikeError& e) {
+    return e.code();
+  }
+  return "";
+}
+
+}  // namespace huike::test
