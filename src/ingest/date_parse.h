@@ -22,7 +22,10 @@ struct ParsedDate {
 //   12/1/2010 8:26 and 1.12.2010 (pair forms, see above), 2-digit years are refused,
 //   Unix seconds (9-10 digits) and milliseconds (13 digits) as UTC dates,
 //   Excel serial days (1-5 digits, optional fraction; 1900 date system).
-// Returns false for anything else, including impossible dates (2021-02-30).
+// Years must have 4 digits, 1000-9999. The time part is not checked. Excel serial 60
+// (Excel's fictitious 1900-02-29) is refused; 61 on is 1900-03-01 on.
+// Returns false for anything else, including impossible dates (2021-02-30) and a pair
+// form valid in neither order (13/13/2020).
 bool parse_date(std::string_view text, ParsedDate& out);
 
 // Days since 1970-01-01 for a proleptic Gregorian date, and back.

@@ -16,22 +16,27 @@ const char* encoding_name(Encoding e);  // "utf-8", "gb18030", "windows-1252", "
 //  - ASCII before the first non-ASCII byte is passed through at once; from that byte on,
 //    bytes are held until kDetectWindow bytes (or the end of input) are there, and that
 //    window alone decides: UTF-8 if at most 1 in 16 of its multi-byte sequences is
-//    invalid; else GB18030 if it decodes with at most 1 in 16 invalid and at least half
-//    of the valid sequences look like Chinese text (two high bytes, or 4 bytes);
+//    invalid; else GB18030 if at most 1 in 16 of its sequences is invalid and at least a
+//    quarter of the valid ones look like Chinese text (two high bytes, or 4 bytes);
 //    else windows-1252;
 //  - all-ASCII input reports utf-8.
 // UTF-8 is passed through as a view of the input, unchecked: a sequence split across
 // chunks stays split, and invalid bytes after detection pass through untouched and are
 // not counted. GB18030 (also GBK/CP936: 0x80 is the euro sign) and windows-1252 (0x81,
 // 0x8D, 0x8F, 0x90, 0x9D become the C1 controls, as browsers do) are decoded into an
-// internal buffer; invalid GB18030 sequences become U+FFFD and are counted.
+// internal buffer; invalid GB18030 sequences become U+FFFD and are counted (as in the
+// WHATWG decoder, a bad byte after a lead byte consumes only the lead, so ASCII survives).
 class TextDecoder {
  public:
-  // Forces an encoding instead of detecting it (Encoding::undecided = detect).
+  static constexpr size_t kDetectWindow = 4096;
+
+  // Forces an encoding instead of detecting it (Encoding::undecided = detect); a forced
+  // utf-8 still strips a BOM.
   explicit TextDecoder(Encoding forced = Encoding::undecided);
 
   // Returns the UTF-8 text decoded so far from `bytes` (may be empty while detecting).
-  // The view stays valid until the next call.
+  // The view stays valid until the next call, and no longer than `bytes` (it may point
+  // into them).
   std::string_view decode(std::string_view bytes);
   // Flushes what is held back; an incomplete trailing sequence becomes U+FFFD.
   std::string_view finish();
@@ -58,9 +63,6 @@ class TextDecoder {
   std::string out_;            // decode buffer; only grows
   size_t out_len_ = 0;
   uint64_t bytes_seen_ = 0;
-
- public:
-  static constexpr size_t kDetectWindow = 4096;
 };
 
 }  // namespace huike
