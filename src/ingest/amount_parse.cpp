@@ -58,9 +58,48 @@ inline const char* group_space_end(const char* p, const char* e) {
   return eat_space(q, e) && q < e && is_digit(*q) ? q : nullptr;
 }
 
+// The common cell, "-123.45": digits with an optional point, at most 15 digits. n / 10^k
+// with both exact is one correctly rounded division, the same as from_chars gives.
+inline bool parse_plain_decimal(std::string_view text, double& out) {
+  static constexpr double kPowers[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  size_t i = 0;
+  const bool negative = !text.empty() && text[0] == '-';
+  i += negative;
+  uint64_t digits = 0;
+  int count = 0, decimals = -1;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (is_digit(c)) {
+      digits = digits * 10 + static_cast<uint64_t>(c - '0');
+      ++count;
+      if (decimals >= 0) ++decimals;
+    } else if (c == '.' && decimals < 0 && count > 0) {
+      decimals = 0;
+    } else {
+      return false;
+    }
+  }
+  if (count == 0 || count > 15 || decimals == 0) return false;
+  const double value = static_cast<double>(digits) / kPowers[decimals < 0 ? 0 : decimals];
+  out = negative ? -value : value;
+  return true;
+}
+
+bool parse_amount_general(std::string_view text, double& out);
+
 }  // namespace
 
 bool parse_amount(std::string_view text, double& out) {
+  if (parse_plain_decimal(text, out)) {
+    if (out == 0) out = 0;  // no −0
+    return true;
+  }
+  return parse_amount_general(text, out);
+}
+
+namespace {
+
+bool parse_amount_general(std::string_view text, double& out) {
   const char* p = text.data();
   const char* e = p + text.size();
 
@@ -177,4 +216,5 @@ bool parse_amount(std::string_view text, double& out) {
   return true;
 }
 
+}  // namespace
 }  // namespace huike

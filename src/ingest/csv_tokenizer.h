@@ -23,7 +23,7 @@ class CsvTokenizer {
   static constexpr size_t kMaxRecordBytes = 64u << 20;
   static constexpr size_t kMaxFields = 4096;
 
-  explicit CsvTokenizer(char delimiter) : delimiter_(delimiter) {}
+  explicit CsvTokenizer(char delimiter);
   void feed(std::string_view text, RecordSink& sink);
   void finish(RecordSink& sink);
 
@@ -33,13 +33,10 @@ class CsvTokenizer {
 
  private:
   enum class State : uint8_t { field_start, unquoted, quoted, quote_in_quoted, after_quoted };
-  struct FieldSpan {
-    uint32_t begin, end;
-    bool has_escaped_quotes;
-  };
   void scan(const char* data, size_t size, RecordSink& sink);
-  void end_field(size_t end);
-  void emit(const char* data, RecordSink& sink);
+  void end_field(const char* data, size_t end);
+  void emit(RecordSink& sink);
+  [[noreturn]] void too_many_fields() const;
 
   char delimiter_;
   State state_ = State::field_start;
@@ -49,8 +46,9 @@ class CsvTokenizer {
   size_t field_end_ = 0;
   size_t pos_ = 0;
   bool field_escapes_ = false;
-  std::vector<FieldSpan> spans_;
-  std::vector<std::string_view> fields_;
+  std::vector<std::string_view> fields_;      // of the record being read
+  std::vector<uint32_t> escaped_fields_;      // indexes of fields holding "" escapes
+  std::vector<std::pair<size_t, size_t>> carried_;  // unfinished fields as (offset, size) in pending_
   std::vector<std::string> unescaped_;
   int64_t line_ = 1;             // line of the next byte
   int64_t record_line_ = 1;
