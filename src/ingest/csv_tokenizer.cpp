@@ -45,13 +45,13 @@ CsvTokenizer::CsvTokenizer(char delimiter) : delimiter_(delimiter) {
                    record_line_);
 }
 
-inline void CsvTokenizer::end_field(const char* data, size_t end) {
+inline void CsvTokenizer::end_field(const char* data, size_t start, size_t end) {
   if (fields_.size() >= kMaxFields) too_many_fields();
   if (field_escapes_) {
     escaped_fields_.push_back(static_cast<uint32_t>(fields_.size()));
     field_escapes_ = false;
   }
-  fields_.emplace_back(data + field_start_, end - field_start_);
+  fields_.emplace_back(data + start, end - start);
 }
 
 void CsvTokenizer::emit(RecordSink& sink) {
@@ -82,13 +82,16 @@ void CsvTokenizer::scan(const char* data, size_t size, RecordSink& sink) {
   const char delimiter = delimiter_;
   const bool aligned = delimiter == ' ';
   size_t i = pos_;
+  // Locals, not members, so the compiler keeps them in registers across the sink call.
+  State state = state_;
+  size_t field_start = field_start_;
   while (i < size) {
     const char c = data[i];
-    switch (state_) {
+    switch (state) {
       case State::field_start:
         if (c == '"') {
-          state_ = State::quoted;
-          field_start_ = i + 1;
+          state = State::quoted;
+          field_start = i + 1;
           ++i;
           continue;
         }
@@ -96,8 +99,8 @@ void CsvTokenizer::scan(const char* data, size_t size, RecordSink& sink) {
           ++i;
           continue;
         }
-        field_start_ = i;
-        state_ = State::unquoted;
+        field_start = i;
+        state = State::unquoted;
         [[fallthrough]];
       case State::unquoted: {
         i = find_field_end(data, i, size, delimiter, aligned);
@@ -105,21 +108,21 @@ void CsvTokenizer::scan(const char* data, size_t size, RecordSink& sink) {
         const char d = data[i];
         size_t end = i;
         if (d == '\n') {
-          if (end > field_start_ && data[end - 1] == '\r') --end;
+          if (end > field_start && data[end - 1] == '\r') --end;
           if (aligned) {
-            while (end > field_start_ && is_blank(data[end - 1])) --end;
-            if (end > field_start_) end_field(data, end);
+            while (end > field_start && is_blank(data[end - 1])) --end;
+            if (end > field_start) end_field(data, field_start, end);
           } else {
-            end_field(data, end);
+            end_field(data, field_start, end);
           }
           emit(sink);
           ++line_;
           record_line_ = line_;
           record_start_ = i + 1;
         } else {
-          end_field(data, end);
+          end_field(data, field_start, end);
         }
-        state_ = State::field_start;
+        state = State::field_start;
         ++i;
         continue;
       }
@@ -129,26 +132,26 @@ void CsvTokenizer::scan(const char* data, size_t size, RecordSink& sink) {
           ++i;
         }
         if (i == size) continue;
-        state_ = State::quote_in_quoted;
+        state = State::quote_in_quoted;
         ++i;
         continue;
       }
       case State::quote_in_quoted:
         if (c == '"') {  // "" inside quotes
           field_escapes_ = true;
-          state_ = State::quoted;
+          state = State::quoted;
           ++i;
           continue;
         }
         field_end_ = i - 1;  // the closing quote
-        state_ = State::after_quoted;
+        state = State::after_quoted;
         [[fallthrough]];
       case State::after_quoted: {
         // Text between a closing quote and the delimiter is dropped (lenient).
         while (i < size && data[i] != '\n' && data[i] != delimiter && !(aligned && data[i] == '\t')) ++i;
         if (i == size) continue;
-        end_field(data, field_end_);
-        state_ = State::field_start;
+        end_field(data, field_start, field_end_);
+        state = State::field_start;
         if (data[i] == '\n') {
           emit(sink);
           ++line_;
@@ -161,6 +164,8 @@ void CsvTokenizer::scan(const char* data, size_t size, RecordSink& sink) {
     }
   }
   pos_ = i;
+  state_ = state;
+  field_start_ = field_start;
 }
 
 void CsvTokenizer::feed(std::string_view text, RecordSink& sink) {

@@ -34,7 +34,7 @@ class CsvTokenizer {
  private:
   enum class State : uint8_t { field_start, unquoted, quoted, quote_in_quoted, after_quoted };
   void scan(const char* data, size_t size, RecordSink& sink);
-  void end_field(const char* data, size_t end);
+  void end_field(const char* data, size_t start, size_t end);
   void emit(RecordSink& sink);
   [[noreturn]] void too_many_fields() const;
 

@@ -175,3 +175,19 @@ TEST(Errors, FileWithoutCustomersIsRefused) {
 
 }  // namespace
 }  // namespace huike
+
+namespace huike {
+namespace {
+
+// Golden reports: tests/fixtures/expected/NAME.report.json, reviewed when they change
+// (regenerate with `build/huike analyze F > tests/fixtures/expected/F.report.json`).
+// The wasm tests compare against the same files.
+TEST(GoldenReports, FixturesMatchCommittedReports) {
+  for (const std::string& name : kFixtures) {
+    const json expected = json::parse(read_bytes(fixture_path("expected/" + name + ".report.json")));
+    EXPECT_EQ(report_of(read_bytes(fixture_path(name))), expected) << name;
+  }
+}
+
+}  // namespace
+}  // namespace huike

@@ -1,0 +1,104 @@
+// The served page (dist/ over a tiny local server) with the bundled demo, and the embed
+// example: a host page importing dist/huike-embed.mjs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { launch, dist, root, retailCsv, nativeReport, serve, recordRequests, waitForState, headline } from './browser_env.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve(dist);
+});
+after(async () => {
+  await browser.close();
+  await server.close();
+});
+
+// Requests may go to the page's own server (its files) and blob: (the worker), nothing else.
+function assertOwnFilesOnly(requests, allowed) {
+  const foreign = requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:') && !allowed.includes(u));
+  assert.deepEqual(foreign, []);
+}
+
+test('served page: the demo data is one click away and matches the native CLI', async () => {
+  const page = await browser.context.newPage();
+  const requests = recordRequests(page);
+  await page.goto(server.url + '/');
+  await page.click('#btn-demo');
+  assert.equal(await waitForState(page, ['done', 'error']), 'done');
+  const native = nativeReport(join(root, 'web/demo/demo_orders.csv'));
+  const figures = await headline(page);
+  if (native) {
+    for (const name of Object.keys(figures)) assert.equal(figures[name].value, native.report.totals[name], name);
+    // The demo has 交易关闭 / 退款成功 rows; the page lists them as skipped.
+    assert.ok(Object.keys(native.report.input.excluded).length > 0);
+    for (const reason of Object.keys(native.report.input.excluded)) {
+      assert.equal(await page.$$eval(`#skipped li[data-reason="${reason}"]`, (n) => n.length), 1, reason);
+    }
+  }
+  assert.ok(figures.repeat_rate.value > 0.2 && figures.repeat_rate.value < 0.8);
+  await page.screenshot({ path: join(root, 'test-artifacts/huike-demo-served.png'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: join(root, 'test-artifacts/huike-demo-mobile.png') });
+  assertOwnFilesOnly(requests, [server.url + '/']);
+  await page.close();
+});
+
+test('embed example: createAnalyzer().analyze(file) gives the native report', async () => {
+  const page = await browser.context.newPage();
+  const requests = recordRequests(page);
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(server.url + '/embed-example.html');
+  await page.setInputFiles('#file', retailCsv);
+  assert.equal(await waitForState(page, ['done', 'error']), 'done', await page.textContent('#output'));
+  const output = JSON.parse(await page.textContent('#output'));
+  const native = nativeReport(retailCsv);
+  if (native) assert.deepStrictEqual(output.totals, native.report.totals);
+  assert.ok(output.top.length > 0 && output.top.every((c) => c.segment_eight === 'important_value'));
+  assert.equal(await page.$$eval('#segments tr', (r) => r.length), 8);
+
+  // The module's API directly: the full report equals the CLI's; errors reject with .code.
+  const result = await page.evaluate(async () => {
+    const { createAnalyzer } = await import('./huike-embed.mjs');
+    const analyzer = createAnalyzer();
+    const text = 'buyer,order_date,amount\nann,2024-01-02,10\nbob,2024-02-03,20\nann,2024-03-04,30\n';
+    const report = await analyzer.analyze(text, { as_of: '2024-04-01' });
+    const csv = await (await analyzer.customersCsv({})).text();
+    let error = null;
+    try {
+      await analyzer.analyze(new Blob(['a,b,c\n1,2,3\n']));
+    } catch (e) {
+      error = { isError: e instanceof Error, code: e.code, message: e.message };
+    }
+    const controller = new AbortController();
+    controller.abort();
+    let aborted = null;
+    try {
+      await analyzer.analyze(text, {}, { signal: controller.signal });
+    } catch (e) {
+      aborted = { name: e.name, code: e.code };
+    }
+    analyzer.dispose();
+    let disposed = null;
+    try {
+      await analyzer.analyze(text);
+    } catch (e) {
+      disposed = e.code;
+    }
+    return { customers: report.totals.customers, asOf: report.analysis.as_of, csvLines: csv.trim().split('\r\n').length, error, aborted, disposed };
+  });
+  assert.deepEqual(result, {
+    customers: 2,
+    asOf: '2024-04-01',
+    csvLines: 3,
+    error: { isError: true, code: 'E_NO_CUSTOMER_COLUMN', message: result.error.message },
+    aborted: { name: 'AbortError', code: 'E_CANCELLED' },
+    disposed: 'E_DISPOSED',
+  });
+  assertOwnFilesOnly(requests, [server.url + '/embed-example.html', server.url + '/huike-embed.mjs']);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -1,0 +1,80 @@
+// Loads the built engine (build-wasm/huike_wasm.js, SINGLE_FILE so Node never fetches) and
+// runs files through it and through the native CLI, for the node --test suites.
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const wasmJs = resolve(root, process.env.HUIKE_WASM_JS || 'build-wasm/huike_wasm.js');
+export const cliPath = process.env.HUIKE_CLI || join(root, 'build/huike');
+export const sharedData = resolve(root, '../shared/data');
+
+const require = createRequire(import.meta.url);
+
+export async function loadModule() {
+  if (!existsSync(wasmJs)) throw new Error(`missing ${wasmJs}: run npm run build:wasm`);
+  return require(wasmJs)();
+}
+
+// Deterministic chunk sizes: xorshift seeded per run.
+export function chunker(seed, maxBytes) {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    // Mostly small and odd sizes (to split UTF-8 sequences, quotes, CRLF), sometimes large.
+    return x % 4 === 0 ? 1 + (x % maxBytes) : 1 + (x % 97);
+  };
+}
+
+export function unwrap(text) {
+  const reply = JSON.parse(text);
+  if (!reply.ok) throw Object.assign(new Error(reply.message), reply);
+  return reply;
+}
+
+// Feeds `bytes` in chunks from nextSize(); returns the report, or throws {code,...}.
+export function runEngine(engine, bytes, { ingest = {}, analysis = {}, nextSize = () => 4 << 20 } = {}) {
+  unwrap(engine.begin(JSON.stringify(ingest)));
+  for (let offset = 0; offset < bytes.length; ) {
+    const size = Math.min(nextSize(), bytes.length - offset);
+    engine.chunkBuffer(size).set(bytes.subarray(offset, offset + size));
+    unwrap(engine.feed(size));
+    offset += size;
+  }
+  unwrap(engine.finish());
+  return unwrap(engine.report(JSON.stringify(analysis))).report;
+}
+
+// The native CLI: {report} or {error: {code, message, line}}; null when it is not built.
+export function runCli(file, args = []) {
+  if (!existsSync(cliPath)) {
+    if (process.env.CI) throw new Error(`native CLI missing (${cliPath}): build it first or set HUIKE_CLI`);
+    return null;
+  }
+  try {
+    return { report: JSON.parse(execFileSync(cliPath, ['analyze', file, ...args], { maxBuffer: 1 << 28, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) };
+  } catch (e) {
+    const m = /error (E_[A-Z_]+): (.*?)(?: \(line (\d+)\))?\s*$/s.exec(String(e.stderr || ''));
+    if (!m) throw e;
+    return { error: { code: m[1], message: m[2], line: m[3] ? Number(m[3]) : 0 } };
+  }
+}
+
+// Order files to compare: the shared fixtures plus the real data sets.
+export function inputFiles() {
+  const fixtures = join(root, 'tests/fixtures');
+  const list = existsSync(fixtures)
+    ? readdirSync(fixtures).filter((f) => /\.(csv|tsv|txt)$/i.test(f)).map((f) => join(fixtures, f))
+    : [];
+  for (const f of ['online-retail-ii/online_retail_II_subset.csv', 'cdnow/cdnowElog.csv', 'cdnow/CDNOW_master.txt', 'tmall/tmall_order_report.csv']) {
+    if (existsSync(join(sharedData, f))) list.push(join(sharedData, f));
+  }
+  list.push(join(root, 'web/demo/demo_orders.csv'));
+  return list;
+}

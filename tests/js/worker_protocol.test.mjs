@@ -1,0 +1,144 @@
+// The worker's request protocol (web/worker_dispatcher.js) driven directly under Node:
+// one reply per request, throttled progress, cancel, errors with codes, several files.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadModule, root, sharedData, runCli } from './wasm_support.mjs';
+
+const require = createRequire(import.meta.url);
+const { createHuikeDispatcher, huikeSplitOptions } = require(join(root, 'web/worker_dispatcher.js'));
+const createModule = require(join(root, process.env.HUIKE_WASM_JS || 'build-wasm/huike_wasm.js'));
+
+const retail = readFileSync(join(sharedData, 'online-retail-ii/online_retail_II_subset.csv'));
+
+// A dispatcher with a recording `post`; send() resolves with the request's one reply.
+function harness(factory = createModule, onMessage = () => {}) {
+  const messages = [];
+  const waiting = new Map();
+  const dispatcher = createHuikeDispatcher(factory, (message) => {
+    messages.push(message);
+    onMessage(message);
+    if (message.type !== 'PROGRESS' && waiting.has(message.id)) waiting.get(message.id)(message);
+  });
+  let nextId = 1;
+  const send = (type, payload) => {
+    const id = nextId++;
+    const reply = new Promise((resolve) => waiting.set(id, resolve));
+    dispatcher.handle({ id, type, payload });
+    return { id, reply };
+  };
+  return { messages, send };
+}
+
+before(loadModule);
+
+test('splits flat options into ingest and analysis', () => {
+  assert.deepEqual(huikeSplitOptions({ columns: { customer: 'b' }, as_of: '2024-01-01', delimiter: ';', returns: 'ignore' }), {
+    ingest: { columns: { customer: 'b' }, delimiter: ';' },
+    analysis: { as_of: '2024-01-01', returns: 'ignore' },
+  });
+});
+
+test('ANALYZE reads a Blob in slices and replies once, with throttled progress', async () => {
+  const { messages, send } = harness();
+  const { id, reply } = send('ANALYZE', { sources: [new Blob([retail])], options: {}, chunkBytes: 64 << 10 });
+  const result = await reply;
+  assert.equal(result.type, 'RESULT');
+  const native = runCli(join(sharedData, 'online-retail-ii/online_retail_II_subset.csv'));
+  if (native) assert.deepStrictEqual(result.payload.report, native.report);
+  assert.equal(result.payload.rows, 34766);
+  const mine = messages.filter((m) => m.id === id);
+  assert.equal(mine.filter((m) => m.type !== 'PROGRESS').length, 1);
+  const progress = mine.filter((m) => m.type === 'PROGRESS').map((m) => m.payload);
+  assert.ok(progress.length >= 2 && progress.length < 42, `${progress.length} progress events for 42 slices`);
+  assert.equal(progress[progress.length - 1].bytes, retail.length);
+  for (let i = 1; i < progress.length; i++) assert.ok(progress[i].bytes >= progress[i - 1].bytes);
+});
+
+test('several files: later copies of the header are dropped', async () => {
+  const text = retail.toString('utf8');
+  const cut = text.indexOf('\n', Math.floor(text.length / 2)) + 1;
+  const header = text.slice(0, text.indexOf('\n') + 1);
+  const { send } = harness();
+  const whole = (await send('ANALYZE', { sources: [text] }).reply).payload.report;
+  // The first part without its final newline: the dispatcher must add one between files.
+  const parts = [text.slice(0, cut - 1), header + text.slice(cut)];
+  const split = (await send('ANALYZE', { sources: parts.map((p) => new Blob([p])), chunkBytes: 64 << 10 }).reply).payload.report;
+  assert.deepStrictEqual(split.totals, whole.totals);
+  assert.deepStrictEqual(split.segments, whole.segments);
+  assert.equal(split.input.rows_read, whole.input.rows_read);
+});
+
+test('errors carry a code and what the engine saw', async () => {
+  const { send } = harness();
+  const missing = await send('ANALYZE', { sources: ['order,when,total\n1,2024-01-02,5\n'] }).reply;
+  assert.equal(missing.type, 'ERROR');
+  assert.equal(missing.error.code, 'E_NO_CUSTOMER_COLUMN');
+  assert.deepEqual(missing.error.input.header, ['order', 'when', 'total']);
+  const unknown = await send('NONSENSE', {}).reply;
+  assert.equal(unknown.error.code, 'E_BAD_REQUEST');
+  const empty = await send('ANALYZE', { sources: [] }).reply;
+  assert.equal(empty.error.code, 'E_NO_INPUT');
+});
+
+test('CANCEL stops a running ANALYZE with E_CANCELLED; the next request still works', async () => {
+  let cancel = null;
+  // Cancel from inside the first progress event that shows bytes read: mid-file, every time.
+  const { messages, send } = harness(createModule, (m) => {
+    if (!cancel && m.type === 'PROGRESS' && m.payload.bytes > 0) cancel = send('CANCEL', { target: m.id });
+  });
+  // 87 MB: still being read when the first progress event (after 100 ms) arrives.
+  const big = new Blob(Array.from({ length: 32 }, () => retail));
+  const run = send('ANALYZE', { sources: [big], chunkBytes: 64 << 10 });
+  const result = await run.reply;
+  assert.equal((await cancel.reply).type, 'RESULT');
+  assert.equal(result.type, 'ERROR');
+  assert.equal(result.error.code, 'E_CANCELLED');
+  const progress = messages.filter((m) => m.id === run.id && m.type === 'PROGRESS');
+  assert.ok(progress[progress.length - 1].payload.bytes < big.size);
+  assert.equal(messages.filter((m) => m.id === run.id && m.type !== 'PROGRESS').length, 1);
+  const again = await send('ANALYZE', { sources: [new Blob([retail])] }).reply;
+  assert.equal(again.type, 'RESULT');
+});
+
+test('REPORT, CUSTOMERS_PAGE and CUSTOMERS_CSV use the orders in memory', async () => {
+  const { send } = harness();
+  await send('ANALYZE', { sources: [new Blob([retail])] }).reply;
+  const report = (await send('REPORT', { options: { churn_window_days: 90 } }).reply).payload.report;
+  assert.equal(report.analysis.churn_window_days, 90);
+  const page = (await send('CUSTOMERS_PAGE', { options: { churn_window_days: 90 }, query: { filter: { status: 'churned' }, limit: 10 } }).reply).payload;
+  assert.equal(page.total, report.status.churned);
+  const csv = (await send('CUSTOMERS_CSV', { options: {}, filter: { segment_grid: 'champions' } }).reply).payload;
+  assert.ok(csv.bytes instanceof ArrayBuffer);
+  assert.ok(csv.bytes.byteLength > 100);
+});
+
+test('a trapped engine is replaced by a fresh instance', async () => {
+  let instances = 0;
+  // The first instance traps inside begin(), as a wasm `unreachable` would.
+  const flaky = async () => {
+    const broken = ++instances === 1;
+    const M = await createModule();
+    // Wrap the real engine: every method passes through, but begin() may trap.
+    function Engine() {
+      const real = new M.Engine();
+      return new Proxy(real, {
+        get(target, name) {
+          if (name === 'begin' && broken) return () => { throw new WebAssembly.RuntimeError('unreachable'); };
+          const value = target[name];
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+    }
+    return { Engine, HEAPU8: M.HEAPU8 };
+  };
+  const { send } = harness(flaky);
+  const first = await send('ANALYZE', { sources: [new Blob([retail])] }).reply;
+  assert.equal(first.type, 'ERROR');
+  assert.equal(first.error.code, 'E_INTERNAL');
+  const second = await send('ANALYZE', { sources: [new Blob([retail])] }).reply;
+  assert.equal(second.type, 'RESULT');
+  assert.equal(instances, 2);
+});
