@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "analysis/predictive/predict_report.h"
 #include "core/error.h"
 #include "report/customer_csv.h"
 #include "report/report_json.h"
@@ -114,6 +115,21 @@ struct Session::State {
   mutable std::string cached_list_key;
   mutable std::vector<uint32_t> cached_list;
 
+  mutable std::string cached_predict_options;
+  mutable std::unique_ptr<PredictiveModels> models;
+  mutable std::vector<CustomerPrediction> predictions;
+
+  void fit(const json& options) const {
+    if (!finished) throw HuikeError("E_STATE", "no finished input to model");
+    std::string key = options.is_null() ? "{}" : options.dump();
+    if (models && key == cached_predict_options) return;
+    models.reset();
+    auto fitted = std::make_unique<PredictiveModels>(fit_predictive_models(table, grouped, parse_predict_options(options)));
+    predictions = predict_customers(*fitted);
+    models = std::move(fitted);
+    cached_predict_options = std::move(key);
+  }
+
   const ShopAnalysis& analysis(const json& options) const {
     if (!finished) throw HuikeError("E_STATE", "no finished input to analyse");
     std::string key = options.is_null() ? "{}" : options.dump();
@@ -205,16 +221,34 @@ void append_number(std::string& out, double value) {
   out.append(text, n);
 }
 
+// Empty cells for customers outside the fit (first purchase after the calibration end).
+void append_prediction(std::string& out, const CustomerPrediction& p) {
+  char text[128];
+  const int n = p.fitted ? std::snprintf(text, sizeof text, ",%.4f,%.4f,%.2f,%.2f", p.p_alive, p.expected_purchases,
+                                         p.expected_aov, p.clv)
+                         : std::snprintf(text, sizeof text, ",,,,");
+  out.append(text, n);
+}
+
 }  // namespace
 
-std::string Session::customers_csv(const json& analysis_options, const json& filter) const {
+json Session::predict(const json& predict_options) const {
+  state_->fit(predict_options);
+  return predict_report(state_->table, state_->grouped, *state_->models, state_->predictions);
+}
+
+std::string Session::customers_csv(const json& analysis_options, const json& filter,
+                                   const json& predict_options) const {
   const ShopAnalysis& shop = state_->analysis(analysis_options);
   const OrderTable& table = state_->table;
+  const bool with_models = !predict_options.is_null();
+  if (with_models) state_->fit(predict_options);
   std::string out(kUtf8Bom);
   out +=
       "customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,segment_eight,segment_grid,status,"
       "sleeping,first_purchase,last_purchase,purchase_days,average_order_value,cycle_days,returned,"
-      "segment_eight_zh,segment_grid_zh\r\n";
+      "segment_eight_zh,segment_grid_zh";
+  out += with_models ? ",p_alive,expected_purchases,expected_aov,clv\r\n" : "\r\n";
   for (uint32_t c = 0; c < table.customer_count(); ++c) {
     const CustomerMetrics& m = shop.customers[c];
     if (!matches(m, filter)) continue;
@@ -240,6 +274,7 @@ std::string Session::customers_csv(const json& analysis_options, const json& fil
     out += segment8_info(m.segment8).name_zh;
     out += ',';
     out += grid_segment_info(m.grid).name_zh;
+    if (with_models) append_prediction(out, state_->predictions[c]);
     out += "\r\n";
   }
   return out;

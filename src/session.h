@@ -38,8 +38,15 @@ class Session {
   nlohmann::json report(const nlohmann::json& analysis_options) const;
   // Per-customer rows as CSV (UTF-8 with BOM, formula-safe). `filter`: optional
   // {"segment_eight":"important_value"} / {"segment_grid":"lost"} / {"status":"churned"}.
+  // With `predict_options` (an object, possibly empty) the CSV gains p_alive,
+  // expected_purchases, expected_aov and clv; null leaves the models out.
   std::string customers_csv(const nlohmann::json& analysis_options,
-                            const nlohmann::json& filter = nlohmann::json::object()) const;
+                            const nlohmann::json& filter = nlohmann::json::object(),
+                            const nlohmann::json& predict_options = nullptr) const;
+
+  // The report of `huike predict`: BG/NBD (or MBG/NBD) and Gamma-Gamma fits, hold-out
+  // check, shop-level predictions. Options: see parse_predict_options.
+  nlohmann::json predict(const nlohmann::json& predict_options) const;
 
   // One page of customers for the page's tables (never all of them at once).
   // query: {"filter":{...as above...},"sort":"monetary|recency_days|frequency|customer_id|...",

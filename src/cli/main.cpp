@@ -16,7 +16,17 @@ using nlohmann::json;
 constexpr const char* kUsage = R"(usage:
   huike analyze FILE [options]              print the JSON report
   huike customers FILE --out OUT.csv [options] [--segment KEY | --grid KEY | --status KEY]
-                                            one row per customer (UTF-8 with BOM)
+                                            one row per customer (UTF-8 with BOM), with
+                                            P(alive), expected purchases, AOV and CLV
+                                            unless --no-predict
+  huike predict FILE [predict options] [options]
+                                            BG/NBD + Gamma-Gamma fits, hold-out check, CLV (JSON)
+predict options:
+  --calibration-end YYYY-MM-DD  fit on purchases up to this day, compare the rest (hold-out)
+  --unit day|week           time unit of the fitted parameters (default week)
+  --horizon-days N          prediction and CLV horizon (default 365)
+  --discount-rate X         yearly CLV discount rate (default 0.10)
+  --model bgnbd|mbgnbd      (default bgnbd)
 options:
   --as-of YYYY-MM-DD        analysis date (default: the day after the latest purchase)
   --thresholds mean|median  eight-segment thresholds (default mean)
@@ -39,14 +49,15 @@ struct UsageError : std::runtime_error {
 
 struct Command {
   std::string name, file, out;
-  json ingest = json::object(), analysis = json::object(), filter = json::object();
+  json ingest = json::object(), analysis = json::object(), filter = json::object(), predict = json::object();
+  bool with_models = true;
 };
 
 Command parse_args(int argc, char** argv) {
   if (argc < 3) throw UsageError("a command and a file are needed");
   Command cmd;
   cmd.name = argv[1];
-  if (cmd.name != "analyze" && cmd.name != "customers") throw UsageError("unknown command '" + cmd.name + "'");
+  if (cmd.name != "analyze" && cmd.name != "customers" && cmd.name != "predict") throw UsageError("unknown command '" + cmd.name + "'");
   cmd.file = argv[2];
   for (int i = 3; i < argc; ++i) {
     const std::string flag = argv[i];
@@ -80,6 +91,12 @@ Command parse_args(int argc, char** argv) {
     else if (flag == "--segment") cmd.filter["segment_eight"] = value();
     else if (flag == "--grid") cmd.filter["segment_grid"] = value();
     else if (flag == "--status") cmd.filter["status"] = value();
+    else if (flag == "--calibration-end") cmd.predict["calibration_end"] = value();
+    else if (flag == "--unit") cmd.predict["unit"] = value();
+    else if (flag == "--horizon-days") cmd.predict["horizon_days"] = std::stoi(value());
+    else if (flag == "--discount-rate") cmd.predict["discount_rate"] = std::stod(value());
+    else if (flag == "--model") cmd.predict["model"] = value();
+    else if (flag == "--no-predict") cmd.with_models = false;
     else throw UsageError("unknown option " + flag);
   }
   if (cmd.name == "customers" && cmd.out.empty()) throw UsageError("customers needs --out FILE.csv");
@@ -114,10 +131,20 @@ int main(int argc, char** argv) {
     session.finish();
     if (cmd.name == "analyze") {
       std::cout << session.report(cmd.analysis).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+    } else if (cmd.name == "predict") {
+      std::cout << session.predict(cmd.predict).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
     } else {
+      std::string csv;
+      try {
+        csv = session.customers_csv(cmd.analysis, cmd.filter, cmd.with_models ? cmd.predict : json());
+      } catch (const huike::HuikeError& e) {
+        if (e.code().rfind("E_PREDICT", 0) != 0) throw;
+        std::cerr << "huike: note: no prediction columns (" << e.code() << ": " << e.what() << ")\n";
+        csv = session.customers_csv(cmd.analysis, cmd.filter);
+      }
       std::ofstream out(cmd.out, std::ios::binary);
       if (!out) throw huike::HuikeError("E_OPEN", "cannot write " + cmd.out);
-      out << session.customers_csv(cmd.analysis, cmd.filter);
+      out << csv;
       if (!out.flush()) throw huike::HuikeError("E_WRITE", "error writing " + cmd.out);
     }
     return 0;

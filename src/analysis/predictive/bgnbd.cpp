@@ -1,0 +1,242 @@
+#include "analysis/predictive/bgnbd.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "analysis/predictive/hypergeometric.h"
+#include "analysis/predictive/optimizer.h"
+
+namespace huike {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kMinParam = 1e-6, kMaxParam = 1e6;
+
+// Run of groups with the same x (groups are sorted by x first).
+struct XRun {
+  double x;
+  double weight;
+  size_t begin, end;
+};
+
+// The likelihood over groups. Per evaluation: ln(α + d/unit) for every day count d
+// (so no per-group logarithms), x-only terms once per run, then one exp and one
+// log1p per group for the log-sum-exp of the two likelihood terms.
+class GroupedLikelihood {
+ public:
+  GroupedLikelihood(BgModel model, const std::vector<RfmGroup>& groups, double unit_days)
+      : model_(model), groups_(groups), unit_days_(unit_days) {
+    int32_t max_day = 0;
+    for (size_t i = 0; i < groups.size(); ++i) {
+      max_day = std::max(max_day, groups[i].T_days);
+      total_weight_ += groups[i].customers;
+      if (i == 0 || groups[i].x != groups[i - 1].x) runs_.push_back({double(groups[i].x), 0, i, i});
+      runs_.back().end = i + 1;
+      runs_.back().weight += groups[i].customers;
+    }
+    log_time_.resize(max_day + 1);
+    inv_time_.resize(max_day + 1);
+  }
+
+  double total_weight() const { return total_weight_; }
+
+  // Sum of log-likelihoods; gradient (if not null) with respect to (r, α, a, b).
+  double log_likelihood(const BgParams& p, double* gradient) {
+    const double r = p.r, al = p.alpha, a = p.a, b = p.b;
+    for (size_t d = 0; d < log_time_.size(); ++d) {
+      const double v = al + d / unit_days_;
+      log_time_[d] = std::log(v);
+      inv_time_[d] = 1 / v;
+    }
+    const bool mbg = model_ == BgModel::mbgnbd;
+    const double log_alpha = std::log(al), log_a = std::log(a);
+    const double lg_r = std::lgamma(r), lg_b = std::lgamma(b), lg_ab = std::lgamma(a + b);
+    const double psi_r = digamma(r), psi_b = digamma(b), psi_ab = digamma(a + b);
+    double ll = 0, gr = 0, gal = 0, ga = 0, gb = 0;
+    for (const XRun& run : runs_) {
+      const double x = run.x, W = run.weight, rx = r + x;
+      // MBG shifts the dropout terms by one opportunity (the first purchase).
+      const double xb = mbg ? x + 1 : x;
+      ll += W * (std::lgamma(rx) - lg_r + r * log_alpha + lg_ab + std::lgamma(b + xb) - lg_b -
+                 std::lgamma(a + b + xb));
+      if (gradient) {
+        const double psi_abx = digamma(a + b + xb);
+        gr += W * (digamma(rx) - psi_r + log_alpha);
+        gal += W * r / al;
+        ga += W * (psi_ab - psi_abx);
+        gb += W * (psi_ab + digamma(b + xb) - psi_b - psi_abx);
+      }
+      const bool two_terms = mbg || x > 0;
+      // Second term: a / (b + x − 1) (BG), a / (b + x) (MBG), times (α + t_x)^−(r+x).
+      const double log_c4 = two_terms ? log_a - std::log(b + xb - 1) : 0;
+      const double d4b = two_terms ? -1 / (b + xb - 1) : 0;
+      for (size_t i = run.begin; i < run.end; ++i) {
+        const RfmGroup& g = groups_[i];
+        const double w = g.customers;
+        const double lT = log_time_[g.T_days];
+        const double a3 = -rx * lT;
+        if (!two_terms) {
+          ll += w * a3;
+          if (gradient) {
+            gr -= w * lT;
+            gal -= w * rx * inv_time_[g.T_days];
+          }
+          continue;
+        }
+        const double lt = log_time_[g.t_x_days];
+        const double a4 = log_c4 - rx * lt;
+        const double d = a4 - a3;
+        const double e = std::exp(-std::abs(d));
+        ll += w * (std::max(a3, a4) + std::log1p(e));
+        if (gradient) {
+          const double pi = d > 0 ? 1 / (1 + e) : e / (1 + e);  // weight of the second term
+          gr += w * (-lT + pi * (lT - lt));
+          gal -= w * rx * (inv_time_[g.T_days] + pi * (inv_time_[g.t_x_days] - inv_time_[g.T_days]));
+          ga += w * pi / a;
+          gb += w * pi * d4b;
+        }
+      }
+    }
+    if (gradient) {
+      gradient[0] = gr;
+      gradient[1] = gal;
+      gradient[2] = ga;
+      gradient[3] = gb;
+    }
+    return ll;
+  }
+
+ private:
+  BgModel model_;
+  const std::vector<RfmGroup>& groups_;
+  double unit_days_;
+  double total_weight_ = 0;
+  std::vector<XRun> runs_;
+  std::vector<double> log_time_, inv_time_;
+};
+
+BgParams from_log(const std::vector<double>& v) { return {std::exp(v[0]), std::exp(v[1]), std::exp(v[2]), std::exp(v[3])}; }
+
+}  // namespace
+
+BgFit fit_bg(BgModel model, const std::vector<RfmGroup>& groups, TimeUnit unit) {
+  BgFit fit;
+  fit.model = model;
+  fit.unit = unit;
+  fit.groups = static_cast<uint32_t>(groups.size());
+  fit.standard_errors.fill(kNaN);
+  GroupedLikelihood likelihood(model, groups, unit_days(unit));
+  const double total = likelihood.total_weight();
+  fit.customers = static_cast<uint32_t>(total);
+  if (total == 0) {
+    fit.log_likelihood = kNaN;
+    fit.message = "no customers to fit";
+    return fit;
+  }
+  // The mean negative log-likelihood over log-parameters: scale-free for the optimiser.
+  const Objective objective = [&](const std::vector<double>& v, std::vector<double>& g) {
+    const BgParams p = from_log(v);
+    double grad[4];
+    const double ll = likelihood.log_likelihood(p, grad);
+    const double theta[4] = {p.r, p.alpha, p.a, p.b};
+    for (int i = 0; i < 4; ++i) g[i] = -theta[i] * grad[i] / total;
+    return -ll / total;
+  };
+  // Start: r = 1 with α matching the observed repeat rate, a = 1, b = 3 (BTYD's default).
+  double sum_x = 0, sum_T = 0;
+  for (const RfmGroup& g : groups) {
+    sum_x += double(g.x) * g.customers;
+    sum_T += g.T_days / unit_days(unit) * g.customers;
+  }
+  const double alpha0 = std::clamp(sum_T / std::max(sum_x, 1.0), 1e-3, 1e5);
+  const std::vector<double> lower(4, std::log(kMinParam)), upper(4, std::log(kMaxParam));
+  OptimizerResult best = minimize_bounded(objective, {0.0, std::log(alpha0), 0.0, std::log(3.0)}, lower, upper);
+  if (!best.converged) {  // a second, different start before giving up
+    OptimizerResult other =
+        minimize_bounded(objective, {std::log(0.3), std::log(alpha0 * 0.3), std::log(0.5), std::log(1.0)}, lower, upper);
+    if (other.converged || other.value < best.value) {
+      other.iterations += best.iterations;
+      other.evaluations += best.evaluations;
+      best = other;
+    }
+  }
+  fit.params = from_log(best.x);
+  fit.log_likelihood = -best.value * total;
+  fit.converged = best.converged;
+  fit.message = best.message;
+  fit.iterations = best.iterations;
+  fit.evaluations = best.evaluations;
+  // Standard errors: Var(θ) = D H⁻¹ D with H the Hessian of the total negative
+  // log-likelihood in log-parameters and D = diag(θ) (the gradient vanishes there).
+  const Objective total_objective = [&](const std::vector<double>& v, std::vector<double>& g) {
+    const double value = objective(v, g);
+    for (double& gi : g) gi *= total;
+    return value * total;
+  };
+  std::vector<std::vector<double>> covariance;
+  if (invert_spd(numeric_hessian(total_objective, best.x, 1e-4), covariance)) {
+    const double theta[4] = {fit.params.r, fit.params.alpha, fit.params.a, fit.params.b};
+    for (int i = 0; i < 4; ++i) fit.standard_errors[i] = theta[i] * std::sqrt(covariance[i][i]);
+  }
+  return fit;
+}
+
+double bg_log_likelihood(BgModel model, const BgParams& p, double x, double t_x, double T) {
+  const bool mbg = model == BgModel::mbgnbd;
+  const double xb = mbg ? x + 1 : x, rx = p.r + x;
+  const double a1 = std::lgamma(rx) - std::lgamma(p.r) + p.r * std::log(p.alpha);
+  const double a2 = std::lgamma(p.a + p.b) + std::lgamma(p.b + xb) - std::lgamma(p.b) - std::lgamma(p.a + p.b + xb);
+  const double a3 = -rx * std::log(p.alpha + T);
+  if (!mbg && x == 0) return a1 + a2 + a3;
+  const double a4 = std::log(p.a) - std::log(p.b + xb - 1) - rx * std::log(p.alpha + t_x);
+  return a1 + a2 + std::max(a3, a4) + std::log1p(std::exp(-std::abs(a3 - a4)));
+}
+
+double bg_p_alive(BgModel model, const BgParams& p, double x, double t_x, double T) {
+  if (model == BgModel::bgnbd && x == 0) return 1;
+  const double denominator = model == BgModel::mbgnbd ? p.b + x : p.b + x - 1;
+  // 1 / (1 + a/(b + x − 1) · ((α + T)/(α + t_x))^(r+x)) (MBG: b + x), in logs.
+  const double log_odds = std::log(p.a / denominator) + (p.r + x) * std::log1p((T - t_x) / (p.alpha + t_x));
+  return 1 / (1 + std::exp(log_odds));
+}
+
+double bg_expected_if_alive(BgModel model, const BgParams& p, double x, double T, double t) {
+  if (!(t > 0)) return 0;
+  const double z = t / (p.alpha + T + t), w = (p.alpha + T) / (p.alpha + T + t);
+  const bool mbg = model == BgModel::mbgnbd;
+  // BG:  (a+b+x−1)/(a−1) · [1 − w^(r+x) 2F1(r+x, b+x; a+b+x−1; z)]
+  // MBG: (a+b+x)/(a−1)   · [1 − w^(r+x) 2F1(r+x, b+x+1; a+b+x; z)]
+  // with w = (α+T)/(α+T+t), z = 1 − w. Euler's transformation gives
+  // w^(r+x) 2F1(r+x, b+x; C; z) = w^(a−1) 2F1(a+b−1−r, a−1; C; z) (MBG: a+b−r),
+  // whose numerators do not grow with x: no overflow, fast convergence.
+  const auto value = [&](double a) {
+    const double c = mbg ? a + p.b + x : a + p.b + x - 1;
+    const double first = mbg ? a + p.b - p.r : a + p.b - 1 - p.r;
+    const double f = hyp2f1(first, a - 1, c, z, w);
+    return c / (a - 1) * (1 - std::exp((a - 1) * std::log(w)) * f);
+  };
+  // a = 1 (and a + b + x − 1 = 0) are removable singularities: average two close points.
+  constexpr double kWindow = 1e-5;
+  const bool near_singular =
+      std::abs(p.a - 1) < kWindow || (!mbg && std::abs(p.a + p.b + x - 1) < kWindow);
+  if (near_singular) return (value(p.a - 2 * kWindow) + value(p.a + 2 * kWindow)) / 2;
+  return value(p.a);
+}
+
+double bg_expected_purchases(BgModel model, const BgParams& p, double x, double t_x, double T, double t) {
+  return bg_p_alive(model, p, x, t_x, T) * bg_expected_if_alive(model, p, x, T, t);
+}
+
+double bg_p_no_purchase(BgModel model, const BgParams& p, double x, double t_x, double T, double t) {
+  if (!(t > 0)) return 1;
+  // Dead, or alive with no Poisson event: 1 − P(alive) · (1 − ((α+T)/(α+T+t))^(r+x)).
+  const double some_purchase = -std::expm1((p.r + x) * std::log((p.alpha + T) / (p.alpha + T + t)));
+  return 1 - bg_p_alive(model, p, x, t_x, T) * some_purchase;
+}
+
+double bg_expected_new_customer(BgModel model, const BgParams& p, double t) {
+  return bg_p_alive(model, p, 0, 0, 0) * bg_expected_if_alive(model, p, 0, 0, t);
+}
+
+}  // namespace huike

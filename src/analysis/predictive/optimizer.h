@@ -1,0 +1,44 @@
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace huike {
+
+// f(x, gradient) → value; fills gradient (same size as x). Non-finite values are
+// treated as "outside the feasible region" by the line search.
+using Objective = std::function<double(const std::vector<double>& x, std::vector<double>& gradient)>;
+
+struct OptimizerOptions {
+  int max_iterations = 400;
+  double gradient_tolerance = 1e-9;   // target on max |projected gradient|
+  double accept_tolerance = 1e-6;     // still "converged" if progress stalls below this
+  double max_step = 2.0;              // largest change of one coordinate per step
+  int restarts = 3;                   // fresh quasi-Newton restarts after a stall
+};
+
+struct OptimizerResult {
+  std::vector<double> x;
+  double value = 0;
+  double gradient_norm = 0;    // max |projected gradient| at x
+  bool converged = false;      // gradient_norm ≤ tolerance and no coordinate at a bound
+  std::vector<bool> at_bound;  // coordinates that ended on their bound
+  int iterations = 0;
+  int evaluations = 0;
+  std::string message;
+};
+
+// Minimises f over the box lower ≤ x ≤ upper with projected BFGS (inverse-Hessian
+// updates, backtracking Armijo line search, bound-active coordinates held fixed),
+// restarting from the best point when it stalls. Callers pass well-scaled
+// coordinates (e.g. log-parameters, a mean rather than a sum).
+OptimizerResult minimize_bounded(const Objective& f, std::vector<double> x0, const std::vector<double>& lower,
+                                 const std::vector<double>& upper, const OptimizerOptions& options = {});
+
+// Hessian by central differences of the analytic gradient (symmetrised).
+std::vector<std::vector<double>> numeric_hessian(const Objective& f, const std::vector<double>& x, double step);
+
+// Inverse of a symmetric positive-definite matrix (Cholesky); false if not positive definite.
+bool invert_spd(std::vector<std::vector<double>> matrix, std::vector<std::vector<double>>& inverse);
+
+}  // namespace huike

@@ -1,0 +1,395 @@
+#include "analysis/predictive/predict_report.h"
+
+#include <algorithm>
+#include <chrono>
+#include <climits>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <numeric>
+
+#include "analysis/predictive/clv.h"
+#include "analysis/predictive/holdout.h"
+#include "core/error.h"
+
+namespace huike {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr int kHistogramBins = 10;
+constexpr int kMatrixColumns = 20;
+constexpr uint32_t kMatrixMaxFrequency = 40;
+
+[[noreturn]] void bad_option(const std::string& message) { throw HuikeError("E_PREDICT_OPTION", message); }
+
+// NaN and infinities become null in the JSON.
+nlohmann::json number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
+
+int32_t last_order_day(const OrderTable& table) {
+  int32_t last = INT32_MIN;
+  for (const Order& order : table.orders) last = std::max(last, order.day);
+  return last;
+}
+
+nlohmann::json bg_json(const BgFit& fit) {
+  const auto& se = fit.standard_errors;
+  return {{"model", bg_model_key(fit.model)},
+          {"unit", time_unit_key(fit.unit)},
+          {"r", fit.params.r},
+          {"alpha", fit.params.alpha},
+          {"a", fit.params.a},
+          {"b", fit.params.b},
+          {"log_likelihood", number(fit.log_likelihood)},
+          {"converged", fit.converged},
+          {"message", fit.message},
+          {"iterations", fit.iterations},
+          {"evaluations", fit.evaluations},
+          {"customers", fit.customers},
+          {"groups", fit.groups},
+          {"standard_errors", {{"r", number(se[0])}, {"alpha", number(se[1])}, {"a", number(se[2])}, {"b", number(se[3])}}}};
+}
+
+nlohmann::json gamma_gamma_json(const GammaGammaFit& fit) {
+  const auto& se = fit.standard_errors;
+  nlohmann::json out = {
+      {"fitted", fit.fitted},
+      {"p", fit.fitted ? number(fit.params.p) : nullptr},
+      {"q", fit.fitted ? number(fit.params.q) : nullptr},
+      {"gamma", fit.fitted ? number(fit.params.gamma) : nullptr},
+      {"log_likelihood", number(fit.log_likelihood)},
+      {"converged", fit.converged},
+      {"message", fit.message},
+      {"iterations", fit.iterations},
+      {"customers", fit.customers},
+      {"spend_frequency_correlation", number(fit.spend_frequency_correlation)},
+      {"population_mean_aov", number(fit.population_mean)},
+      {"standard_errors", {{"p", number(se[0])}, {"q", number(se[1])}, {"gamma", number(se[2])}}}};
+  if (!fit.warning.empty()) out["warning"] = fit.warning;
+  return out;
+}
+
+nlohmann::json holdout_json(const HoldoutCheck& check, const RfmSummary& summary) {
+  if (!check.available) {
+    return {{"available", false},
+            {"reason", "no hold-out period: the calibration end is the last order day (set calibration_end earlier)"}};
+  }
+  nlohmann::json rows = nlohmann::json::array();
+  for (const HoldoutFrequencyRow& row : check.by_frequency) {
+    rows.push_back({{"calibration_repeat_transactions", row.label},
+                    {"customers", row.customers},
+                    {"actual_mean", row.actual_mean},
+                    {"predicted_mean", row.predicted_mean}});
+  }
+  nlohmann::json weeks = nlohmann::json::array(), ends = nlohmann::json::array();
+  nlohmann::json actual = nlohmann::json::array(), predicted = nlohmann::json::array();
+  for (const TrackingPoint& point : check.tracking) {
+    weeks.push_back(point.week);
+    ends.push_back(format_iso_date(point.end_day));
+    actual.push_back(point.actual);
+    predicted.push_back(point.predicted);
+  }
+  return {{"available", true},
+          {"calibration_end", format_iso_date(check.calibration_end_day)},
+          {"holdout_end", format_iso_date(check.holdout_end_day)},
+          {"length_days", check.holdout_end_day - check.calibration_end_day},
+          {"length_units", check.length_units},
+          {"unit", time_unit_key(summary.unit)},
+          {"customers", check.customers},
+          {"actual_transactions", check.actual_total},
+          {"predicted_transactions", check.predicted_total},
+          {"by_calibration_frequency", rows},
+          {"tracking_weekly_cumulative",
+           {{"description", "cumulative repeat transactions of the fitted customers per calendar week from the first "
+                            "purchase; predicted = sum over customers of E[X(age)]"},
+            {"start_date", format_iso_date(check.tracking_start_day)},
+            {"calibration_end_week", check.calibration_end_week},
+            {"week", weeks},
+            {"end_date", ends},
+            {"actual", actual},
+            {"predicted", predicted}}}};
+}
+
+// P(alive) of a customer aged T = the oldest calibration age, over frequency and recency.
+nlohmann::json p_alive_matrix_json(const PredictiveModels& models) {
+  const RfmSummary& s = models.summary;
+  const double unit = unit_days(s.unit);
+  const double age = s.max_T_days / unit;
+  uint32_t max_x = 0;
+  for (const RfmGroup& g : s.groups) max_x = std::max(max_x, g.x);
+  max_x = std::min(max_x, kMatrixMaxFrequency);
+  nlohmann::json frequency = nlohmann::json::array(), recency = nlohmann::json::array();
+  nlohmann::json values = nlohmann::json::array();
+  for (int j = 0; j < kMatrixColumns; ++j) recency.push_back(age * j / (kMatrixColumns - 1));
+  for (uint32_t x = 0; x <= max_x; ++x) {
+    frequency.push_back(x);
+    nlohmann::json row = nlohmann::json::array();
+    for (int j = 0; j < kMatrixColumns; ++j) {
+      row.push_back(bg_p_alive(models.bg.model, models.bg.params, x, age * j / (kMatrixColumns - 1), age));
+    }
+    values.push_back(row);
+  }
+  return {{"description", "P(alive) of a customer whose first purchase was `age` ago, by repeat transactions "
+                          "(rows) and recency = time from first to last purchase (columns)"},
+          {"unit", time_unit_key(s.unit)},
+          {"age", age},
+          {"frequency", frequency},
+          {"recency", recency},
+          {"p_alive", values}};
+}
+
+}  // namespace
+
+std::optional<int32_t> parse_iso_date(const std::string& text) {
+  int y = 0;
+  unsigned m = 0, d = 0;
+  char tail = 0;
+  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) return std::nullopt;
+  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+  if (!ymd.ok()) return std::nullopt;
+  return static_cast<int32_t>(std::chrono::sys_days{ymd}.time_since_epoch().count());
+}
+
+std::string format_iso_date(int32_t day) {
+  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{day}}};
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return buffer;
+}
+
+PredictOptions parse_predict_options(const nlohmann::json& json) {
+  PredictOptions options;
+  if (json.is_null()) return options;
+  if (!json.is_object()) bad_option("prediction options must be a JSON object");
+  if (json.contains("calibration_end") && !json["calibration_end"].is_null()) {
+    const auto& v = json["calibration_end"];
+    const std::optional<int32_t> day = v.is_string() ? parse_iso_date(v.get<std::string>()) : std::nullopt;
+    if (!day) bad_option("calibration_end must be a date written YYYY-MM-DD");
+    options.calibration_end_day = day;
+  }
+  if (json.contains("unit")) {
+    const auto& v = json["unit"];
+    if (v == "day") {
+      options.unit = TimeUnit::day;
+    } else if (v == "week") {
+      options.unit = TimeUnit::week;
+    } else {
+      bad_option("unit must be \"day\" or \"week\"");
+    }
+  }
+  if (json.contains("horizon_days")) {
+    const auto& v = json["horizon_days"];
+    if (!v.is_number() || v.get<double>() != std::floor(v.get<double>()) || v.get<double>() < 1 ||
+        v.get<double>() > 36525) {
+      bad_option("horizon_days must be a whole number of days from 1 to 36525");
+    }
+    options.horizon_days = v.get<int32_t>();
+  }
+  if (json.contains("discount_rate")) {
+    const auto& v = json["discount_rate"];
+    if (!v.is_number() || !(v.get<double>() >= 0) || v.get<double>() > 10) {
+      bad_option("discount_rate must be an annual rate from 0 to 10 (0.1 = 10%)");
+    }
+    options.annual_discount_rate = v.get<double>();
+  }
+  if (json.contains("model")) {
+    const auto& v = json["model"];
+    if (v == "bgnbd") {
+      options.model = BgModel::bgnbd;
+    } else if (v == "mbgnbd") {
+      options.model = BgModel::mbgnbd;
+    } else {
+      bad_option("model must be \"bgnbd\" or \"mbgnbd\"");
+    }
+  }
+  if (json.contains("top")) {
+    const auto& v = json["top"];
+    if (!v.is_number_integer() || v.get<int64_t>() < 0 || v.get<int64_t>() > 10000) {
+      bad_option("top must be a whole number from 0 to 10000");
+    }
+    options.top_customers = v.get<uint32_t>();
+  }
+  return options;
+}
+
+PredictiveModels fit_predictive_models(const OrderTable& table, const CustomerOrders& grouped,
+                                       const PredictOptions& options) {
+  PredictiveModels models;
+  models.options = options;
+  if (table.orders.empty()) throw HuikeError("E_PREDICT_NO_PURCHASES", "there are no orders to model");
+  models.last_order_day = last_order_day(table);
+  models.calibration_end_day = options.calibration_end_day.value_or(models.last_order_day);
+  models.summary = build_rfm_summary(table, grouped, models.calibration_end_day,
+                                     std::max(models.last_order_day, models.calibration_end_day), options.unit);
+  if (models.summary.fitted_customers == 0) {
+    throw HuikeError("E_PREDICT_CALIBRATION_END",
+                     "no customer made a purchase on or before the calibration end " +
+                         format_iso_date(models.calibration_end_day));
+  }
+  models.bg = fit_bg(options.model, models.summary.groups, options.unit);
+  std::vector<double> x, value;
+  x.reserve(models.summary.repeat_buyers);
+  value.reserve(models.summary.repeat_buyers);
+  double value_sum = 0, transactions = 0;
+  for (const RfmCustomer& c : models.summary.customers) {
+    if (!c.in_fit) continue;
+    value_sum += c.calibration_value;
+    transactions += c.x + 1.0;
+    if (c.x > 0) {
+      x.push_back(c.x);
+      value.push_back(c.repeat_value);
+    }
+  }
+  models.gamma_gamma = fit_gamma_gamma(x, value);
+  if (models.gamma_gamma.customers == 0) {
+    // Nobody came back: the only value information is the first transactions.
+    models.gamma_gamma.population_mean = value_sum / transactions;
+  }
+  return models;
+}
+
+std::vector<CustomerPrediction> predict_customers(const PredictiveModels& models) {
+  const RfmSummary& s = models.summary;
+  const BgModel model = models.bg.model;
+  const BgParams& params = models.bg.params;
+  const double unit = unit_days(s.unit);
+  const double horizon = models.options.horizon_days / unit;
+  const DiscountSchedule schedule =
+      monthly_discount_schedule(models.options.horizon_days, models.options.annual_discount_rate);
+
+  // Per group; the 2F1 work depends on (x, T) only, computed once per run of groups.
+  struct GroupValues {
+    double p_alive, expected, p_no_purchase, discounted;
+  };
+  std::vector<GroupValues> per_group(s.groups.size());
+  double discounted_if_alive = 0, horizon_if_alive = 0;
+  for (size_t i = 0; i < s.groups.size(); ++i) {
+    const RfmGroup& g = s.groups[i];
+    const double x = g.x, t_x = g.t_x_days / unit, T = g.T_days / unit;
+    if (i == 0 || g.x != s.groups[i - 1].x || g.T_days != s.groups[i - 1].T_days) {
+      discounted_if_alive = discounted_purchases_if_alive(model, params, x, T, schedule, unit, &horizon_if_alive);
+    }
+    const double p_alive = bg_p_alive(model, params, x, t_x, T);
+    const double some_purchase = -std::expm1((params.r + x) * std::log((params.alpha + T) / (params.alpha + T + horizon)));
+    per_group[i] = {p_alive, p_alive * horizon_if_alive, 1 - p_alive * some_purchase, p_alive * discounted_if_alive};
+  }
+  std::vector<CustomerPrediction> predictions(s.customers.size());
+  for (size_t c = 0; c < s.customers.size(); ++c) {
+    const RfmCustomer& customer = s.customers[c];
+    CustomerPrediction& out = predictions[c];
+    if (!customer.in_fit) {
+      out = {kNaN, kNaN, kNaN, kNaN, kNaN, false};
+      continue;
+    }
+    const GroupValues& g = per_group[s.group_of[c]];
+    const double aov = gamma_gamma_expected_value(models.gamma_gamma, customer.x, customer.repeat_value);
+    out = {g.p_alive, g.expected, g.p_no_purchase, aov, aov * g.discounted, true};
+  }
+  return predictions;
+}
+
+std::vector<CustomerPrediction> predict_customers(const OrderTable& table, const CustomerOrders& grouped,
+                                                  const PredictOptions& options) {
+  return predict_customers(fit_predictive_models(table, grouped, options));
+}
+
+nlohmann::json predict_report(const OrderTable& table, const CustomerOrders& grouped, const PredictOptions& options) {
+  const PredictiveModels models = fit_predictive_models(table, grouped, options);
+  return predict_report(table, grouped, models, predict_customers(models));
+}
+
+nlohmann::json predict_report(const OrderTable& table, const CustomerOrders& grouped, const PredictiveModels& models,
+                              const std::vector<CustomerPrediction>& predictions) {
+  const RfmSummary& s = models.summary;
+  const double unit = unit_days(s.unit);
+  nlohmann::json report;
+  report["model"] = bg_model_key(models.bg.model);
+  report["unit"] = time_unit_key(s.unit);
+  report["unit_days"] = unit;
+  report["calibration_end"] = format_iso_date(models.calibration_end_day);
+  report["predictions_as_of"] = format_iso_date(models.calibration_end_day);
+  report["last_order_date"] = format_iso_date(models.last_order_day);
+  report["horizon_days"] = models.options.horizon_days;
+  report["horizon_units"] = models.options.horizon_days / unit;
+  report["annual_discount_rate"] = models.options.annual_discount_rate;
+  report["clv_formula"] = kClvFormula;
+  report["customers"] = {{"total", table.customer_count()},
+                         {"fitted", s.fitted_customers},
+                         {"repeat_buyers", s.repeat_buyers},
+                         {"first_purchase_after_calibration_end", s.later_customers},
+                         {"without_purchases", s.no_purchase_customers},
+                         {"distinct_x_tx_T_groups", s.groups.size()}};
+  report[bg_model_key(models.bg.model)] = bg_json(models.bg);
+  report["gamma_gamma"] = gamma_gamma_json(models.gamma_gamma);
+
+  // Shop level and the P(alive) histogram.
+  double expected = 0, revenue = 0, clv = 0, alive = 0, no_purchase = 0;
+  uint32_t fitted = 0, below_half = 0;
+  std::vector<uint32_t> histogram(kHistogramBins, 0);
+  std::vector<uint32_t> order;
+  for (uint32_t c = 0; c < predictions.size(); ++c) {
+    const CustomerPrediction& p = predictions[c];
+    if (!p.fitted) continue;
+    ++fitted;
+    order.push_back(c);
+    expected += p.expected_purchases;
+    revenue += p.expected_purchases * p.expected_aov;
+    clv += p.clv;
+    alive += p.p_alive;
+    no_purchase += p.p_no_purchase;
+    if (p.p_alive < 0.5) ++below_half;
+    ++histogram[std::min(kHistogramBins - 1, static_cast<int>(p.p_alive * kHistogramBins))];
+  }
+  const double n = std::max(1u, fitted);
+  report["shop"] = {{"customers", fitted},
+                    {"expected_purchases_next_horizon", expected},
+                    {"expected_revenue_next_horizon", revenue},
+                    {"total_clv", clv},
+                    {"mean_clv", clv / n},
+                    {"expected_alive_customers", alive},
+                    {"mean_p_alive", alive / n},
+                    {"customers_p_alive_below_0_5", below_half},
+                    {"mean_p_no_purchase_next_horizon", no_purchase / n}};
+  nlohmann::json edges = nlohmann::json::array();
+  for (int i = 0; i <= kHistogramBins; ++i) edges.push_back(static_cast<double>(i) / kHistogramBins);
+  report["p_alive_histogram"] = {{"bin_edges", edges}, {"counts", histogram}};
+  report["p_alive_matrix"] = p_alive_matrix_json(models);
+  report["holdout"] = holdout_json(build_holdout_check(table, grouped, s, models.bg.model, models.bg.params), s);
+
+  const auto customer_row = [&](uint32_t c) {
+    const RfmCustomer& rc = s.customers[c];
+    const CustomerPrediction& p = predictions[c];
+    return nlohmann::json{{"customer", std::string(table.customer_id(c))},
+                          {"clv", number(p.clv)},
+                          {"p_alive", number(p.p_alive)},
+                          {"expected_purchases", number(p.expected_purchases)},
+                          {"expected_aov", number(p.expected_aov)},
+                          {"repeat_transactions", rc.x},
+                          {"calibration_value", rc.calibration_value},
+                          {"last_purchase", format_iso_date(rc.first_day + rc.t_x_days)}};
+  };
+  const size_t top = std::min<size_t>(models.options.top_customers, order.size());
+  std::partial_sort(order.begin(), order.begin() + top, order.end(), [&](uint32_t a, uint32_t b) {
+    return predictions[a].clv > predictions[b].clv || (predictions[a].clv == predictions[b].clv && a < b);
+  });
+  nlohmann::json top_rows = nlohmann::json::array();
+  for (size_t i = 0; i < top; ++i) top_rows.push_back(customer_row(order[i]));
+  report["top_customers"] = top_rows;
+
+  // High past value, low P(alive): the list to win back first.
+  std::vector<uint32_t> at_risk;
+  for (uint32_t c : order) {
+    if (predictions[c].p_alive < 0.5) at_risk.push_back(c);
+  }
+  const size_t churn_top = std::min<size_t>(models.options.top_customers, at_risk.size());
+  std::partial_sort(at_risk.begin(), at_risk.begin() + churn_top, at_risk.end(), [&](uint32_t a, uint32_t b) {
+    const double va = s.customers[a].calibration_value, vb = s.customers[b].calibration_value;
+    return va > vb || (va == vb && a < b);
+  });
+  nlohmann::json churn_rows = nlohmann::json::array();
+  for (size_t i = 0; i < churn_top; ++i) churn_rows.push_back(customer_row(at_risk[i]));
+  report["likely_to_churn"] = {{"rule", "p_alive < 0.5, highest calibration_value first"}, {"customers", churn_rows}};
+  return report;
+}
+
+}  // namespace huike
