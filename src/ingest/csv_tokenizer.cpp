@@ -168,6 +168,12 @@ void CsvTokenizer::scan(const char* data, size_t size, RecordSink& sink) {
   field_start_ = field_start;
 }
 
+void CsvTokenizer::rebuild_carried_fields() {
+  for (size_t k = 0; k < carried_.size(); ++k) {
+    fields_[k] = std::string_view(pending_.data() + carried_[k].first, carried_[k].second);
+  }
+}
+
 void CsvTokenizer::feed(std::string_view text, RecordSink& sink) {
   if (text.empty()) return;
   const char* base;
@@ -179,10 +185,7 @@ void CsvTokenizer::feed(std::string_view text, RecordSink& sink) {
     if (record_start_ < text.size()) pending_.assign(text.data() + record_start_, text.size() - record_start_);
   } else {
     pending_.append(text);
-    // The unfinished record's fields point into pending_, which may have moved.
-    for (size_t k = 0; k < carried_.size(); ++k) {
-      fields_[k] = std::string_view(pending_.data() + carried_[k].first, carried_[k].second);
-    }
+    rebuild_carried_fields();  // the append may have moved pending_
     base = pending_.data();
     scan(base, pending_.size(), sink);
   }
@@ -196,9 +199,7 @@ void CsvTokenizer::feed(std::string_view text, RecordSink& sink) {
   field_end_ -= std::min(field_end_, record_start_);
   pos_ -= record_start_;
   record_start_ = 0;
-  for (size_t k = 0; k < carried_.size(); ++k) {
-    fields_[k] = std::string_view(pending_.data() + carried_[k].first, carried_[k].second);
-  }
+  rebuild_carried_fields();
   if (pending_.size() > kMaxRecordBytes) {
     throw HuikeError("E_RECORD_TOO_LONG",
                      "a row is longer than " + std::to_string(kMaxRecordBytes >> 20) +
@@ -212,8 +213,9 @@ void CsvTokenizer::finish(RecordSink& sink) {
     unterminated_quote_ = true;
     throw HuikeError("E_UNTERMINATED_QUOTE", "a quoted field is never closed", record_line_);
   }
-  if (!pending_.empty() || !fields_.empty()) {
+  if (!pending_.empty()) {
     pending_.push_back('\n');  // end the last record as if the file ended with a newline
+    rebuild_carried_fields();   // the push may have moved pending_
     scan(pending_.data(), pending_.size(), sink);
   }
   pending_.clear();

@@ -37,6 +37,7 @@ class CsvTokenizer {
   void end_field(const char* data, size_t start, size_t end);
   void emit(RecordSink& sink);
   [[noreturn]] void too_many_fields() const;
+  void rebuild_carried_fields();
 
   char delimiter_;
   State state_ = State::field_start;
