@@ -2,7 +2,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
@@ -24,7 +23,7 @@ namespace huike {
 namespace {
 
 // The CDNOW sample as shipped with BTYD: masterid,sampleid,date(YYYYMMDD),cds,sales.
-// Customer id = masterid; `sample_ids` keeps the BTYD/lifetimes numbering (sampleid).
+// Customer id = masterid; `master_of_sample` maps the BTYD/lifetimes numbering (sampleid).
 struct Cdnow {
   OrderTable table;
   CustomerOrders grouped;
@@ -455,7 +454,8 @@ TEST(Predict, ReportJson) {
   EXPECT_EQ(bg["customers"], 2357);
   EXPECT_NEAR(bg["r"].get<double>(), 0.243, 0.0005);
   const nlohmann::json& gg = report["gamma_gamma"];
-  for (const char* key : {"p", "q", "gamma", "log_likelihood", "converged", "customers", "spend_frequency_correlation"}) {
+  for (const char* key :
+       {"p", "q", "gamma", "log_likelihood", "converged", "customers", "spend_frequency_correlation"}) {
     EXPECT_TRUE(gg.contains(key)) << key;
   }
   EXPECT_EQ(report["holdout"]["available"], true);

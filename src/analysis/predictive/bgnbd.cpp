@@ -116,7 +116,9 @@ class GroupedLikelihood {
   std::vector<double> log_time_, inv_time_;
 };
 
-BgParams from_log(const std::vector<double>& v) { return {std::exp(v[0]), std::exp(v[1]), std::exp(v[2]), std::exp(v[3])}; }
+BgParams from_log(const std::vector<double>& v) {
+  return {std::exp(v[0]), std::exp(v[1]), std::exp(v[2]), std::exp(v[3])};
+}
 
 }  // namespace
 
@@ -153,8 +155,8 @@ BgFit fit_bg(BgModel model, const std::vector<RfmGroup>& groups, TimeUnit unit) 
   const std::vector<double> lower(4, std::log(kMinParam)), upper(4, std::log(kMaxParam));
   OptimizerResult best = minimize_bounded(objective, {0.0, std::log(alpha0), 0.0, std::log(3.0)}, lower, upper);
   if (!best.converged) {  // a second, different start before giving up
-    OptimizerResult other =
-        minimize_bounded(objective, {std::log(0.3), std::log(alpha0 * 0.3), std::log(0.5), std::log(1.0)}, lower, upper);
+    const std::vector<double> start = {std::log(0.3), std::log(alpha0 * 0.3), std::log(0.5), 0.0};
+    OptimizerResult other = minimize_bounded(objective, start, lower, upper);
     if (other.converged || other.value < best.value) {
       other.iterations += best.iterations;
       other.evaluations += best.evaluations;

@@ -6,7 +6,6 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
-#include <numeric>
 
 #include "analysis/predictive/clv.h"
 #include "analysis/predictive/holdout.h"
@@ -46,7 +45,8 @@ nlohmann::json bg_json(const BgFit& fit) {
           {"evaluations", fit.evaluations},
           {"customers", fit.customers},
           {"groups", fit.groups},
-          {"standard_errors", {{"r", number(se[0])}, {"alpha", number(se[1])}, {"a", number(se[2])}, {"b", number(se[3])}}}};
+          {"standard_errors",
+           {{"r", number(se[0])}, {"alpha", number(se[1])}, {"a", number(se[2])}, {"b", number(se[3])}}}};
 }
 
 nlohmann::json gamma_gamma_json(const GammaGammaFit& fit) {
@@ -270,8 +270,8 @@ std::vector<CustomerPrediction> predict_customers(const PredictiveModels& models
       discounted_if_alive = discounted_purchases_if_alive(model, params, x, T, schedule, unit, &horizon_if_alive);
     }
     const double p_alive = bg_p_alive(model, params, x, t_x, T);
-    const double some_purchase = -std::expm1((params.r + x) * std::log((params.alpha + T) / (params.alpha + T + horizon)));
-    per_group[i] = {p_alive, p_alive * horizon_if_alive, 1 - p_alive * some_purchase, p_alive * discounted_if_alive};
+    per_group[i] = {p_alive, p_alive * horizon_if_alive, bg_p_no_purchase(model, params, x, t_x, T, horizon),
+                    p_alive * discounted_if_alive};
   }
   std::vector<CustomerPrediction> predictions(s.customers.size());
   for (size_t c = 0; c < s.customers.size(); ++c) {
