@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include "report/report_json.h"
+
 #include "analysis/predictive/bgnbd.h"
 #include "analysis/predictive/clv.h"
 #include "analysis/predictive/gamma_gamma.h"
@@ -39,7 +41,9 @@ struct Cdnow {
 int32_t day_of(int yyyymmdd) {
   char text[16];
   std::snprintf(text, sizeof text, "%04d-%02d-%02d", yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
-  return *parse_iso_date(text);
+  int32_t day = 0;
+  EXPECT_TRUE(parse_iso_day(text, day)) << text;
+  return day;
 }
 
 const Cdnow& cdnow() {
@@ -506,9 +510,13 @@ TEST(Predict, ParseOptions) {
         nlohmann::json{{"discount_rate", -0.1}}, nlohmann::json{{"model", "pareto"}}, nlohmann::json::array()}) {
     EXPECT_THROW(parse_predict_options(bad), HuikeError) << bad.dump();
   }
-  EXPECT_EQ(format_iso_date(0), "1970-01-01");
-  EXPECT_EQ(parse_iso_date("2000-02-29"), 11016);
-  EXPECT_EQ(format_iso_date(*parse_iso_date("1998-06-30")), "1998-06-30");
+  int32_t day = 0;
+  EXPECT_EQ(format_day(0), "1970-01-01");
+  EXPECT_TRUE(parse_iso_day("2000-02-29", day));
+  EXPECT_EQ(day, 11016);
+  EXPECT_TRUE(parse_iso_day("1998-06-30", day));
+  EXPECT_EQ(format_day(day), "1998-06-30");
+  EXPECT_FALSE(parse_iso_day("1998-02-30", day));
 }
 
 TEST(Predict, DayUnitGivesTheSameModel) {

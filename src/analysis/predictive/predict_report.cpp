@@ -1,7 +1,6 @@
 #include "analysis/predictive/predict_report.h"
 
 #include <algorithm>
-#include <chrono>
 #include <climits>
 #include <cmath>
 #include <cstdio>
@@ -9,6 +8,7 @@
 
 #include "analysis/predictive/clv.h"
 #include "analysis/predictive/holdout.h"
+#include "report/report_json.h"
 #include "core/error.h"
 
 namespace huike {
@@ -84,13 +84,13 @@ nlohmann::json holdout_json(const HoldoutCheck& check, const RfmSummary& summary
   nlohmann::json actual = nlohmann::json::array(), predicted = nlohmann::json::array();
   for (const TrackingPoint& point : check.tracking) {
     weeks.push_back(point.week);
-    ends.push_back(format_iso_date(point.end_day));
+    ends.push_back(format_day(point.end_day));
     actual.push_back(point.actual);
     predicted.push_back(point.predicted);
   }
   return {{"available", true},
-          {"calibration_end", format_iso_date(check.calibration_end_day)},
-          {"holdout_end", format_iso_date(check.holdout_end_day)},
+          {"calibration_end", format_day(check.calibration_end_day)},
+          {"holdout_end", format_day(check.holdout_end_day)},
           {"length_days", check.holdout_end_day - check.calibration_end_day},
           {"length_units", check.length_units},
           {"unit", time_unit_key(summary.unit)},
@@ -101,7 +101,7 @@ nlohmann::json holdout_json(const HoldoutCheck& check, const RfmSummary& summary
           {"tracking_weekly_cumulative",
            {{"description", "cumulative repeat transactions of the fitted customers per calendar week from the first "
                             "purchase; predicted = sum over customers of E[X(age)]"},
-            {"start_date", format_iso_date(check.tracking_start_day)},
+            {"start_date", format_day(check.tracking_start_day)},
             {"calibration_end_week", check.calibration_end_week},
             {"week", weeks},
             {"end_date", ends},
@@ -139,23 +139,7 @@ nlohmann::json p_alive_matrix_json(const PredictiveModels& models) {
 
 }  // namespace
 
-std::optional<int32_t> parse_iso_date(const std::string& text) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  char tail = 0;
-  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) return std::nullopt;
-  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-  if (!ymd.ok()) return std::nullopt;
-  return static_cast<int32_t>(std::chrono::sys_days{ymd}.time_since_epoch().count());
-}
 
-std::string format_iso_date(int32_t day) {
-  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{day}}};
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return buffer;
-}
 
 PredictOptions parse_predict_options(const nlohmann::json& json) {
   PredictOptions options;
@@ -163,7 +147,9 @@ PredictOptions parse_predict_options(const nlohmann::json& json) {
   if (!json.is_object()) bad_option("prediction options must be a JSON object");
   if (json.contains("calibration_end") && !json["calibration_end"].is_null()) {
     const auto& v = json["calibration_end"];
-    const std::optional<int32_t> day = v.is_string() ? parse_iso_date(v.get<std::string>()) : std::nullopt;
+    int32_t parsed = 0;
+    const std::optional<int32_t> day =
+        v.is_string() && parse_iso_day(v.get<std::string>(), parsed) ? std::optional<int32_t>(parsed) : std::nullopt;
     if (!day) bad_option("calibration_end must be a date written YYYY-MM-DD");
     options.calibration_end_day = day;
   }
@@ -224,7 +210,7 @@ PredictiveModels fit_predictive_models(const OrderTable& table, const CustomerOr
   if (models.summary.fitted_customers == 0) {
     throw HuikeError("E_PREDICT_CALIBRATION_END",
                      "no customer made a purchase on or before the calibration end " +
-                         format_iso_date(models.calibration_end_day));
+                         format_day(models.calibration_end_day));
   }
   models.bg = fit_bg(options.model, models.summary.groups, options.unit);
   std::vector<double> x, value;
@@ -306,9 +292,9 @@ nlohmann::json predict_report(const OrderTable& table, const CustomerOrders& gro
   report["model"] = bg_model_key(models.bg.model);
   report["unit"] = time_unit_key(s.unit);
   report["unit_days"] = unit;
-  report["calibration_end"] = format_iso_date(models.calibration_end_day);
-  report["predictions_as_of"] = format_iso_date(models.calibration_end_day);
-  report["last_order_date"] = format_iso_date(models.last_order_day);
+  report["calibration_end"] = format_day(models.calibration_end_day);
+  report["predictions_as_of"] = format_day(models.calibration_end_day);
+  report["last_order_date"] = format_day(models.last_order_day);
   report["horizon_days"] = models.options.horizon_days;
   report["horizon_units"] = models.options.horizon_days / unit;
   report["annual_discount_rate"] = models.options.annual_discount_rate;
@@ -366,7 +352,7 @@ nlohmann::json predict_report(const OrderTable& table, const CustomerOrders& gro
                           {"expected_aov", number(p.expected_aov)},
                           {"repeat_transactions", rc.x},
                           {"calibration_value", rc.calibration_value},
-                          {"last_purchase", format_iso_date(rc.first_day + rc.t_x_days)}};
+                          {"last_purchase", format_day(rc.first_day + rc.t_x_days)}};
   };
   const size_t top = std::min<size_t>(models.options.top_customers, order.size());
   std::partial_sort(order.begin(), order.begin() + top, order.end(), [&](uint32_t a, uint32_t b) {

@@ -63,8 +63,5 @@ nlohmann::json predict_report(const OrderTable& table, const CustomerOrders& gro
 nlohmann::json predict_report(const OrderTable& table, const CustomerOrders& grouped, const PredictiveModels& models,
                               const std::vector<CustomerPrediction>& predictions);
 
-// "YYYY-MM-DD" ↔ days since 1970-01-01 (proleptic Gregorian).
-std::optional<int32_t> parse_iso_date(const std::string& text);
-std::string format_iso_date(int32_t day);
 
 }  // namespace huike
