@@ -68,6 +68,12 @@ export function nativeReport(file, args = []) {
   return { report: JSON.parse(execFileSync(cliPath, ['analyze', file, ...args], { maxBuffer: 1 << 28, encoding: 'utf8' })) };
 }
 
+// {report} of `huike predict FILE ARGS...`, or null without the CLI.
+export function nativePredict(file, args = []) {
+  if (!existsSync(cliPath)) return null;
+  return { report: JSON.parse(execFileSync(cliPath, ['predict', file, ...args], { maxBuffer: 1 << 28, encoding: 'utf8' })) };
+}
+
 // Records every request a page makes, for the no-network checks.
 export function recordRequests(page) {
   const seen = [];

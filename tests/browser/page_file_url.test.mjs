@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, dist, root, retailCsv, sharedData, nativeReport, recordRequests, waitForState, headline } from './browser_env.mjs';
+import { launch, dist, root, retailCsv, sharedData, nativeReport, nativePredict, recordRequests, waitForState, headline } from './browser_env.mjs';
 
 const pageUrl = 'file://' + join(dist, 'huike.html');
 const artifacts = join(root, 'test-artifacts');
@@ -218,6 +218,36 @@ test('a GBK Taobao export, and several files dropped at once', async () => {
   await page.waitForFunction(() => document.querySelector('#result-files').textContent.includes('part2.csv') && document.body.dataset.state === 'done');
   const whole = nativeReport(retailCsv);
   if (whole) assertHeadline(await headline(page), whole.report.totals);
+  assertNoNetwork(requests);
+  await page.close();
+});
+
+test('predictions on demand match the native models; the export then carries them', async () => {
+  const { page, requests } = await openPage();
+  await page.setInputFiles('#file-input', retailCsv);
+  await waitForState(page, ['done']);
+  assert.equal(await page.isHidden('#predict-results'), true);
+  await page.fill('#pred-calibration', '2011-06-30');
+  await page.fill('#pred-horizon', '180');
+  await page.click('#btn-predict');
+  await page.waitForSelector('#predict-results:not([hidden])');
+  const shown = await page.$$eval('[data-predict]', (n) => Object.fromEntries(n.map((x) => [x.dataset.predict, Number(x.dataset.value)])));
+  const native = nativePredict(retailCsv, ['--calibration-end', '2011-06-30', '--horizon-days', '180']);
+  if (native) {
+    for (const [key, value] of Object.entries(shown)) {
+      assert.ok(Math.abs(value - native.report.shop[key]) <= 1e-6 * Math.abs(native.report.shop[key]) + 1e-9, key);
+    }
+  }
+  assert.match(await page.textContent('#holdout-note'), /162/);
+  assert.equal(await page.$$eval('#pred-top tbody tr', (r) => r.length), 10);
+
+  await page.click('#status-cards .status-card[data-status="active"]');
+  await page.waitForSelector('#customers-table tbody td.id');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export')]);
+  const file = join(scratch, 'predicted.csv');
+  await download.saveAs(file);
+  const header = readFileSync(file, 'utf8').split('\r\n')[0];
+  for (const column of ['p_alive', 'expected_purchases', 'clv']) assert.ok(header.includes(column), header);
   assertNoNetwork(requests);
   await page.close();
 });

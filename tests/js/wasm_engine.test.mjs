@@ -112,7 +112,7 @@ test('customer pages and CSV', () => {
   assert.equal(page.total, report.segments.eight.find((s) => s.key === 'important_value').customers);
   assert.ok(page.rows.length > 0 && page.rows.length <= 20);
   for (let i = 1; i < page.rows.length; i++) assert.ok(page.rows[i - 1].recency_days <= page.rows[i].recency_days);
-  unwrap(engine.customersCsv('{}', '{"status":"churned"}'));
+  unwrap(engine.customersCsv('{}', '{"status":"churned"}', ''));
   const csv = engine.csvBytes().slice();
   engine.releaseCsv();
   assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
@@ -126,7 +126,8 @@ test('repeated runs do not grow wasm memory', () => {
   for (let run = 0; run < 8; run++) {
     runEngine(engine, bytes, { nextSize: () => 1 << 20 });
     unwrap(engine.customersPage('{}', '{"limit":100}'));
-    unwrap(engine.customersCsv('{}', '{}'));
+    unwrap(engine.predict('{}'));
+    unwrap(engine.customersCsv('{}', '{}', '{}'));
     engine.csvBytes();
     engine.releaseCsv();
     sizes.push(Module.HEAPU8.length);

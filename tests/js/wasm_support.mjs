@@ -2,7 +2,7 @@
 // runs files through it and through the native CLI, for the node --test suites.
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -64,6 +64,51 @@ export function runCli(file, args = []) {
     if (!m) throw e;
     return { error: { code: m[1], message: m[2], line: m[3] ? Number(m[3]) : 0 } };
   }
+}
+
+// `huike predict FILE ARGS...` → {report} or {error}; null when the CLI is not built.
+export function runCliPredict(file, args = []) {
+  return runCliCommand(['predict', file, ...args]);
+}
+
+// `huike customers FILE --out TMP ARGS...` → {csv: Buffer} or {error}.
+export function runCliCustomers(file, out, args = []) {
+  const result = runCliCommand(['customers', file, '--out', out, ...args], true);
+  return result && !result.error ? { csv: readFileSync(out) } : result;
+}
+
+function runCliCommand(args, noJson = false) {
+  if (!existsSync(cliPath)) {
+    if (process.env.CI) throw new Error(`native CLI missing (${cliPath})`);
+    return null;
+  }
+  try {
+    const out = execFileSync(cliPath, args, { maxBuffer: 1 << 28, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return noJson ? {} : { report: JSON.parse(out) };
+  } catch (e) {
+    const m = /error (E_[A-Z_]+): (.*?)(?: \(line (\d+)\))?\s*$/s.exec(String(e.stderr || ''));
+    if (!m) throw e;
+    return { error: { code: m[1], message: m[2], line: m[3] ? Number(m[3]) : 0 } };
+  }
+}
+
+// Deep equality, numbers within a relative 1e-6: the model fits run through libm
+// (musl in wasm, glibc natively), whose last bits differ.
+export function assertClose(actual, expected, path = '$') {
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    const tolerance = 1e-6 * Math.max(Math.abs(actual), Math.abs(expected)) + 1e-9;
+    if (!(Math.abs(actual - expected) <= tolerance) && !(Number.isNaN(actual) && Number.isNaN(expected))) {
+      throw new Error(`${path}: ${actual} != ${expected}`);
+    }
+    return;
+  }
+  if (expected && typeof expected === 'object') {
+    if (!actual || typeof actual !== 'object') throw new Error(`${path}: ${JSON.stringify(actual)} is not an object`);
+    const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
+    for (const k of keys) assertClose(actual[k], expected[k], `${path}.${k}`);
+    return;
+  }
+  if (actual !== expected) throw new Error(`${path}: ${JSON.stringify(actual)} != ${JSON.stringify(expected)}`);
 }
 
 // Order files to compare: the shared fixtures plus the real data sets.

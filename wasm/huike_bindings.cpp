@@ -1,0 +1,168 @@
+// The only embind code: wraps huike::Session for JS. Calls cross per chunk or per
+// report, never per row. Every call returns a JSON string, {"ok":true,...} or
+// {"ok":false,"code":"E_...","message":...,"line":N}: a C++ exception that escaped into
+// JS would arrive as a bare number.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <cstdint>
+#include <memory>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "session.h"
+
+namespace {
+
+using nlohmann::json;
+
+std::string dump(const json& value) {
+  // Invalid UTF-8 in ids becomes U+FFFD rather than an exception while dumping.
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string error_reply(const std::string& code, const std::string& message, int64_t line) {
+  return dump(json{{"ok", false}, {"code", code}, {"message", message}, {"line", line}});
+}
+
+// Runs `body` (returning a json object) and turns any exception into an error reply.
+template <class Body>
+std::string guarded(Body&& body) {
+  try {
+    json reply = body();
+    reply["ok"] = true;
+    return dump(reply);
+  } catch (const huike::HuikeError& e) {
+    return error_reply(e.code(), e.what(), e.line());
+  } catch (const std::bad_alloc&) {
+    return error_reply("E_OUT_OF_MEMORY", "out of memory", 0);
+  } catch (const std::exception& e) {
+    return error_reply("E_INTERNAL", e.what(), 0);
+  } catch (...) {
+    return error_reply("E_INTERNAL", "unknown error", 0);
+  }
+}
+
+json parse_options(const std::string& text) {
+  if (text.empty()) return json::object();
+  try {
+    return json::parse(text);
+  } catch (const json::parse_error& e) {
+    throw huike::HuikeError("E_BAD_OPTION", std::string("options are not valid JSON: ") + e.what());
+  }
+}
+
+class Engine {
+ public:
+  // Starts a new analysis; any previous one is dropped.
+  std::string begin(const std::string& ingest_options) {
+    return guarded([&] {
+      session_.reset();
+      session_ = std::make_unique<huike::Session>();
+      session_->begin(parse_options(ingest_options));
+      return json::object();
+    });
+  }
+
+  // A reused heap buffer (a Uint8Array view) JS copies the next chunk into (one bulk copy), then calls feed(size).
+  // The view is valid only until the next call into the module (memory may grow).
+  emscripten::val chunk_buffer(size_t size) {
+    if (buffer_.size() < size) {
+      buffer_.clear();
+      buffer_.shrink_to_fit();
+      buffer_.resize(size);
+    }
+    return emscripten::val(emscripten::typed_memory_view(size, reinterpret_cast<uint8_t*>(buffer_.data())));
+  }
+
+  std::string feed(size_t size) {
+    return guarded([&] {
+      if (size > buffer_.size()) throw huike::HuikeError("E_INTERNAL", "feed past the chunk buffer");
+      session().feed(std::string_view(buffer_.data(), size));
+      return progress_json();
+    });
+  }
+
+  std::string finish() {
+    return guarded([&] {
+      session().finish();
+      return progress_json();
+    });
+  }
+
+  std::string report(const std::string& analysis_options) {
+    return guarded([&] { return json{{"report", session().report(parse_options(analysis_options))}}; });
+  }
+
+  std::string customers_page(const std::string& analysis_options, const std::string& query) {
+    return guarded([&] {
+      return json{{"page", session().customers_page(parse_options(analysis_options), parse_options(query))}};
+    });
+  }
+
+  // Builds the CSV and keeps it until csv_bytes() has been copied out and release_csv() called;
+  // a million customers' CSV is too big to pass as a JS string.
+  // predict_options: "" or "null" leaves the predictive columns out; an object adds them.
+  std::string customers_csv(const std::string& analysis_options, const std::string& filter,
+                            const std::string& predict_options) {
+    return guarded([&] {
+      const json predict = predict_options.empty() ? json(nullptr) : parse_options(predict_options);
+      csv_ = session().customers_csv(parse_options(analysis_options), parse_options(filter), predict);
+      return json{{"bytes", csv_.size()}};
+    });
+  }
+  emscripten::val csv_bytes() const {
+    return emscripten::val(emscripten::typed_memory_view(csv_.size(), reinterpret_cast<const uint8_t*>(csv_.data())));
+  }
+  void release_csv() { std::string().swap(csv_); }
+
+  // The report of `huike predict` (BG/NBD + Gamma-Gamma, CLV).
+  std::string predict(const std::string& predict_options) {
+    return guarded([&] { return json{{"predict", session().predict(parse_options(predict_options))}}; });
+  }
+
+  std::string input_summary() {
+    return guarded([&] { return json{{"input", session().input_summary()}}; });
+  }
+
+  // Frees the session and the chunk buffer; the heap stays at its peak size (wasm cannot shrink).
+  void reset() {
+    session_.reset();
+    std::vector<char>().swap(buffer_);
+    release_csv();
+  }
+
+ private:
+  huike::Session& session() {
+    if (!session_) throw huike::HuikeError("E_NO_SESSION", "begin() was not called");
+    return *session_;
+  }
+  json progress_json() const {
+    return json{{"bytes", session_->bytes_fed()}, {"rows", session_->rows_read()}};
+  }
+
+  std::unique_ptr<huike::Session> session_;
+  std::vector<char> buffer_;
+  std::string csv_;
+};
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(huike) {
+  emscripten::class_<Engine>("Engine")
+      .constructor<>()
+      .function("begin", &Engine::begin)
+      .function("chunkBuffer", &Engine::chunk_buffer)
+      .function("feed", &Engine::feed)
+      .function("finish", &Engine::finish)
+      .function("report", &Engine::report)
+      .function("customersPage", &Engine::customers_page)
+      .function("customersCsv", &Engine::customers_csv)
+      .function("predict", &Engine::predict)
+      .function("csvBytes", &Engine::csv_bytes)
+      .function("releaseCsv", &Engine::release_csv)
+      .function("inputSummary", &Engine::input_summary)
+      .function("reset", &Engine::reset);
+}
