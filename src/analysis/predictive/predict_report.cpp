@@ -355,8 +355,10 @@ nlohmann::json predict_report(const OrderTable& table, const CustomerOrders& gro
                           {"last_purchase", format_day(rc.first_day + rc.t_x_days)}};
   };
   const size_t top = std::min<size_t>(models.options.top_customers, order.size());
+  // Ranked by CLV in cents, so native and wasm (whose last bits differ) list the same customers.
+  const auto cents = [&](uint32_t c) { return std::llround(predictions[c].clv * 100); };
   std::partial_sort(order.begin(), order.begin() + top, order.end(), [&](uint32_t a, uint32_t b) {
-    return predictions[a].clv > predictions[b].clv || (predictions[a].clv == predictions[b].clv && a < b);
+    return cents(a) > cents(b) || (cents(a) == cents(b) && a < b);
   });
   nlohmann::json top_rows = nlohmann::json::array();
   for (size_t i = 0; i < top; ++i) top_rows.push_back(customer_row(order[i]));
