@@ -241,6 +241,16 @@ std::string Session::customers_csv(const json& analysis_options, const json& fil
                                    const json& predict_options) const {
   const ShopAnalysis& shop = state_->analysis(analysis_options);
   const OrderTable& table = state_->table;
+  // "p_alive_below": X keeps the customers the models think are likely gone (needs the models).
+  json segment_filter = filter.is_object() ? filter : json::object();
+  double p_alive_below = 2;
+  if (segment_filter.contains("p_alive_below")) {
+    if (!segment_filter["p_alive_below"].is_number() || predict_options.is_null()) {
+      throw HuikeError("E_BAD_OPTION", "p_alive_below is a number and needs predict options");
+    }
+    p_alive_below = segment_filter["p_alive_below"].get<double>();
+    segment_filter.erase("p_alive_below");
+  }
   const bool with_models = !predict_options.is_null();
   if (with_models) state_->fit(predict_options);
   std::string out(kUtf8Bom);
@@ -251,7 +261,8 @@ std::string Session::customers_csv(const json& analysis_options, const json& fil
   out += with_models ? ",p_alive,expected_purchases,expected_aov,clv\r\n" : "\r\n";
   for (uint32_t c = 0; c < table.customer_count(); ++c) {
     const CustomerMetrics& m = shop.customers[c];
-    if (!matches(m, filter)) continue;
+    if (!matches(m, segment_filter)) continue;
+    if (p_alive_below <= 1 && !(state_->predictions[c].fitted && state_->predictions[c].p_alive < p_alive_below)) continue;
     append_csv_cell(out, table.customer_id(c));
     for (uint32_t value : {static_cast<uint32_t>(m.recency_days), m.frequency}) out += ',' + std::to_string(value);
     out += ',';

@@ -39,7 +39,8 @@ class Session {
   // Per-customer rows as CSV (UTF-8 with BOM, formula-safe). `filter`: optional
   // {"segment_eight":"important_value"} / {"segment_grid":"lost"} / {"status":"churned"}.
   // With `predict_options` (an object, possibly empty) the CSV gains p_alive,
-  // expected_purchases, expected_aov and clv; null leaves the models out.
+  // expected_purchases, expected_aov and clv; null leaves the models out. Then the
+  // filter may also hold {"p_alive_below":0.5} (the "likely to churn" list).
   std::string customers_csv(const nlohmann::json& analysis_options,
                             const nlohmann::json& filter = nlohmann::json::object(),
                             const nlohmann::json& predict_options = nullptr) const;

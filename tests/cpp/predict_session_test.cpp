@@ -2,6 +2,8 @@
 // `huike predict` and the page run it, against the published estimates.
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "test_support.h"
 
 namespace huike {
@@ -34,6 +36,24 @@ TEST(PredictSession, CdnowSampleReproducesPublishedFits) {
   const std::string csv = session.customers_csv(json::object(), json::object(), {{"calibration_end", "1997-09-30"}});
   EXPECT_NE(csv.find(",p_alive,expected_purchases,expected_aov,clv\r\n"), std::string::npos);
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 2357 + 1);
+  // The "likely to churn" export: exactly the customers with P(alive) < 0.5.
+  const json predict_options = {{"calibration_end", "1997-09-30"}};
+  const std::string likely_gone = session.customers_csv(json::object(), {{"p_alive_below", 0.5}}, predict_options);
+  std::istringstream lines(likely_gone);
+  std::string line;
+  std::getline(lines, line);  // header
+  size_t rows = 0;
+  while (std::getline(lines, line)) {
+    std::vector<std::string> cells;
+    std::istringstream row(line);
+    for (std::string cell; std::getline(row, cell, ',');) cells.push_back(cell);
+    ASSERT_GE(cells.size(), 4u);
+    EXPECT_LT(std::stod(cells[cells.size() - 4]), 0.5) << line;  // p_alive, 4th from the end
+    ++rows;
+  }
+  EXPECT_GT(rows, 100u);
+  EXPECT_LT(rows, 2357u);
+  EXPECT_THROW(session.customers_csv(json::object(), {{"p_alive_below", 0.5}}), HuikeError);
 }
 
 }  // namespace
