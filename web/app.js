@@ -68,10 +68,17 @@
 
   // ---------- running an analysis ----------
   async function analyze(files, label) {
+    if (files !== state.files) $('pred-calibration').value = ''; // another file: its own period
     state.files = files;
     state.label = label;
     state.list = null;
     state.predict = null;
+    state.predictOptions = null;
+    state.predictRun = (state.predictRun || 0) + 1; // a prediction still running belongs to the old data
+    $('predict-error').textContent = '';
+    $('predict-busy').hidden = true;
+    $('btn-predict').disabled = false;
+    showView('overview');
     const runId = ++state.runId;
     setState('running');
     show('start', false);
@@ -482,40 +489,129 @@
     }
   }
 
-  // ---------- predictions (BG/NBD + Gamma-Gamma), on demand ----------
+  // ---------- prediction view (BG/NBD or MBG/NBD + Gamma-Gamma), on demand ----------
+  function showView(name) {
+    state.view = name;
+    for (const tab of document.querySelectorAll('.tabs .tab')) {
+      const on = tab.dataset.view === name;
+      tab.setAttribute('aria-selected', on ? 'true' : 'false');
+      tab.classList.toggle('active', on);
+    }
+    show('view-overview', name === 'overview');
+    show('view-predict', name === 'predict');
+    document.body.dataset.view = name;
+    requestAnimationFrame(() => HuikeCharts.resizeAll());
+  }
+
   function readPredictOptions() {
     const options = {};
+    const calibration = $('pred-calibration').value;
+    if (calibration) options.calibration_end = calibration;
+    options.unit = $('pred-unit').value;
     const horizon = Number($('pred-horizon').value);
-    if (horizon > 0) options.horizon_days = horizon;
-    if ($('pred-calibration').value) options.calibration_end = $('pred-calibration').value;
+    if ($('pred-horizon').value !== '') {
+      if (!(Number.isInteger(horizon) && horizon >= 1 && horizon <= 36525)) throw Object.assign(new Error(t('bad_horizon')), { code: 'E_PREDICT_OPTION' });
+      options.horizon_days = horizon;
+    }
+    const discount = Number($('pred-discount').value);
+    if ($('pred-discount').value !== '') {
+      if (!(discount >= 0 && discount <= 1000)) throw Object.assign(new Error(t('bad_discount')), { code: 'E_PREDICT_OPTION' });
+      options.discount_rate = discount / 100;
+    }
+    options.model = $('pred-model').value;
     return options;
   }
 
+  // The hints under the controls: what an empty calibration end means, what the model choice does.
+  function renderPredictHints() {
+    const a = state.report && state.report.analysis;
+    if (a) {
+      $('pred-calibration').min = a.first_order_date;
+      $('pred-calibration').max = a.last_order_date;
+    }
+    const cal = $('pred-calibration').value;
+    $('pred-calibration-hint').textContent = cal
+      ? t('calibration_hint_set', { d: cal, last: a ? a.last_order_date : '' })
+      : t('calibration_hint_empty', { last: a ? a.last_order_date : '' });
+    $('pred-model-hint').textContent = t($('pred-model').value === 'mbgnbd' ? 'model_hint_mbgnbd' : 'model_hint_bgnbd');
+    const p = state.predict;
+    let stale = false;
+    if (p) {
+      try {
+        stale = JSON.stringify(readPredictOptions()) !== JSON.stringify(state.predictOptions);
+      } catch (e) {
+        stale = true;
+      }
+    }
+    $('predict-stale').hidden = !stale;
+  }
+
   async function runPredict() {
-    const options = readPredictOptions();
-    const runId = state.runId;
-    $('predict-busy').hidden = false;
     $('predict-error').textContent = '';
+    let options;
+    try {
+      options = readPredictOptions();
+    } catch (error) {
+      $('predict-error').textContent = error.message;
+      return;
+    }
+    const runId = state.runId;
+    const predictRun = (state.predictRun = (state.predictRun || 0) + 1);
+    $('predict-busy').hidden = false;
     $('btn-predict').disabled = true;
+    document.body.dataset.predictState = 'running';
     try {
       const { predict } = await client().request('PREDICT', { predict: options });
-      if (runId !== state.runId) return;
+      if (runId !== state.runId || predictRun !== state.predictRun) return;
       state.predict = predict;
       state.predictOptions = options;
       renderPredict();
+      document.body.dataset.predictState = 'done';
     } catch (error) {
-      if (runId === state.runId) $('predict-error').textContent = error.code + ': ' + error.message;
+      if (runId !== state.runId || predictRun !== state.predictRun) return;
+      const known = HuikeI18n.has('err_' + error.code) ? t('err_' + error.code) + ' — ' : '';
+      $('predict-error').textContent = known + error.message + ' (' + error.code + ')';
+      document.body.dataset.predictState = 'error';
     } finally {
-      $('predict-busy').hidden = true;
-      $('btn-predict').disabled = false;
+      if (predictRun === state.predictRun) {
+        $('predict-busy').hidden = true;
+        $('btn-predict').disabled = false;
+      }
     }
   }
+
+  // Time units written out: "week (7 days)".
+  const unitName = (unit) => t(unit === 'day' ? 'unit_day' : 'unit_week');
+  const unitPlural = (unit) => t(unit === 'day' ? 'unit_days' : 'unit_weeks');
+  const modelName = (key) => (key === 'mbgnbd' ? 'MBG/NBD' : 'BG/NBD');
+  // Parameters to 3 decimals (as published), small ones to 3 significant digits.
+  const fmtParam = (x) => (x == null || !Number.isFinite(Number(x)) ? '—' : Math.abs(x) >= 0.01 || x === 0 ? Number(x).toFixed(3) : Number(x).toPrecision(3));
+  const fmtMean = (x) => Number(x).toFixed(3);
 
   function renderPredict() {
     const p = state.predict;
     show('predict-results', !!p);
-    $('predict-note').textContent = p ? t('predict_as_of', { d: p.predictions_as_of }) : '';
-    if (!p) return;
+    show('predict-empty', !p);
+    $('tab-predict-badge').hidden = !p;
+    renderPredictHints();
+    if (!p) {
+      $('predict-note').textContent = '';
+      delete document.body.dataset.predictState;
+      return;
+    }
+    const bg = p[p.model];
+    const gg = p.gamma_gamma;
+    $('tab-predict-badge').textContent = bg.converged ? '✓' : '!';
+    $('tab-predict-badge').className = 'tab-badge ' + (bg.converged ? 'ok' : 'bad');
+    $('predict-note').textContent = t('predict_run_note', {
+      model: modelName(p.model),
+      unit: unitName(p.unit),
+      d: p.horizon_days,
+      rate: fmtNum(p.annual_discount_rate * 100, 2),
+      asof: p.predictions_as_of,
+    });
+
+    // Shop figures
     const shop = p.shop;
     const formats = {
       expected_alive_customers: fmtInt(Math.round(shop.expected_alive_customers)),
@@ -528,54 +624,247 @@
     for (const node of document.querySelectorAll('[data-predict]')) {
       node.textContent = formats[node.dataset.predict];
       node.dataset.value = String(shop[node.dataset.predict]);
+      node.title = String(shop[node.dataset.predict]);
     }
     $('label-expected-purchases').textContent = t('p_expected_purchases', { d: p.horizon_days });
     $('label-expected-revenue').textContent = t('p_expected_revenue', { d: p.horizon_days });
+    $('sub-p-fitted').textContent = t(p.customers.first_purchase_after_calibration_end ? 'p_fitted_later_sub' : 'p_fitted_sub', { n: fmtInt(p.customers.fitted), later: fmtInt(p.customers.first_purchase_after_calibration_end) });
+    $('sub-p-no-purchase').textContent = t('p_no_purchase_sub', { p: fmtPct(shop.mean_p_no_purchase_next_horizon) });
+    $('sub-p-clv').textContent = t('p_mean_clv_sub', { v: fmtMoney(shop.mean_clv) });
+    $('sub-p-below').textContent = fmtPct(shop.customers_p_alive_below_0_5 / Math.max(1, shop.customers)) + ' · ' + t('p_below_half_sub');
 
-    const hist = p.p_alive_histogram;
-    const edges = hist.bin_edges;
-    HuikeCharts.bars($('chart-palive'), hist.counts.map((_, i) => Math.round(edges[i] * 100) + '–' + Math.round(edges[i + 1] * 100) + '%'),
-      [{ name: t('customers_unit'), data: hist.counts, color: '#0e7490' }], '');
-    const h = p.holdout;
-    $('chart-holdout').hidden = !h.available;
-    if (h.available) {
-      const groups = h.by_calibration_frequency;
-      HuikeCharts.bars($('chart-holdout'), groups.map((g) => g.calibration_repeat_transactions), [
-        { name: t('predicted'), data: groups.map((g) => +g.predicted_mean.toFixed(3)), color: '#93c5fd' },
-        { name: t('actual'), data: groups.map((g) => +g.actual_mean.toFixed(3)), color: '#1d4ed8' },
-      ], t('calibration_freq'));
-      $('holdout-note').textContent = t('holdout_note', { days: h.length_days, p: fmtNum(h.predicted_transactions, 0), a: fmtInt(h.actual_transactions) });
+    renderParams(p, bg, gg);
+    // A fit that did not converge is never shown as if it had.
+    const problems = [];
+    if (!bg.converged) problems.push(t('warn_bg_not_converged', { model: modelName(p.model), msg: bg.message }));
+    if (gg.fitted && !gg.converged) problems.push(t('warn_gg_not_converged', { msg: gg.message }));
+    $('predict-warning').hidden = !problems.length;
+    $('predict-warning').textContent = problems.join(' ');
+
+    HuikeCharts.pAliveHistogram($('chart-palive'), p.p_alive_histogram, t, fmtInt);
+    const m = p.p_alive_matrix;
+    $('matrix-caption').textContent = t('matrix_caption', { age: fmtNum(m.age, 1), unit: unitPlural(m.unit) });
+    HuikeCharts.pAliveMatrix($('chart-matrix'), m, t, unitPlural(m.unit));
+
+    renderHoldout(p.holdout);
+
+    predictTable($('pred-top'), p.top_customers.slice(0, 10), 'top');
+    const churn = p.likely_to_churn.customers;
+    $('churn-note').textContent = t('churn_note', { n: fmtInt(shop.customers_p_alive_below_0_5), shown: Math.min(10, churn.length) });
+    predictTable($('pred-churn'), churn.slice(0, 10), 'churn');
+    $('btn-export-churn').disabled = !shop.customers_p_alive_below_0_5;
+    $('churn-export-error').textContent = '';
+  }
+
+  function paramRow(name, symbol, value, se, key) {
+    return el('tr', null, [
+      el('td', null, [el('b', { class: 'sym', text: symbol }), el('span', { class: 'muted', text: ' ' + name })]),
+      el('td', { class: 'num', text: fmtParam(value), dataset: { param: key, value: String(value) } }),
+      el('td', { class: 'num muted', text: se == null ? '—' : '± ' + fmtParam(se) }),
+    ]);
+  }
+
+  function paramTable(rows) {
+    return el('table', { class: 'table params-table' }, [
+      el('thead', null, [el('tr', null, [el('th', { text: t('param') }), el('th', { class: 'num', text: t('estimate') }), el('th', { class: 'num', text: t('std_error') })])]),
+      el('tbody', null, rows),
+    ]);
+  }
+
+  function statusLine(ok, text) {
+    return el('div', { class: 'fit-status ' + (ok ? 'ok' : 'bad'), role: ok ? null : 'alert' }, [el('span', { class: 'dot' }), el('span', { text })]);
+  }
+
+  function renderParams(p, bg, gg) {
+    const unit = p.unit;
+    $('params-unit').textContent = t('params_unit', { unit: unitName(unit), n: p.unit_days });
+    const se = bg.standard_errors || {};
+    const u = unitPlural(unit);
+    const bgBox = $('params-bg');
+    bgBox.replaceChildren(
+      el('h3', { text: t('params_bg', { model: modelName(p.model) }) }),
+      statusLine(bg.converged, bg.converged ? t('fit_converged', { n: bg.iterations }) : t('fit_not_converged', { msg: bg.message })),
+      paramTable([
+        paramRow(t('param_r'), 'r', bg.r, se.r, 'r'),
+        paramRow(t('param_alpha', { unit: u }), 'α', bg.alpha, se.alpha, 'alpha'),
+        paramRow(t('param_a'), 'a', bg.a, se.a, 'a'),
+        paramRow(t('param_b'), 'b', bg.b, se.b, 'b'),
+      ]),
+      el('div', { class: 'fit-facts muted small' }, [
+        el('span', { text: t('log_likelihood') + ' ' }),
+        el('b', { text: bg.log_likelihood == null ? '—' : fmtNum(bg.log_likelihood, 2), dataset: { param: 'bg_ll', value: String(bg.log_likelihood) } }),
+        el('span', { text: ' · ' + t('fit_customers', { n: fmtInt(bg.customers), g: fmtInt(bg.groups) }) }),
+      ]),
+      bg.converged ? el('p', { class: 'muted small param-explain', text: t('bg_explain', { unit: unitName(unit), a: fmtNum(bg.a / (bg.a + bg.b) * 100, 1), rate: fmtNum(bg.r / bg.alpha, 3) }) }) : null
+    );
+
+    const ggBox = $('params-gg');
+    const gse = gg.standard_errors || {};
+    const children = [el('h3', { text: t('params_gg') })];
+    if (!gg.fitted) {
+      children.push(statusLine(false, t('gg_not_fitted', { msg: gg.message, v: gg.population_mean_aov == null ? '—' : fmtMoney(gg.population_mean_aov) })));
     } else {
-      $('holdout-note').textContent = t('holdout_none');
+      children.push(
+        statusLine(gg.converged, gg.converged ? t('fit_converged', { n: gg.iterations }) : t('fit_not_converged', { msg: gg.message })),
+        paramTable([
+          paramRow(t('param_p'), 'p', gg.p, gse.p, 'p'),
+          paramRow(t('param_q'), 'q', gg.q, gse.q, 'q'),
+          paramRow(t('param_gamma'), 'γ', gg.gamma, gse.gamma, 'gamma'),
+        ]),
+        el('div', { class: 'fit-facts muted small' }, [
+          el('span', { text: t('log_likelihood') + ' ' }),
+          el('b', { text: gg.log_likelihood == null ? '—' : fmtNum(gg.log_likelihood, 2) }),
+          el('span', { text: ' · ' + t('gg_customers', { n: fmtInt(gg.customers) }) }),
+        ]),
+        el('p', { class: 'muted small param-explain', text: t('gg_explain', { v: gg.population_mean_aov == null ? '—' : fmtMoney(gg.population_mean_aov) }) })
+      );
     }
-    predictTable($('pred-top'), p.top_customers);
-    predictTable($('pred-churn'), p.likely_to_churn.customers);
-    const bg = p.bgnbd;
-    const gg = p.gamma_gamma;
-    const f = (x) => (x == null ? '—' : Number(x).toPrecision(4));
-    $('predict-model').textContent = t('model_note', {
-      model: bg.model, unit: bg.unit, r: f(bg.r), alpha: f(bg.alpha), a: f(bg.a), b: f(bg.b),
-      p: f(gg.p), q: f(gg.q), g: f(gg.gamma), conv: bg.converged && gg.converged ? t('converged') : t('not_converged'),
+    if (gg.spend_frequency_correlation != null) {
+      const corr = el('div', { class: 'fit-facts muted small' }, [el('span', { text: t('gg_correlation', { r: gg.spend_frequency_correlation.toFixed(3) }) })]);
+      children.push(corr);
+    }
+    if (gg.warning) children.push(el('div', { class: 'notice warn', role: 'alert', dataset: { warning: 'gamma_gamma' } }, [el('b', { text: t('gg_warning_title') + ' ' }), el('span', { text: t('gg_warning', { r: gg.spend_frequency_correlation == null ? '?' : gg.spend_frequency_correlation.toFixed(2) }) }), el('span', { class: 'muted small', text: ' (' + gg.warning + ')' })]));
+    ggBox.replaceChildren(...children);
+
+    $('clv-note').textContent = t('clv_note', {
+      d: p.horizon_days,
+      units: fmtNum(p.horizon_units, 1),
+      unit: unitPlural(unit),
+      rate: fmtNum(p.annual_discount_rate * 100, 2),
+      asof: p.predictions_as_of,
     });
   }
 
-  function predictTable(table, rows) {
+  function renderHoldout(h) {
+    show('holdout-body', h.available);
+    $('holdout-card').classList.toggle('muted-card', !h.available);
+    if (!h.available) {
+      $('holdout-period').textContent = '';
+      $('holdout-note').textContent = t('holdout_none');
+      $('holdout-note').className = 'holdout-note muted';
+      return;
+    }
+    const unitsWord = unitPlural(h.unit);
+    $('holdout-period').textContent = t('holdout_period', {
+      start: h.tracking_weekly_cumulative.start_date,
+      cal: h.calibration_end,
+      end: h.holdout_end,
+      days: fmtInt(h.length_days),
+      units: fmtNum(h.length_units, 1),
+      unit: unitsWord,
+    });
+    const diff = h.actual_transactions ? (h.predicted_transactions - h.actual_transactions) / h.actual_transactions : 0;
+    $('holdout-note').className = 'holdout-note';
+    $('holdout-note').textContent = t('holdout_note', {
+      days: fmtInt(h.length_days),
+      p: fmtInt(Math.round(h.predicted_transactions)),
+      a: fmtInt(h.actual_transactions),
+      diff: (diff >= 0 ? '+' : '') + (diff * 100).toFixed(1) + '%',
+      n: fmtInt(h.customers),
+    });
+    const groups = h.by_calibration_frequency;
+    $('holdout-freq-title').textContent = t('holdout_freq_title', { days: fmtInt(h.length_days) });
+    HuikeCharts.bars(
+      $('chart-holdout'),
+      groups.map((g) => g.calibration_repeat_transactions),
+      [
+        { name: t('actual'), data: groups.map((g) => +g.actual_mean.toFixed(3)), color: '#1d4ed8' },
+        { name: t('predicted'), data: groups.map((g) => +g.predicted_mean.toFixed(3)), color: '#f59e0b' },
+      ],
+      t('calibration_freq'),
+      t('mean_purchases')
+    );
+    HuikeCharts.tracking($('chart-tracking'), h.tracking_weekly_cumulative, t);
+    const table = $('holdout-table');
     table.replaceChildren(
       el('thead', null, [el('tr', null, [
-        el('th', { text: t('c_customer_id') }),
-        el('th', { class: 'num', text: t('pc_p_alive') }),
-        el('th', { class: 'num', text: t('pc_expected_purchases') }),
-        el('th', { class: 'num', text: t('pc_clv') }),
-        el('th', { class: 'num', text: t('c_last_purchase') }),
+        el('th', { text: t('calibration_freq') }),
+        el('th', { class: 'num', text: t('col_customers') }),
+        el('th', { class: 'num', text: t('ho_actual_mean') }),
+        el('th', { class: 'num', text: t('ho_predicted_mean') }),
+        el('th', { class: 'num', text: t('ho_difference') }),
       ])]),
-      el('tbody', null, rows.length ? rows.slice(0, 10).map((c) => el('tr', null, [
-        el('td', { class: 'id', text: c.customer }), // file content: text only
-        el('td', { class: 'num', text: fmtPct(c.p_alive) }),
-        el('td', { class: 'num', text: fmtNum(c.expected_purchases, 2) }),
-        el('td', { class: 'num', text: fmtMoney(c.clv) }),
-        el('td', { class: 'num', text: c.last_purchase }),
-      ])) : [el('tr', null, [el('td', { colspan: '5', class: 'muted', text: t('no_customers') })])])
+      el('tbody', null, groups.map((g) => el('tr', { dataset: { group: g.calibration_repeat_transactions } }, [
+        el('td', { text: g.calibration_repeat_transactions }),
+        el('td', { class: 'num', text: fmtInt(g.customers) }),
+        el('td', { class: 'num', text: fmtMean(g.actual_mean) }),
+        el('td', { class: 'num', text: fmtMean(g.predicted_mean) }),
+        el('td', { class: 'num muted', text: (g.predicted_mean - g.actual_mean >= 0 ? '+' : '') + fmtMean(g.predicted_mean - g.actual_mean) }),
+      ]))),
+      el('tfoot', null, [el('tr', null, [
+        el('td', { text: t('total') }),
+        el('td', { class: 'num', text: fmtInt(h.customers) }),
+        el('td', { class: 'num', text: fmtMean(h.actual_transactions / Math.max(1, h.customers)) }),
+        el('td', { class: 'num', text: fmtMean(h.predicted_transactions / Math.max(1, h.customers)) }),
+        el('td', { class: 'num muted', text: ((h.predicted_transactions - h.actual_transactions) / Math.max(1, h.customers) >= 0 ? '+' : '') +
+          fmtMean((h.predicted_transactions - h.actual_transactions) / Math.max(1, h.customers)) + ' (' + (diff >= 0 ? '+' : '') + (diff * 100).toFixed(1) + '%)' }),
+      ])])
     );
+  }
+
+  // kind 'top': ranked by CLV; 'churn': past value first, low P(alive).
+  function predictTable(table, rows, kind) {
+    const cols =
+      kind === 'top'
+        ? [['c_customer_id', ''], ['pc_p_alive', 'num'], ['pc_expected_purchases', 'num'], ['pc_expected_aov', 'num'], ['pc_clv', 'num'], ['c_last_purchase', 'num']]
+        : [['c_customer_id', ''], ['pc_past_value', 'num'], ['pc_repeat', 'num'], ['pc_p_alive', 'num'], ['pc_clv', 'num'], ['c_last_purchase', 'num']];
+    const cell = (c, key) => {
+      switch (key) {
+        case 'c_customer_id':
+          return el('td', { class: 'id', text: c.customer }); // file content: text only
+        case 'pc_p_alive':
+          return el('td', { class: 'num' }, [el('span', { class: 'palive-bar', style: '--p:' + (c.p_alive == null ? 0 : c.p_alive).toFixed(3) }), el('span', { text: c.p_alive == null ? '—' : fmtPct(c.p_alive) })]);
+        case 'pc_expected_purchases':
+          return el('td', { class: 'num', text: c.expected_purchases == null ? '—' : fmtNum(c.expected_purchases, 2) });
+        case 'pc_expected_aov':
+          return el('td', { class: 'num', text: c.expected_aov == null ? '—' : fmtMoney(c.expected_aov) });
+        case 'pc_clv':
+          return el('td', { class: 'num', text: c.clv == null ? '—' : fmtMoney(c.clv) });
+        case 'pc_past_value':
+          return el('td', { class: 'num', text: fmtMoney(c.calibration_value) });
+        case 'pc_repeat':
+          return el('td', { class: 'num', text: fmtInt(c.repeat_transactions) });
+        default:
+          return el('td', { class: 'num', text: c.last_purchase });
+      }
+    };
+    table.replaceChildren(
+      el('thead', null, [el('tr', null, cols.map(([key, cls]) => el('th', { class: cls, text: t(key) })))]),
+      el('tbody', null, rows.length
+        ? rows.map((c) => el('tr', null, cols.map(([key]) => cell(c, key))))
+        : [el('tr', null, [el('td', { colspan: String(cols.length), class: 'muted', text: t(kind === 'top' ? 'no_customers' : 'no_churn_customers') })])])
+    );
+  }
+
+  // Blob + a[download] on the user's click: the page never navigates or uploads.
+  function download(bytes, name) {
+    const blob = new Blob([bytes], { type: 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const a = el('a', { href: url, download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  // Every customer with P(alive) < 0.5 under the models last run, with the prediction columns.
+  async function exportChurn() {
+    if (!state.predict) return;
+    const button = $('btn-export-churn');
+    button.disabled = true;
+    $('churn-export-error').textContent = '';
+    try {
+      const { bytes } = await client().request('CUSTOMERS_CSV', {
+        options: { analysis: state.analysis },
+        filter: { p_alive_below: 0.5 },
+        predict: state.predictOptions,
+      });
+      download(bytes, 'huike_likely_to_churn_' + state.predict.predictions_as_of + '.csv');
+    } catch (error) {
+      $('churn-export-error').textContent = error.message;
+    } finally {
+      button.disabled = false;
+    }
   }
 
   // ---------- customer lists ----------
@@ -683,14 +972,8 @@
     try {
       // With predictions run, the CSV carries p_alive, expected_purchases, expected_aov and clv.
       const { bytes } = await client().request('CUSTOMERS_CSV', { options: { analysis: state.analysis }, filter: list.filter, predict: state.predict ? state.predictOptions : null });
-      const blob = new Blob([bytes], { type: 'text/csv;charset=utf-8' });
-      const url = URL.createObjectURL(blob);
       const key = Object.values(list.filter)[0] || 'customers';
-      const a = el('a', { href: url, download: 'huike_' + key + '_' + state.report.analysis.as_of + '.csv' });
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      download(bytes, 'huike_' + key + '_' + state.report.analysis.as_of + '.csv');
     } catch (error) {
       $('customers-action').textContent = error.message;
     } finally {
@@ -807,6 +1090,18 @@
     });
     $('btn-export').addEventListener('click', exportCsv);
     $('btn-predict').addEventListener('click', runPredict);
+    $('btn-export-churn').addEventListener('click', exportChurn);
+    for (const id of ['pred-calibration', 'pred-unit', 'pred-horizon', 'pred-discount', 'pred-model']) {
+      $(id).addEventListener('input', renderPredictHints);
+      $(id).addEventListener('change', renderPredictHints);
+    }
+    for (const tab of document.querySelectorAll('.tabs .tab')) tab.addEventListener('click', () => showView(tab.dataset.view));
+    document.querySelector('.tabs').addEventListener('keydown', (e) => {
+      if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+      const next = state.view === 'predict' ? 'overview' : 'predict';
+      showView(next);
+      $('tab-' + next).focus();
+    });
     // Start compiling the engine while the user picks a file; data-engine tells tests and the benchmark.
     client()
       .request('MEMORY')

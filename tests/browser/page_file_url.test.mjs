@@ -226,6 +226,7 @@ test('predictions on demand match the native models; the export then carries the
   const { page, requests } = await openPage();
   await page.setInputFiles('#file-input', retailCsv);
   await waitForState(page, ['done']);
+  await page.click('#tab-predict');
   assert.equal(await page.isHidden('#predict-results'), true);
   await page.fill('#pred-calibration', '2011-06-30');
   await page.fill('#pred-horizon', '180');
@@ -241,6 +242,7 @@ test('predictions on demand match the native models; the export then carries the
   assert.match(await page.textContent('#holdout-note'), /162/);
   assert.equal(await page.$$eval('#pred-top tbody tr', (r) => r.length), 10);
 
+  await page.click('#tab-overview');
   await page.click('#status-cards .status-card[data-status="active"]');
   await page.waitForSelector('#customers-table tbody td.id');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export')]);
