@@ -6,16 +6,28 @@
 namespace huike {
 
 std::vector<uint8_t> quintile_scores(const std::vector<double>& values, bool higher_is_better) {
-  std::vector<double> sorted = values;
-  std::sort(sorted.begin(), sorted.end());
-  const double n = static_cast<double>(values.size());
-  std::vector<uint8_t> scores(values.size());
-  for (size_t i = 0; i < values.size(); ++i) {
-    // b = customers with a strictly worse value.
-    const size_t worse = higher_is_better
-                             ? std::lower_bound(sorted.begin(), sorted.end(), values[i]) - sorted.begin()
-                             : sorted.end() - std::upper_bound(sorted.begin(), sorted.end(), values[i]);
-    scores[i] = static_cast<uint8_t>(1 + std::floor(5.0 * static_cast<double>(worse) / n));
+  // Score = 1 + floor(5 * worse / n), worse = values strictly worse. Score > k exactly when
+  // worse >= w = ceil(k * n / 5), which for higher_is_better means the value beats the w-th
+  // smallest value; otherwise it is below the w-th largest. So four order statistics
+  // (nth_element, linear) replace a sort and a binary search per value.
+  const size_t n = values.size();
+  std::vector<uint8_t> scores(n, 1);
+  if (n == 0) return scores;
+  std::vector<double> work = values;
+  double cut[4];
+  size_t lo = 0, hi = n;  // the positions still to be ordered; each cut narrows them
+  for (int k = 4; k >= 1; --k) {
+    const size_t w = (k * n + 4) / 5;                     // 1 <= w <= n
+    const size_t pos = higher_is_better ? w - 1 : n - w;  // w-th smallest / w-th largest
+    std::nth_element(work.begin() + lo, work.begin() + pos, work.begin() + hi);
+    cut[k - 1] = work[pos];
+    (higher_is_better ? hi : lo) = pos;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const double v = values[i];
+    uint8_t score = 1;
+    for (int k = 0; k < 4; ++k) score += higher_is_better ? v > cut[k] : v < cut[k];
+    scores[i] = score;
   }
   return scores;
 }

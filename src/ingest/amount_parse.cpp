@@ -62,25 +62,21 @@ inline const char* group_space_end(const char* p, const char* e) {
 // with both exact is one correctly rounded division, the same as from_chars gives.
 inline bool parse_plain_decimal(std::string_view text, double& out) {
   static constexpr double kPowers[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-  size_t i = 0;
-  const bool negative = !text.empty() && text[0] == '-';
-  i += negative;
+  const size_t n = text.size();
+  const bool negative = n > 0 && text[0] == '-';
+  size_t i = negative;
   uint64_t digits = 0;
-  int count = 0, decimals = -1;
-  for (; i < text.size(); ++i) {
-    const char c = text[i];
-    if (is_digit(c)) {
-      digits = digits * 10 + static_cast<uint64_t>(c - '0');
-      ++count;
-      if (decimals >= 0) ++decimals;
-    } else if (c == '.' && decimals < 0 && count > 0) {
-      decimals = 0;
-    } else {
-      return false;
-    }
+  for (; i < n && is_digit(text[i]); ++i) digits = digits * 10 + static_cast<uint64_t>(text[i] - '0');
+  const size_t whole = i - negative;
+  size_t decimals = 0;
+  if (i < n && text[i] == '.' && whole > 0) {
+    const size_t point = ++i;
+    for (; i < n && is_digit(text[i]); ++i) digits = digits * 10 + static_cast<uint64_t>(text[i] - '0');
+    decimals = i - point;
+    if (decimals == 0) return false;
   }
-  if (count == 0 || count > 15 || decimals == 0) return false;
-  const double value = static_cast<double>(digits) / kPowers[decimals < 0 ? 0 : decimals];
+  if (i != n || whole == 0 || whole + decimals > 15) return false;
+  const double value = static_cast<double>(digits) / kPowers[decimals];
   out = negative ? -value : value;
   return true;
 }

@@ -18,7 +18,6 @@ inline uint64_t bytes_equal(uint64_t word, uint64_t pattern) {
 }
 
 // First index from `i` holding '\n' or the delimiter (or a tab in aligned mode), or `size`.
-// Eight bytes at a time: this loop is most of the time spent reading a file.
 inline size_t find_field_end(const char* data, size_t i, size_t size, char delimiter, bool aligned) {
   const uint64_t newline = kOnes * '\n', delim = kOnes * static_cast<uint8_t>(delimiter), tab = kOnes * '\t';
   for (; i + 8 <= size; i += 8) {
@@ -36,9 +35,7 @@ inline size_t find_field_end(const char* data, size_t i, size_t size, char delim
 }
 }  // namespace
 
-CsvTokenizer::CsvTokenizer(char delimiter) : delimiter_(delimiter) {
-  fields_.reserve(64);
-}
+CsvTokenizer::CsvTokenizer(char delimiter) : delimiter_(delimiter), fields_(kMaxFields) {}
 
 [[noreturn]] void CsvTokenizer::too_many_fields() const {
   throw HuikeError("E_TOO_MANY_COLUMNS", "a row has more than " + std::to_string(kMaxFields) + " columns",
@@ -46,34 +43,79 @@ CsvTokenizer::CsvTokenizer(char delimiter) : delimiter_(delimiter) {
 }
 
 inline void CsvTokenizer::end_field(const char* data, size_t start, size_t end) {
-  if (fields_.size() >= kMaxFields) too_many_fields();
-  if (field_escapes_) {
-    escaped_fields_.push_back(static_cast<uint32_t>(fields_.size()));
-    field_escapes_ = false;
-  }
-  fields_.emplace_back(data + start, end - start);
+  if (field_count_ == kMaxFields) too_many_fields();
+  fields_[field_count_++] = std::string_view(data + start, end - start);
 }
 
-void CsvTokenizer::emit(RecordSink& sink) {
-  for (size_t k = 0; k < escaped_fields_.size(); ++k) {  // rare: fields with "" inside quotes
+// The record ends at the newline data[newline].
+inline void CsvTokenizer::end_record(size_t newline, RecordSink& sink) {
+  emit(sink);
+  ++line_;
+  record_line_ = line_;
+  record_start_ = newline + 1;
+}
+
+// Ends the unquoted field [start, at) of delimited text at the newline or delimiter data[at].
+inline void CsvTokenizer::end_plain_field(const char* data, size_t start, size_t at, RecordSink& sink) {
+  if (data[at] != '\n') return end_field(data, start, at);
+  const size_t end = at > start && data[at - 1] == '\r' ? at - 1 : at;
+  end_field(data, start, end);
+  end_record(at, sink);
+}
+
+void CsvTokenizer::unescape_fields() {  // rare: fields with "" inside quotes
+  for (size_t k = 0; k < escaped_fields_.size(); ++k) {
     if (unescaped_.size() <= k) unescaped_.emplace_back();
     std::string& out = unescaped_[k];
     const std::string_view text = fields_[escaped_fields_[k]];
     out.clear();
-    for (size_t i = 0; i < text.size(); ++i) {
-      out.push_back(text[i]);
-      if (text[i] == '"' && i + 1 < text.size() && text[i + 1] == '"') ++i;
+    size_t from = 0;
+    for (size_t pair; (pair = text.find("\"\"", from)) != std::string_view::npos; from = pair + 2) {
+      out.append(text.data() + from, pair + 1 - from);  // up to and with the first quote of ""
     }
+    out.append(text.data() + from, text.size() - from);
     fields_[escaped_fields_[k]] = out;
   }
   escaped_fields_.clear();
-  const bool blank = fields_.empty() || (fields_.size() == 1 && fields_[0].empty());
+}
+
+void CsvTokenizer::emit(RecordSink& sink) {
+  if (!escaped_fields_.empty()) unescape_fields();
+  const bool blank = field_count_ == 0 || (field_count_ == 1 && fields_[0].empty());
   if (blank) {
     ++blank_lines_;
   } else {
-    sink.record(fields_, record_line_);
+    sink.record(fields_.data(), field_count_, record_line_);
   }
-  fields_.clear();
+  field_count_ = 0;
+}
+
+// Delimited text, inside an unquoted field: every newline or delimiter in an 8-byte word
+// ends a field, so each byte is read once. Returns true when it stopped at a field start
+// the state machine must see (a quote, or the end of the data), i == field_start; false
+// when fewer than 8 bytes are left.
+inline bool CsvTokenizer::scan_plain(const char* data, size_t size, size_t& i, size_t& field_start,
+                                     RecordSink& sink) {
+  const char delimiter = delimiter_;
+  const uint64_t newline = kOnes * '\n', delim = kOnes * static_cast<uint8_t>(delimiter);
+  for (; i + 8 <= size; i += 8) {
+    uint64_t word;
+    std::memcpy(&word, data + i, 8);
+    // bytes_equal can mark a false hit just above a true one, so each hit is checked.
+    uint64_t hits = bytes_equal(word, newline) | bytes_equal(word, delim);
+    while (hits) {
+      const size_t at = i + (__builtin_ctzll(hits) >> 3);
+      hits &= hits - 1;
+      if (data[at] != '\n' && data[at] != delimiter) continue;
+      end_plain_field(data, field_start, at, sink);
+      field_start = at + 1;
+      if (field_start == size || data[field_start] == '"') {
+        i = field_start;
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 // One pass over the bytes: finds field and record boundaries at once, so quotes are only
@@ -103,24 +145,21 @@ void CsvTokenizer::scan(const char* data, size_t size, RecordSink& sink) {
         state = State::unquoted;
         [[fallthrough]];
       case State::unquoted: {
+        if (!aligned && scan_plain(data, size, i, field_start, sink)) {
+          state = State::field_start;
+          continue;
+        }
         i = find_field_end(data, i, size, delimiter, aligned);
         if (i == size) continue;
-        const char d = data[i];
-        size_t end = i;
-        if (d == '\n') {
-          if (end > field_start && data[end - 1] == '\r') --end;
-          if (aligned) {
-            while (end > field_start && is_blank(data[end - 1])) --end;
-            if (end > field_start) end_field(data, field_start, end);
-          } else {
-            end_field(data, field_start, end);
-          }
-          emit(sink);
-          ++line_;
-          record_line_ = line_;
-          record_start_ = i + 1;
+        if (!aligned) {
+          end_plain_field(data, field_start, i, sink);
+        } else if (data[i] == '\n') {
+          size_t end = i > field_start && data[i - 1] == '\r' ? i - 1 : i;
+          while (end > field_start && is_blank(data[end - 1])) --end;
+          if (end > field_start) end_field(data, field_start, end);
+          end_record(i, sink);
         } else {
-          end_field(data, field_start, end);
+          end_field(data, field_start, i);
         }
         state = State::field_start;
         ++i;
@@ -150,14 +189,13 @@ void CsvTokenizer::scan(const char* data, size_t size, RecordSink& sink) {
         // Text between a closing quote and the delimiter is dropped (lenient).
         while (i < size && data[i] != '\n' && data[i] != delimiter && !(aligned && data[i] == '\t')) ++i;
         if (i == size) continue;
+        if (field_escapes_) {
+          escaped_fields_.push_back(static_cast<uint32_t>(field_count_));
+          field_escapes_ = false;
+        }
         end_field(data, field_start, field_end_);
         state = State::field_start;
-        if (data[i] == '\n') {
-          emit(sink);
-          ++line_;
-          record_line_ = line_;
-          record_start_ = i + 1;
-        }
+        if (data[i] == '\n') end_record(i, sink);
         ++i;
         continue;
       }
@@ -174,32 +212,42 @@ void CsvTokenizer::rebuild_carried_fields() {
   }
 }
 
-void CsvTokenizer::feed(std::string_view text, RecordSink& sink) {
-  if (text.empty()) return;
-  const char* base;
-  if (pending_.empty()) {
-    record_start_ = 0;
-    pos_ = 0;
-    base = text.data();
-    scan(base, text.size(), sink);
-    if (record_start_ < text.size()) pending_.assign(text.data() + record_start_, text.size() - record_start_);
-  } else {
-    pending_.append(text);
-    rebuild_carried_fields();  // the append may have moved pending_
-    base = pending_.data();
-    scan(base, pending_.size(), sink);
-  }
-  // Keep the unfinished record's fields as offsets from its start, which becomes pending_[0].
+// After a scan of `base`: keeps the unfinished record's fields as offsets from its start,
+// which becomes pending_[0] (the caller moves the bytes there).
+void CsvTokenizer::carry_unfinished(const char* base) {
   carried_.clear();
-  for (std::string_view field : fields_) {
-    carried_.emplace_back(static_cast<size_t>(field.data() - base) - record_start_, field.size());
+  for (size_t k = 0; k < field_count_; ++k) {
+    carried_.emplace_back(static_cast<size_t>(fields_[k].data() - base) - record_start_, fields_[k].size());
   }
-  if (base == pending_.data()) pending_.erase(0, record_start_);
   field_start_ -= std::min(field_start_, record_start_);
   field_end_ -= std::min(field_end_, record_start_);
   pos_ -= record_start_;
-  record_start_ = 0;
-  rebuild_carried_fields();
+}
+
+void CsvTokenizer::feed(std::string_view text, RecordSink& sink) {
+  // Finish a carried record in pending_, copying from `text` only up to a newline, at
+  // least as many bytes as are pending (so a long quoted record is copied O(1) times).
+  while (!pending_.empty() && !text.empty()) {
+    size_t cut = text.find('\n', std::min(pending_.size(), text.size()));
+    cut = cut == std::string_view::npos ? text.size() : cut + 1;
+    pending_.append(text.data(), cut);
+    text.remove_prefix(cut);
+    rebuild_carried_fields();  // the append may have moved pending_
+    scan(pending_.data(), pending_.size(), sink);
+    carry_unfinished(pending_.data());
+    pending_.erase(0, record_start_);
+    record_start_ = 0;
+    rebuild_carried_fields();
+  }
+  if (!text.empty()) {  // at a record start: scan `text` in place
+    record_start_ = 0;
+    pos_ = 0;
+    scan(text.data(), text.size(), sink);
+    carry_unfinished(text.data());
+    pending_.assign(text.data() + record_start_, text.size() - record_start_);
+    record_start_ = 0;
+    rebuild_carried_fields();
+  }
   if (pending_.size() > kMaxRecordBytes) {
     throw HuikeError("E_RECORD_TOO_LONG",
                      "a row is longer than " + std::to_string(kMaxRecordBytes >> 20) +

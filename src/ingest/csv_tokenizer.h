@@ -10,8 +10,8 @@ namespace huike {
 class RecordSink {
  public:
   virtual ~RecordSink() = default;
-  // `fields` are valid only during the call; `line` is the record's first line (1-based).
-  virtual void record(const std::vector<std::string_view>& fields, int64_t line) = 0;
+  // fields[0..count) are valid only during the call; `line` is the record's first line (1-based).
+  virtual void record(const std::string_view* fields, size_t count, int64_t line) = 0;
 };
 
 // Splits UTF-8 text fed in chunks of any size into records (RFC 4180 quoting, CRLF or LF,
@@ -34,8 +34,13 @@ class CsvTokenizer {
  private:
   enum class State : uint8_t { field_start, unquoted, quoted, quote_in_quoted, after_quoted };
   void scan(const char* data, size_t size, RecordSink& sink);
+  bool scan_plain(const char* data, size_t size, size_t& i, size_t& field_start, RecordSink& sink);
   void end_field(const char* data, size_t start, size_t end);
+  void end_plain_field(const char* data, size_t start, size_t at, RecordSink& sink);
+  void end_record(size_t newline, RecordSink& sink);
   void emit(RecordSink& sink);
+  void unescape_fields();
+  void carry_unfinished(const char* base);
   [[noreturn]] void too_many_fields() const;
   void rebuild_carried_fields();
 
@@ -47,7 +52,8 @@ class CsvTokenizer {
   size_t field_end_ = 0;
   size_t pos_ = 0;
   bool field_escapes_ = false;
-  std::vector<std::string_view> fields_;      // of the record being read
+  std::vector<std::string_view> fields_;      // of the record being read: kMaxFields slots
+  size_t field_count_ = 0;
   std::vector<uint32_t> escaped_fields_;      // indexes of fields holding "" escapes
   std::vector<std::pair<size_t, size_t>> carried_;  // unfinished fields as (offset, size) in pending_
   std::vector<std::string> unescaped_;

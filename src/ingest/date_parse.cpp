@@ -1,5 +1,7 @@
 #include "ingest/date_parse.h"
 
+#include <algorithm>
+
 namespace huike {
 namespace {
 
@@ -96,6 +98,15 @@ bool is_valid_civil(int32_t year, unsigned month, unsigned day) {
 
 bool parse_date(std::string_view text, ParsedDate& out) {
   out = ParsedDate{};
+  // The usual cell, 2020-09-22 with or without a time: fixed positions, no scanning.
+  if (text.size() >= 10 && text[4] == '-' && text[7] == '-' && date_end(text.data() + 10, text.data() + text.size())) {
+    const auto digit = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(text[i]) - '0'); };
+    const uint32_t y0 = digit(0), y1 = digit(1), y2 = digit(2), y3 = digit(3);
+    const uint32_t m0 = digit(5), m1 = digit(6), d0 = digit(8), d1 = digit(9);
+    if (std::max({y0, y1, y2, y3, m0, m1, d0, d1}) < 10) {
+      return set_ymd(out, ((y0 * 10 + y1) * 10 + y2) * 10 + y3, m0 * 10 + m1, d0 * 10 + d1);
+    }
+  }
   const char* p = text.data();
   const char* e = p + text.size();
   while (p < e && is_space(*p)) ++p;

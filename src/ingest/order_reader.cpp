@@ -31,7 +31,10 @@ constexpr size_t kExampleLines = 5;
 // until the column's order is known.
 constexpr int32_t kAmbiguousDateFlag = 1 << 30;
 
-std::string_view trim(std::string_view text) {
+inline bool is_trimmed(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+inline std::string_view trim(std::string_view text) {
+  if (text.empty() || (!is_trimmed(text.front()) && !is_trimmed(text.back()))) return text;  // the usual cell
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
   return text;
@@ -96,9 +99,12 @@ bool is_uci_cancellation(std::string_view order_id) {
   return std::all_of(order_id.begin() + 1, order_id.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-inline uint64_t mix_customer(uint64_t hash, uint32_t customer) {
-  return hash ^ ((customer + 1ull) * 0x9E3779B97F4A7C15ull);
+// The order key: the order id's hash made distinct per customer.
+inline uint64_t mix_customer(uint64_t order_id_hash, uint64_t customer_hash) {
+  return order_id_hash ^ (customer_hash * 0x9E3779B97F4A7C15ull);
 }
+
+constexpr size_t kLookupBatch = 16;  // rows whose table lookups are prefetched together
 
 }  // namespace
 
@@ -108,7 +114,9 @@ struct OrderReader::State : RecordSink {
   TextDecoder decoder;
   std::unique_ptr<CsvTokenizer> tokenizer;
   std::string sniff_text;               // decoded text held until the delimiter is known
-  size_t sniff_newlines = 0;
+  size_t sniff_text_lines = 0;          // non-blank lines complete in sniff_text
+  bool sniff_line_has_text = false;     // the line being read so far
+  bool sniff_done = false;              // sniff_text holds all that detect_delimiter reads
   std::string binary_probe;             // the first raw bytes
   std::vector<std::vector<std::string>> sniff_rows;
   std::vector<int64_t> sniff_lines;
@@ -123,6 +131,15 @@ struct OrderReader::State : RecordSink {
   std::vector<uint32_t> order_slots;    // index + 1; 0 = empty
   uint64_t last_order_key = 0;
   uint32_t last_order = 0;
+  // Usable rows whose customer and order are still to be looked up (see flush_lookups).
+  struct Lookup {
+    uint64_t customer_hash, key;
+    double amount;
+    int32_t day;
+    uint32_t text_offset, text_size;  // the customer id in lookup_text
+  };
+  std::vector<Lookup> lookups;
+  std::string lookup_text;
 
   uint64_t month_first_only = 0, day_first_only = 0, ambiguous_dates = 0;
 
@@ -139,15 +156,42 @@ struct OrderReader::State : RecordSink {
   }
 
   void take_text(std::string_view text) {
-    if (tokenizer) {
-      tokenizer->feed(text, *this);
-      return;
+    if (!tokenizer) {
+      // Hold only what the delimiter sample needs; the rest goes straight to the tokenizer.
+      const size_t needed = sniff_take(text);
+      const bool ready = sniff_done && binary_probe.size() >= kBinaryCheckBytes;
+      const size_t take = ready ? needed : text.size();
+      sniff_text.append(text.data(), take);
+      text.remove_prefix(take);
+      if (!ready) return;
+      start_tokenizer();
     }
-    sniff_text.append(text);
-    sniff_newlines += std::count(text.begin(), text.end(), '\n');
-    if (sniff_newlines >= kSniffLines || sniff_text.size() >= kSniffMaxBytes) {
-      if (binary_probe.size() >= kBinaryCheckBytes) start_tokenizer();
+    if (!text.empty()) tokenizer->feed(text, *this);
+  }
+
+  // How much of `text` detect_delimiter still reads: up to the end of the kSniffLines-th
+  // non-blank line, or until kSniffMaxBytes are held. Sets sniff_done when that is reached.
+  size_t sniff_take(std::string_view text) {
+    size_t i = 0;
+    while (!sniff_done && i < text.size()) {
+      const size_t held = sniff_text.size() + i;
+      if (held >= kSniffMaxBytes) {
+        sniff_done = true;
+        break;
+      }
+      const size_t end = std::min(text.size(), i + (kSniffMaxBytes - held));
+      const void* newline = std::memchr(text.data() + i, '\n', end - i);
+      const size_t stop = newline ? static_cast<const char*>(newline) - text.data() : end;
+      if (!sniff_line_has_text) sniff_line_has_text = !trim(text.substr(i, stop - i)).empty();
+      i = stop;
+      if (newline) {
+        ++i;
+        sniff_text_lines += sniff_line_has_text;
+        sniff_line_has_text = false;
+        sniff_done = sniff_text_lines >= kSniffLines;
+      }
     }
+    return i;
   }
 
   void check_binary() {
@@ -177,16 +221,16 @@ struct OrderReader::State : RecordSink {
   }
 
   // RecordSink: every record of the file.
-  void record(const std::vector<std::string_view>& fields, int64_t line) override {
+  void record(const std::string_view* fields, size_t count, int64_t line) override {
     if (!roles_decided) {
-      sniff_rows.emplace_back(fields.begin(), fields.end());
+      sniff_rows.emplace_back(fields, fields + count);
       sniff_lines.push_back(line);
       if (sniff_rows.size() >= kSniffRecords) decide_roles();
       return;
     }
     ++summary.rows_read;
-    if (summary.preview.size() < kPreviewRows) summary.preview.emplace_back(fields.begin(), fields.end());
-    use_row(fields, line);
+    if (summary.preview.size() < kPreviewRows) summary.preview.emplace_back(fields, fields + count);
+    use_row(fields, count, line);
   }
 
   int column_by_option(const std::string& value) const {
@@ -265,7 +309,7 @@ struct OrderReader::State : RecordSink {
     std::vector<std::string_view> views;
     for (size_t i = summary.has_header ? 1 : 0; i < rows.size(); ++i) {
       views.assign(rows[i].begin(), rows[i].end());
-      record(views, sniff_lines[i]);
+      record(views.data(), views.size(), sniff_lines[i]);
     }
   }
 
@@ -327,10 +371,10 @@ struct OrderReader::State : RecordSink {
     return true;
   }
 
-  void use_row(const std::vector<std::string_view>& fields, int64_t line) {
-    if (fields.size() < needed_width) {
+  void use_row(const std::string_view* fields, size_t count, int64_t line) {
+    if (count < needed_width) {
       // A short row still counts when its required cells are there (trailing empties dropped).
-      const auto has = [&](ColumnRole role) { return col(role) < 0 || static_cast<size_t>(col(role)) < fields.size(); };
+      const auto has = [&](ColumnRole role) { return col(role) < 0 || static_cast<size_t>(col(role)) < count; };
       if (!has(ColumnRole::customer) || !has(ColumnRole::date) ||
           !(has(ColumnRole::amount) || (has(ColumnRole::quantity) && has(ColumnRole::unit_price)))) {
         exclude("short_row", line);
@@ -339,7 +383,7 @@ struct OrderReader::State : RecordSink {
     }
     const auto cell = [&](ColumnRole role) -> std::string_view {
       const int c = col(role);
-      return c >= 0 && static_cast<size_t>(c) < fields.size() ? trim(fields[c]) : std::string_view();
+      return c >= 0 && static_cast<size_t>(c) < count ? trim(fields[c]) : std::string_view();
     };
     const std::string_view customer_text = cell(ColumnRole::customer);
     if (customer_text.empty()) return exclude("missing_customer", line);
@@ -366,19 +410,37 @@ struct OrderReader::State : RecordSink {
     const std::string_view order_id = cell(ColumnRole::order_id);
     if (is_uci_cancellation(order_id) && amount >= 0) return exclude("cancelled_invoice", line);
 
-    const uint32_t customer = table.customer_ids.intern(customer_text);
-    const Order order{amount, customer, day};
     ++summary.rows_used;
     if (amount < 0) ++summary.return_rows;
-    if (order_id.empty()) {
-      table.orders.push_back(order);
-      order_keys.push_back(0);
-      return;
+    // The table lookups wait in a batch, their slots prefetched, so cache misses overlap.
+    const uint64_t customer_hash = hash_bytes(customer_text);
+    table.customer_ids.prefetch(customer_hash);
+    uint64_t key = 0;  // 0 = no order id
+    if (!order_id.empty()) {
+      key = mix_customer(hash_bytes(order_id), customer_hash);
+      if (key == 0) key = 1;
+      if (!order_slots.empty()) prefetch(&order_slots[key & (order_slots.size() - 1)]);
     }
-    uint64_t key = mix_customer(hash_bytes(order_id), customer);
-    if (key == 0) key = 1;
-    const auto [index, added] = find_or_add_order(key, order);
-    if (!added) table.orders[index].amount += amount;  // a further line item
+    lookups.push_back({customer_hash, key, amount, day, static_cast<uint32_t>(lookup_text.size()),
+                       static_cast<uint32_t>(customer_text.size())});
+    lookup_text.append(customer_text);
+    if (lookups.size() == kLookupBatch) flush_lookups();
+  }
+
+  void flush_lookups() {
+    for (const Lookup& row : lookups) {
+      const std::string_view customer_text = std::string_view(lookup_text).substr(row.text_offset, row.text_size);
+      const Order order{row.amount, table.customer_ids.intern(customer_text, row.customer_hash), row.day};
+      if (row.key == 0) {
+        table.orders.push_back(order);
+        order_keys.push_back(0);
+        continue;
+      }
+      const auto [index, added] = find_or_add_order(row.key, order);
+      if (!added) table.orders[index].amount += row.amount;  // a further line item
+    }
+    lookups.clear();
+    lookup_text.clear();
   }
 
   void resolve_dates() {
@@ -426,6 +488,7 @@ OrderTable OrderReader::finish() {
   if (!s.tokenizer) s.start_tokenizer();
   s.tokenizer->finish(s);
   if (!s.roles_decided) s.decide_roles();
+  s.flush_lookups();
   s.summary.lines = s.tokenizer->lines();
   s.summary.blank_lines = s.tokenizer->blank_lines();
   s.summary.encoding = s.decoder.encoding();

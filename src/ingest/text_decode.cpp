@@ -231,7 +231,8 @@ char* TextDecoder::reserve_out(size_t extra) {
 
 void TextDecoder::append_decoded(std::string_view in, bool final) {
   // Worst case 3 output bytes per input byte (a lone byte becoming U+FFFD or U+20AC).
-  char* const start = reserve_out(3 * (in.size() + held_.size()) + 3);
+  const size_t growth = encoding_ == Encoding::utf8 ? 1 : 3;
+  char* const start = reserve_out(growth * (in.size() + held_.size()) + 3);
   char* o = start;
   auto* p = reinterpret_cast<const unsigned char*>(in.data());
   size_t n = in.size();
@@ -303,6 +304,10 @@ std::string_view TextDecoder::detect(std::string_view in, bool final) {
   if (!ready) return in.substr(0, ascii);
 
   decide(final);
+  if (encoding_ == Encoding::utf8 && held_offset_ >= bytes_seen_) {
+    held_.clear();  // the window came from `in` alone: pass `in` through, without a BOM
+    return in.substr(had_bom_ ? kBom.size() : 0);
+  }
   std::string window = std::move(held_);
   held_.clear();
   out_len_ = 0;

@@ -23,9 +23,19 @@ CustomerOrders group_by_customer(const OrderTable& table) {
     return table.orders[a].day < table.orders[b].day;
   };
   for (uint32_t c = 0; c < customers; ++c) {
-    auto first = grouped.order_index.begin() + grouped.begin[c];
-    auto last = grouped.order_index.begin() + grouped.begin[c + 1];
-    if (!std::is_sorted(first, last, by_day)) std::stable_sort(first, last, by_day);
+    uint32_t* const first = grouped.order_index.data() + grouped.begin[c];
+    uint32_t* const last = grouped.order_index.data() + grouped.begin[c + 1];
+    if (last - first > 32) {
+      if (!std::is_sorted(first, last, by_day)) std::stable_sort(first, last, by_day);
+      continue;
+    }
+    // Most customers have a few orders: insertion sort is stable and allocates nothing.
+    for (uint32_t* it = first + 1; it < last; ++it) {
+      const uint32_t index = *it;
+      uint32_t* hole = it;
+      for (; hole > first && by_day(index, hole[-1]); --hole) *hole = hole[-1];
+      *hole = index;
+    }
   }
   return grouped;
 }

@@ -10,63 +10,91 @@ inline uint64_t mix(uint64_t a, uint64_t b) {
   return static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
 }
 constexpr uint64_t kSeed0 = 0xa0761d6478bd642full, kSeed1 = 0xe7037ed1a0b428dbull;
+
+inline uint64_t load64(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+inline uint64_t load32(const char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
 }  // namespace
 
-// A small wyhash-style hash: 8 bytes per step; ids are short, so this is most of the cost.
+// A small wyhash-style hash. Ids are short: up to 16 bytes are read as two (overlapping)
+// fixed-size loads, which with the length determine the text, instead of a byte-count memcpy.
 uint64_t hash_bytes(std::string_view text) {
   const char* p = text.data();
   size_t n = text.size();
   uint64_t h = kSeed0 ^ n;
-  while (n >= 8) {
-    uint64_t word;
-    std::memcpy(&word, p, 8);
-    h = mix(h ^ word, kSeed1);
-    p += 8;
-    n -= 8;
+  for (; n > 16; p += 8, n -= 8) h = mix(h ^ load64(p), kSeed1);
+  uint64_t a = 0, b = 0;
+  if (n >= 8) {
+    a = load64(p), b = load64(p + n - 8);
+  } else if (n >= 4) {
+    a = load32(p), b = load32(p + n - 4);
+  } else if (n > 0) {
+    a = static_cast<uint64_t>(static_cast<unsigned char>(p[0])) << 16 |
+        static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 | static_cast<unsigned char>(p[n - 1]);
   }
-  uint64_t tail = 0;
-  std::memcpy(&tail, p, n);
-  return mix(h ^ tail, kSeed1 ^ n);
+  return mix(mix(h ^ a, kSeed1) ^ b, kSeed1 ^ n);
 }
 
-uint32_t StringInterner::intern(std::string_view text) {
+namespace {
+constexpr uint64_t kHighHalf = 0xFFFFFFFF00000000ull;
+}
+
+uint32_t StringInterner::intern(std::string_view text) { return intern(text, hash_bytes(text)); }
+
+uint32_t StringInterner::intern(std::string_view text, uint64_t hash) {
   if ((size() + 1) * 4 > slots_.size() * 3) grow();
-  const uint64_t hash = hash_bytes(text);
   const size_t mask = slots_.size() - 1;
-  for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
-    const uint32_t entry = slots_[slot];
-    if (entry == 0) {
-      const uint32_t index = size();
-      arena_.insert(arena_.end(), text.begin(), text.end());
-      offsets_.push_back(static_cast<uint32_t>(arena_.size()));
-      hashes_.push_back(hash);
-      slots_[slot] = index + 1;
+  size_t slot = hash & mask;
+  for (;; slot = (slot + 1) & mask) {
+    const uint64_t entry = slots_[slot];
+    if (entry == 0) break;
+    if ((entry & kHighHalf) != (hash & kHighHalf)) continue;
+    const char* found = arena_.data() + (static_cast<uint32_t>(entry) - 1);
+    uint32_t size, index;
+    std::memcpy(&size, found + 4, 4);
+    if (size == text.size() && std::memcmp(found + kHeader, text.data(), size) == 0) {
+      std::memcpy(&index, found, 4);
       return index;
     }
-    if (hashes_[entry - 1] == hash && at(entry - 1) == text) return entry - 1;
   }
+  const uint32_t index = size(), offset = static_cast<uint32_t>(arena_.size());
+  const uint32_t text_size = static_cast<uint32_t>(text.size());
+  arena_.resize(arena_.size() + kHeader + text.size());
+  char* entry = arena_.data() + offset;
+  std::memcpy(entry, &index, 4);
+  std::memcpy(entry + 4, &text_size, 4);
+  if (!text.empty()) std::memcpy(entry + kHeader, text.data(), text.size());
+  offsets_.push_back(offset);
+  slots_[slot] = (hash & kHighHalf) | (offset + 1ull);
+  return index;
 }
 
 void StringInterner::grow() {
   const size_t capacity = slots_.empty() ? 1024 : slots_.size() * 2;
   slots_.assign(capacity, 0);
   const size_t mask = capacity - 1;
-  for (uint32_t index = 0; index < size(); ++index) {
-    size_t slot = hashes_[index] & mask;
+  for (uint32_t index = 0; index < size(); ++index) {  // in arena order: a sequential read
+    const uint64_t hash = hash_bytes(at(index));
+    size_t slot = hash & mask;
     while (slots_[slot] != 0) slot = (slot + 1) & mask;
-    slots_[slot] = index + 1;
+    slots_[slot] = (hash & kHighHalf) | (offsets_[index] + 1ull);
   }
 }
 
 size_t StringInterner::memory_bytes() const {
-  return arena_.capacity() + offsets_.capacity() * sizeof(uint32_t) +
-         hashes_.capacity() * sizeof(uint64_t) + slots_.capacity() * sizeof(uint32_t);
+  return arena_.capacity() + offsets_.capacity() * sizeof(uint32_t) + slots_.capacity() * sizeof(uint64_t);
 }
 
 void StringInterner::clear() {
   arena_.clear();
-  offsets_.assign(1, 0);
-  hashes_.clear();
+  offsets_.clear();
   slots_.clear();
 }
 

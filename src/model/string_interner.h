@@ -1,8 +1,11 @@
 #pragma once
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "model/prefetch.h"
 
 namespace huike {
 
@@ -10,19 +13,29 @@ namespace huike {
 class StringInterner {
  public:
   uint32_t intern(std::string_view text);
-  std::string_view at(uint32_t index) const {
-    return {arena_.data() + offsets_[index], offsets_[index + 1] - offsets_[index]};
+  uint32_t intern(std::string_view text, uint64_t hash);  // hash = hash_bytes(text)
+  // Starts loading the table slot where `hash` begins its search (a cache miss in a big table).
+  void prefetch(uint64_t hash) const {
+    if (!slots_.empty()) huike::prefetch(&slots_[hash & (slots_.size() - 1)]);
   }
-  uint32_t size() const { return static_cast<uint32_t>(offsets_.size() - 1); }
+  std::string_view at(uint32_t index) const {
+    const char* entry = arena_.data() + offsets_[index];
+    uint32_t size;
+    std::memcpy(&size, entry + 4, 4);
+    return {entry + kHeader, size};
+  }
+  uint32_t size() const { return static_cast<uint32_t>(offsets_.size()); }
   size_t memory_bytes() const;
   void clear();
 
  private:
+  // arena_ entries are [uint32 index][uint32 size][bytes]: a table slot points at one, so
+  // a lookup touches the slot and the entry only (two cache misses in a big table).
+  static constexpr size_t kHeader = 8;
   void grow();
   std::vector<char> arena_;
-  std::vector<uint32_t> offsets_{0};
-  std::vector<uint64_t> hashes_;   // per index
-  std::vector<uint32_t> slots_;    // open addressing: index + 1, 0 = empty
+  std::vector<uint32_t> offsets_;  // per index: its entry in arena_
+  std::vector<uint64_t> slots_;    // open addressing: hash's high half | entry offset + 1; 0 = empty
 };
 
 uint64_t hash_bytes(std::string_view text);
