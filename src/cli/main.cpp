@@ -3,6 +3,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -106,9 +107,10 @@ Command parse_args(int argc, char** argv) {
 void read_file(huike::Session& session, const std::string& path) {
   FILE* file = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (!file) throw huike::HuikeError("E_OPEN", "cannot open " + path + ": " + std::strerror(errno));
-  std::vector<char> chunk(4 << 20);
+  constexpr size_t kChunk = 4 << 20;
+  const std::unique_ptr<char[]> chunk(new char[kChunk]);  // not zero-filled: fread overwrites it
   size_t got;
-  while ((got = std::fread(chunk.data(), 1, chunk.size(), file)) > 0) session.feed({chunk.data(), got});
+  while ((got = std::fread(chunk.get(), 1, kChunk, file)) > 0) session.feed({chunk.get(), got});
   const bool failed = std::ferror(file);
   if (file != stdin) std::fclose(file);
   if (failed) throw huike::HuikeError("E_READ", "error reading " + path);

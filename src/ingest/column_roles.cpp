@@ -39,7 +39,7 @@ const Aliases& aliases(ColumnRole role) {
       "用户id", "用户名", "買家會員名", "買家暱稱", "買家id", "會員id", "會員名", "會員編號", "會員卡號",
       "客戶編號", "客戶id", "客戶名稱", "客戶", "顧客id", "顧客編號", "用戶id", "用戶名",
       "email", "customeremail", "billingemail", "emailaddress", "邮箱", "電子郵件", "电子邮件",
-      "phone", "mobile", "手机号", "手机号码", "手机", "联系电话", "收货人手机", "手機號", "手機號碼", "手機",
+      "phone", "mobile", "手机号", "手机号码", "手机", "联系手机", "联系电话", "收货人手机", "手機號", "手機號碼", "手機",
       "聯繫電話"};
   static const Aliases date = {
       "orderdate", "invoicedate", "createdat", "orderedat", "ordercreated", "purchasedate",
@@ -71,7 +71,7 @@ const Aliases& aliases(ColumnRole role) {
       "product", "productname", "description", "stockcode", "sku", "item", "lineitemname",
       "category", "宝贝标题", "商品名称", "商品", "类目", "商品编码", "寶貝標題", "商品名稱", "類目"};
   static const Aliases contact = {
-      "phone", "mobile", "email", "手机", "手机号", "电话", "联系电话", "手機", "電話", "聯繫電話"};
+      "phone", "mobile", "email", "手机", "手机号", "联系手机", "收货人手机", "电话", "联系电话", "手機", "電話", "聯繫電話"};
   switch (role) {
     case ColumnRole::customer: return customer;
     case ColumnRole::date: return date;

@@ -258,6 +258,10 @@ struct OrderReader::State : RecordSink {
       for (const std::string& name : first) summary.header.emplace_back(trim(name));
     }
     while (summary.header.size() < width) summary.header.push_back("column_" + std::to_string(summary.header.size() + 1));
+    // First rows for a mapping panel, also when the mapping fails below.
+    for (size_t i = summary.has_header ? 1 : 0; i < sniff_rows.size() && summary.preview.size() < kPreviewRows; ++i) {
+      summary.preview.push_back(sniff_rows[i]);
+    }
 
     if (summary.has_header) {
       column = roles_from_header(summary.header);
@@ -306,6 +310,7 @@ struct OrderReader::State : RecordSink {
 
     std::vector<std::vector<std::string>> rows;
     rows.swap(sniff_rows);
+    summary.preview.clear();  // the rows below fill it again as they are read
     std::vector<std::string_view> views;
     for (size_t i = summary.has_header ? 1 : 0; i < rows.size(); ++i) {
       views.assign(rows[i].begin(), rows[i].end());

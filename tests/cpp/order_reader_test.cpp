@@ -163,6 +163,20 @@ TEST(Errors, ClearCodesForHostileOrUselessInput) {
   }
 }
 
+TEST(Errors, MappingErrorsStillShowTheFirstRows) {
+  Session session;
+  session.begin(json::object());
+  EXPECT_THROW(
+      {
+        session.feed("who,when,paid\nx,2024-01-01,5\ny,2024-01-02,6\n");
+        session.finish();
+      },
+      HuikeError);
+  const json input = session.input_summary();
+  EXPECT_EQ(input["header"], json::array({"who", "when", "paid"}));
+  EXPECT_EQ(input["preview"], json::parse(R"([["x","2024-01-01","5"],["y","2024-01-02","6"]])"));
+}
+
 TEST(Errors, FileWithoutCustomersIsRefused) {
   try {
     report_of(read_bytes(test::shared_data_path("tmall/tmall_order_report.csv")));
