@@ -101,7 +101,14 @@ async function benchOne(rows) {
     }));
     if (!result.done) throw new Error(`analysis failed: ${result.error}`);
     const seconds = (result.done - result.running) / 1000;
-    return { rows, bytes, seconds, mbps: bytes / (1 << 20) / seconds, peak, customers: Number(result.customers), engineSeconds: result.engineMs / 1000, workerSeconds: result.workerMs / 1000 };
+    // Predictions (BG/NBD + Gamma-Gamma fit, per-customer values, charts) on the same customers.
+    const predictSeconds = await page.evaluate(async () => {
+      const t0 = performance.now();
+      document.getElementById('btn-predict').click();
+      while (!['done', 'error'].includes(document.body.dataset.predictState)) await new Promise((r) => setTimeout(r, 20));
+      return document.body.dataset.predictState === 'done' ? (performance.now() - t0) / 1000 : NaN;
+    });
+    return { rows, bytes, seconds, mbps: bytes / (1 << 20) / seconds, peak, customers: Number(result.customers), engineSeconds: result.engineMs / 1000, workerSeconds: result.workerMs / 1000, predictSeconds };
   } finally {
     await browser.close();
   }
@@ -125,7 +132,7 @@ for (const rows of rowCounts) {
   console.log(
     `${rows.toLocaleString('en')} rows, ${mb(r.bytes)}: ${r.seconds.toFixed(2)} s in the page, ${r.mbps.toFixed(0)} MB/s ` +
       `(worker ${r.workerSeconds.toFixed(2)} s, of which engine ${r.engineSeconds.toFixed(2)} s); ` +
-      `peak tab memory ${mb(r.peak)}; ${r.customers.toLocaleString('en')} customers` +
+      `peak tab memory ${mb(r.peak)}; ${r.customers.toLocaleString('en')} customers, predictions ${r.predictSeconds.toFixed(2)} s` +
       (native ? `; native CLI ${native.toFixed(2)} s (${(r.bytes / (1 << 20) / native).toFixed(0)} MB/s)` : '')
   );
 }
