@@ -6,8 +6,19 @@ namespace huike {
 
 namespace {
 inline uint64_t mix(uint64_t a, uint64_t b) {
+#if defined(__wasm__)
+  // wasm has no 64x64->128 multiply: a __uint128_t product is a __multi3 library call (a full
+  // 128x128 multiply). The high half from four 32x32->64 products is the same value, inline.
+  const uint64_t a_lo = static_cast<uint32_t>(a), a_hi = a >> 32;
+  const uint64_t b_lo = static_cast<uint32_t>(b), b_hi = b >> 32;
+  const uint64_t lo_lo = a_lo * b_lo, hi_lo = a_hi * b_lo, lo_hi = a_lo * b_hi, hi_hi = a_hi * b_hi;
+  const uint64_t cross = (lo_lo >> 32) + static_cast<uint32_t>(hi_lo) + lo_hi;
+  const uint64_t high = hi_hi + (hi_lo >> 32) + (cross >> 32);
+  return (a * b) ^ high;
+#else
   __uint128_t product = static_cast<__uint128_t>(a) * b;
   return static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
+#endif
 }
 constexpr uint64_t kSeed0 = 0xa0761d6478bd642full, kSeed1 = 0xe7037ed1a0b428dbull;
 
@@ -20,6 +31,19 @@ inline uint64_t load32(const char* p) {
   uint32_t v;
   std::memcpy(&v, p, 4);
   return v;
+}
+// a[0, n) == b[0, n). Ids are short: up to 16 bytes compare as two (overlapping) fixed-size
+// loads each, inline; memcmp is an out-of-line call (in wasm, a byte loop in libc).
+inline bool same_bytes(const char* a, const char* b, size_t n) {
+  if (n >= 8) {
+    if (n > 16) return std::memcmp(a, b, n) == 0;
+    return ((load64(a) ^ load64(b)) | (load64(a + n - 8) ^ load64(b + n - 8))) == 0;
+  }
+  if (n >= 4) return ((load32(a) ^ load32(b)) | (load32(a + n - 4) ^ load32(b + n - 4))) == 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
 }
 }  // namespace
 
@@ -59,7 +83,7 @@ uint32_t StringInterner::intern(std::string_view text, uint64_t hash) {
     const char* found = arena_.data() + (static_cast<uint32_t>(entry) - 1);
     uint32_t size, index;
     std::memcpy(&size, found + 4, 4);
-    if (size == text.size() && std::memcmp(found + kHeader, text.data(), size) == 0) {
+    if (size == text.size() && same_bytes(found + kHeader, text.data(), size)) {
       std::memcpy(&index, found, 4);
       return index;
     }
