@@ -142,6 +142,8 @@ struct OrderReader::State : RecordSink {
   std::string lookup_text;
 
   uint64_t month_first_only = 0, day_first_only = 0, ambiguous_dates = 0;
+  std::string last_status_text;
+  OrderStatus last_status = OrderStatus::purchase;  // of the empty status
 
   explicit State(IngestOptions opts) : options(std::move(opts)), decoder(options.encoding) {
     column.fill(-1);
@@ -394,8 +396,13 @@ struct OrderReader::State : RecordSink {
     if (customer_text.empty()) return exclude("missing_customer", line);
 
     if (col(ColumnRole::status) >= 0) {
-      const OrderStatus status = classify_status(cell(ColumnRole::status));
-      if (status != OrderStatus::purchase) return exclude(status_reason_key(status), line);
+      // A status column repeats a handful of words: classify each new word once.
+      const std::string_view status_text = cell(ColumnRole::status);
+      if (status_text != last_status_text) {
+        last_status_text.assign(status_text);
+        last_status = classify_status(status_text);
+      }
+      if (last_status != OrderStatus::purchase) return exclude(status_reason_key(last_status), line);
     }
     int32_t day;
     if (!parse_day(cell(ColumnRole::date), day)) return exclude("bad_date", line);
