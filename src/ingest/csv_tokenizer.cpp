@@ -64,8 +64,9 @@ inline void CsvTokenizer::end_plain_field(const char* data, size_t start, size_t
 }
 
 void CsvTokenizer::unescape_fields() {  // rare: fields with "" inside quotes
+  // Grow first: growing while views point into short (inline) strings would move them.
+  if (unescaped_.size() < escaped_fields_.size()) unescaped_.resize(escaped_fields_.size());
   for (size_t k = 0; k < escaped_fields_.size(); ++k) {
-    if (unescaped_.size() <= k) unescaped_.emplace_back();
     std::string& out = unescaped_[k];
     const std::string_view text = fields_[escaped_fields_[k]];
     out.clear();

@@ -47,6 +47,7 @@ const std::vector<Case>& cases() {
       {"empty fields", ",x,\n", ',', {{"", "x", ""}}},
       {"quoted comma", "\"a,b\",c\n", ',', {{"a,b", "c"}}},
       {"escaped quotes", "\"say \"\"hi\"\"\",2\n", ',', {{"say \"hi\"", "2"}}},
+      {"several escaped fields in a row", "\"a\"\"\",\"b\"\"\",\"c\"\"\",\"d\"\"\"\n", ',', {{"a\"", "b\"", "c\"", "d\""}}},
       {"quoted newline", "\"line1\nline2\",x\ny,z\n", ',', {{"line1\nline2", "x"}, {"y", "z"}}},
       {"quoted crlf kept", "\"a\r\nb\",c\r\n", ',', {{"a\r\nb", "c"}}},
       {"stray quote inside field", "12\" vinyl,5\n", ',', {{"12\" vinyl", "5"}}},

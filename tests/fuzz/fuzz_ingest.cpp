@@ -1,0 +1,28 @@
+// libFuzzer harness: any bytes, split at a data-chosen point, must end in a report or a
+// HuikeError — never a crash, hang, sanitizer report or other exception.
+// Build and run (not part of the test command):
+//   clang++ -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -Isrc tests/fuzz/fuzz_ingest.cpp \
+//     $(find src -name '*.cpp' ! -path 'src/cli/*') -o build/fuzz_ingest
+//   build/fuzz_ingest -max_total_time=300 -max_len=4096 tests/fixtures
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "core/error.h"
+#include "session.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  const size_t split = size ? data[0] % (size + 1) : 0;
+  try {
+    huike::Session session;
+    session.begin(nlohmann::json::object());
+    session.feed(bytes.substr(0, split));
+    session.feed(bytes.substr(split));
+    session.finish();
+    session.report(nlohmann::json::object()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    session.customers_csv(nlohmann::json::object());
+  } catch (const huike::HuikeError&) {
+  }
+  return 0;
+}
