@@ -101,26 +101,23 @@ TEST(SmallShop, SegmentsCycleAndStatus) {
 }
 
 TEST(SmallShop, SettingsReRunWithoutReRead) {
-  Session session;
-  session.begin(json::object());
-  session.feed(read_bytes(fixture_path("small_orders.csv")));
-  session.finish();
+  const auto session = test::finished_session(read_bytes(fixture_path("small_orders.csv")));
   // Ignoring returns: B's M is 75.
-  EXPECT_DOUBLE_EQ(session.report({{"returns", "ignore"}})["totals"]["revenue"].get<double>(), 2715.5);
+  EXPECT_DOUBLE_EQ(session->report({{"returns", "ignore"}})["totals"]["revenue"].get<double>(), 2715.5);
   // A later analysis date moves everyone's recency by the same days.
-  const json later = session.report({{"as_of", "2024-05-01"}});
+  const json later = session->report({{"as_of", "2024-05-01"}});
   EXPECT_EQ(later["analysis"]["as_of"], "2024-05-01");
   EXPECT_DOUBLE_EQ(later["thresholds"]["recency_days"].get<double>(), 109.2 + 30);
   // An earlier date leaves later orders out: as of 2024-03-01, A has 2 orders, D and E none.
-  const json earlier = session.report({{"as_of", "2024-03-01"}});
+  const json earlier = session->report({{"as_of", "2024-03-01"}});
   EXPECT_EQ(earlier["totals"]["customers"], 3);
   EXPECT_EQ(earlier["totals"]["orders"], 4);
   // Custom thresholds: everyone recent (R < 1000), nobody frequent (F > 10), M > 0.
-  const json custom = session.report(
+  const json custom = session->report(
       {{"thresholds", "custom"}, {"custom_thresholds", {{"recency", 1000}, {"frequency", 10}, {"monetary", 0}}}});
   EXPECT_EQ(segment(custom["segments"]["eight"], "important_develop")["customers"], 5);
   // Median thresholds: R 31, F 1, M 600. A (31, 3, 600) is neither recent nor high value.
-  const json median = session.report({{"thresholds", "median"}});
+  const json median = session->report({{"thresholds", "median"}});
   EXPECT_DOUBLE_EQ(median["thresholds"]["recency_days"].get<double>(), 31);
   EXPECT_DOUBLE_EQ(median["thresholds"]["monetary"].get<double>(), 600);
   EXPECT_EQ(segment(median["segments"]["eight"], "general_keep")["customers"], 1);
@@ -128,18 +125,15 @@ TEST(SmallShop, SettingsReRunWithoutReRead) {
 }
 
 TEST(SmallShop, CustomersCsvIsExcelReady) {
-  Session session;
-  session.begin(json::object());
-  session.feed(read_bytes(fixture_path("small_orders.csv")));
-  session.finish();
-  const std::string csv = session.customers_csv(json::object());
+  const auto session = test::finished_session(read_bytes(fixture_path("small_orders.csv")));
+  const std::string csv = session->customers_csv(json::object());
   EXPECT_EQ(csv.rfind("\xEF\xBB\xBF" "customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,"
                       "segment_eight,segment_grid,status", 0), 0u);
   EXPECT_NE(csv.find("\r\nA,31,3,600.00,3,5,3,important_value,loyal,active,"), std::string::npos);
   EXPECT_NE(csv.find("\r\nC,456,1,1000.00,1,1,4,important_win_back,at_risk,churned,yes,"), std::string::npos);
-  const std::string churned = session.customers_csv(json::object(), {{"status", "churned"}});
+  const std::string churned = session->customers_csv(json::object(), {{"status", "churned"}});
   EXPECT_EQ(std::count(churned.begin(), churned.end(), '\n'), 2);
-  const json page = session.customers_page(json::object(), {{"sort", "monetary"}, {"limit", 2}});
+  const json page = session->customers_page(json::object(), {{"sort", "monetary"}, {"limit", 2}});
   EXPECT_EQ(page["total"], 5);
   ASSERT_EQ(page["rows"].size(), 2u);
   EXPECT_EQ(page["rows"][0]["customer_id"], "E");

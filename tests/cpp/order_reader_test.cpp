@@ -58,11 +58,8 @@ TEST(Ingest, TaobaoGbkExport) {
 }
 
 TEST(Ingest, GbkCustomerNamesSurviveIntoTheCsv) {
-  Session session;
-  session.begin(json::object());
-  session.feed(read_bytes(fixture_path("taobao_gbk.csv")));
-  session.finish();
-  const std::string csv = session.customers_csv(json::object());
+  const auto session = test::finished_session(read_bytes(fixture_path("taobao_gbk.csv")));
+  const std::string csv = session->customers_csv(json::object());
   EXPECT_NE(csv.find("\r\n王小明,"), std::string::npos);
   EXPECT_NE(csv.find("\r\n\xF0\xA0\x80\x80生僻字,"), std::string::npos);  // U+20000, a 4-byte GB18030 character
   EXPECT_NE(csv.find("\r\n\"'=HYPERLINK(\"\"x\"\")\","), std::string::npos);  // neutralised formula

@@ -12,11 +12,8 @@ namespace {
 using nlohmann::json;
 
 TEST(PredictSession, CdnowSampleReproducesPublishedFits) {
-  Session session;
-  session.begin(json::object());
-  session.feed(test::read_bytes(test::shared_data_path("cdnow/cdnowElog.csv")));
-  session.finish();
-  const json report = session.predict({{"calibration_end", "1997-09-30"}, {"unit", "week"}});
+  const auto session = test::finished_session(test::read_bytes(test::shared_data_path("cdnow/cdnowElog.csv")));
+  const json report = session->predict({{"calibration_end", "1997-09-30"}, {"unit", "week"}});
   const json& bg = report["bgnbd"];
   EXPECT_TRUE(bg["converged"].get<bool>());
   // Fader, Hardie & Lee (2005): r = 0.243, α = 4.414, a = 0.793, b = 2.426, LL = −9582.4.
@@ -33,12 +30,12 @@ TEST(PredictSession, CdnowSampleReproducesPublishedFits) {
   EXPECT_NEAR(gg["gamma"].get<double>(), 15.44, 0.005);
 
   // The customers CSV carries the per-customer predictions.
-  const std::string csv = session.customers_csv(json::object(), json::object(), {{"calibration_end", "1997-09-30"}});
+  const std::string csv = session->customers_csv(json::object(), json::object(), {{"calibration_end", "1997-09-30"}});
   EXPECT_NE(csv.find(",p_alive,expected_purchases,expected_aov,clv\r\n"), std::string::npos);
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 2357 + 1);
   // The "likely to churn" export: exactly the customers with P(alive) < 0.5.
   const json predict_options = {{"calibration_end", "1997-09-30"}};
-  const std::string likely_gone = session.customers_csv(json::object(), {{"p_alive_below", 0.5}}, predict_options);
+  const std::string likely_gone = session->customers_csv(json::object(), {{"p_alive_below", 0.5}}, predict_options);
   std::istringstream lines(likely_gone);
   std::string line;
   std::getline(lines, line);  // header
@@ -53,7 +50,7 @@ TEST(PredictSession, CdnowSampleReproducesPublishedFits) {
   }
   EXPECT_GT(rows, 100u);
   EXPECT_LT(rows, 2357u);
-  EXPECT_THROW(session.customers_csv(json::object(), {{"p_alive_below", 0.5}}), HuikeError);
+  EXPECT_THROW(session->customers_csv(json::object(), {{"p_alive_below", 0.5}}), HuikeError);
 }
 
 }  // namespace

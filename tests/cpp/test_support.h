@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <random>
 #include <sstream>
 #include <string>
@@ -38,6 +39,15 @@ inline void feed_in_chunks(Session& session, const std::string& bytes, const std
     at += size;
   }
   if (at < bytes.size()) session.feed(std::string_view(bytes).substr(at));
+}
+
+// A session that has read `bytes` whole, for tests that query it several times.
+inline std::unique_ptr<Session> finished_session(const std::string& bytes) {
+  auto session = std::make_unique<Session>();
+  session->begin(nlohmann::json::object());
+  session->feed(bytes);
+  session->finish();
+  return session;
 }
 
 inline nlohmann::json report_of(const std::string& bytes, const nlohmann::json& ingest = nlohmann::json::object(),

@@ -169,18 +169,8 @@ BgFit fit_bg(BgModel model, const std::vector<RfmGroup>& groups, TimeUnit unit) 
   fit.message = best.message;
   fit.iterations = best.iterations;
   fit.evaluations = best.evaluations;
-  // Standard errors: Var(θ) = D H⁻¹ D with H the Hessian of the total negative
-  // log-likelihood in log-parameters and D = diag(θ) (the gradient vanishes there).
-  const Objective total_objective = [&](const std::vector<double>& v, std::vector<double>& g) {
-    const double value = objective(v, g);
-    for (double& gi : g) gi *= total;
-    return value * total;
-  };
-  std::vector<std::vector<double>> covariance;
-  if (invert_spd(numeric_hessian(total_objective, best.x, 1e-4), covariance)) {
-    const double theta[4] = {fit.params.r, fit.params.alpha, fit.params.a, fit.params.b};
-    for (int i = 0; i < 4; ++i) fit.standard_errors[i] = theta[i] * std::sqrt(covariance[i][i]);
-  }
+  const double theta[4] = {fit.params.r, fit.params.alpha, fit.params.a, fit.params.b};
+  log_parameter_standard_errors(objective, best.x, total, theta, fit.standard_errors.data());
   return fit;
 }
 

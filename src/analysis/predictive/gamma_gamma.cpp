@@ -125,16 +125,8 @@ GammaGammaFit fit_gamma_gamma(const std::vector<double>& x_in, const std::vector
   } else {
     fit.message += "; q ≤ 1 (infinite population mean): customers without repeat purchases get the observed mean";
   }
-  const Objective total_objective = [&](const std::vector<double>& v, std::vector<double>& g) {
-    const double value = objective(v, g);
-    for (double& gi : g) gi *= total;
-    return value * total;
-  };
-  std::vector<std::vector<double>> covariance;
-  if (invert_spd(numeric_hessian(total_objective, result.x, 1e-4), covariance)) {
-    const double theta[3] = {fit.params.p, fit.params.q, fit.params.gamma};
-    for (int i = 0; i < 3; ++i) fit.standard_errors[i] = theta[i] * std::sqrt(covariance[i][i]);
-  }
+  const double theta[3] = {fit.params.p, fit.params.q, fit.params.gamma};
+  log_parameter_standard_errors(objective, result.x, total, theta, fit.standard_errors.data());
   return fit;
 }
 

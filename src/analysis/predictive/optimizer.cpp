@@ -207,4 +207,16 @@ bool invert_spd(std::vector<std::vector<double>> a, std::vector<std::vector<doub
   return true;
 }
 
+void log_parameter_standard_errors(const Objective& mean_objective, const std::vector<double>& x, double weight,
+                                   const double* theta, double* errors) {
+  const Objective total_objective = [&](const std::vector<double>& v, std::vector<double>& g) {
+    const double value = mean_objective(v, g);
+    for (double& gi : g) gi *= weight;
+    return value * weight;
+  };
+  std::vector<std::vector<double>> covariance;
+  if (!invert_spd(numeric_hessian(total_objective, x, 1e-4), covariance)) return;
+  for (size_t i = 0; i < x.size(); ++i) errors[i] = theta[i] * std::sqrt(covariance[i][i]);
+}
+
 }  // namespace huike

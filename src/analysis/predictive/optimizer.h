@@ -41,4 +41,11 @@ std::vector<std::vector<double>> numeric_hessian(const Objective& f, const std::
 // Inverse of a symmetric positive-definite matrix (Cholesky); false if not positive definite.
 bool invert_spd(std::vector<std::vector<double>> matrix, std::vector<std::vector<double>>& inverse);
 
+// Standard errors of the parameters θ at the optimum x (log-parameters) of `mean_objective`,
+// a mean negative log-likelihood over `weight` customers: Var(θ) = D H⁻¹ D with H the
+// Hessian of the total in log-parameters and D = diag(θ) (the gradient vanishes there).
+// Leaves `errors` untouched when H is not positive definite.
+void log_parameter_standard_errors(const Objective& mean_objective, const std::vector<double>& x, double weight,
+                                   const double* theta, double* errors);
+
 }  // namespace huike
