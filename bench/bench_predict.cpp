@@ -10,7 +10,8 @@
 #include <random>
 #include <string>
 
-#include "analysis/predictive/predict_report.h"
+#include "report/predict_json.h"
+#include "session_options.h"
 #include "model/order_table.h"
 
 namespace {

@@ -3,105 +3,16 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "analysis/predictive/predict_report.h"
 #include "core/error.h"
+#include "ingest/date_parse.h"
 #include "report/customer_csv.h"
+#include "report/predict_json.h"
 #include "report/report_json.h"
+#include "session_options.h"
 
 namespace huike {
 
 using nlohmann::json;
-
-namespace {
-
-template <typename T>
-T option_or(const json& options, const char* key, T fallback) {
-  const auto it = options.find(key);
-  if (it == options.end() || it->is_null()) return fallback;
-  try {
-    return it->get<T>();
-  } catch (const json::exception&) {
-    throw HuikeError("E_BAD_OPTION", std::string("option '") + key + "' has the wrong type");
-  }
-}
-
-void require_object(const json& options, const char* what) {
-  if (!options.is_null() && !options.is_object()) {
-    throw HuikeError("E_BAD_OPTION", std::string(what) + " options must be an object");
-  }
-}
-
-}  // namespace
-
-IngestOptions parse_ingest_options(const json& options) {
-  require_object(options, "ingest");
-  IngestOptions out;
-  if (options.is_null()) return out;
-  const std::string encoding = option_or<std::string>(options, "encoding", "auto");
-  if (encoding == "utf-8" || encoding == "utf8") out.encoding = Encoding::utf8;
-  else if (encoding == "gb18030" || encoding == "gbk" || encoding == "gb2312") out.encoding = Encoding::gb18030;
-  else if (encoding == "windows-1252" || encoding == "cp1252" || encoding == "latin1") out.encoding = Encoding::cp1252;
-  else if (encoding != "auto") throw HuikeError("E_BAD_OPTION", "unknown encoding '" + encoding + "'");
-
-  const std::string delimiter = option_or<std::string>(options, "delimiter", "");
-  if (delimiter == "whitespace") out.delimiter = ' ';
-  else if (delimiter == "tab") out.delimiter = '\t';
-  else if (delimiter.size() == 1) out.delimiter = delimiter[0];
-  else if (!delimiter.empty() && delimiter != "auto") throw HuikeError("E_BAD_OPTION", "delimiter must be one character");
-
-  if (options.contains("has_header") && !options["has_header"].is_null()) {
-    out.has_header = option_or<bool>(options, "has_header", true);
-  }
-  if (options.contains("columns")) {
-    const json& columns = options["columns"];
-    if (!columns.is_object()) throw HuikeError("E_BAD_OPTION", "columns must map role to column");
-    for (const auto& [role, column] : columns.items()) {
-      if (column.is_string()) out.columns[role] = column.get<std::string>();
-      else if (column.is_number_unsigned()) out.columns[role] = std::to_string(column.get<unsigned>());
-      else if (column.is_null()) out.columns[role] = "";
-      else throw HuikeError("E_BAD_OPTION", "column for '" + role + "' must be a name or an index");
-    }
-  }
-  const std::string order = option_or<std::string>(options, "date_order", "auto");
-  if (order == "month_first") out.date_order = DateOrder::month_first;
-  else if (order == "day_first") out.date_order = DateOrder::day_first;
-  else if (order != "auto") throw HuikeError("E_BAD_OPTION", "date_order is auto, month_first or day_first");
-  return out;
-}
-
-AnalysisOptions parse_analysis_options(const json& options) {
-  require_object(options, "analysis");
-  AnalysisOptions out;
-  if (options.is_null()) return out;
-  const std::string as_of = option_or<std::string>(options, "as_of", "");
-  if (!as_of.empty()) {
-    int32_t day;
-    if (!parse_iso_day(as_of, day)) throw HuikeError("E_BAD_OPTION", "as_of must be a date YYYY-MM-DD");
-    out.as_of_day = day;
-  }
-  const std::string mode = option_or<std::string>(options, "thresholds", "mean");
-  if (mode == "mean") out.thresholds = ThresholdMode::mean;
-  else if (mode == "median") out.thresholds = ThresholdMode::median;
-  else if (mode == "custom") out.thresholds = ThresholdMode::custom;
-  else throw HuikeError("E_BAD_OPTION", "thresholds is mean, median or custom");
-  if (out.thresholds == ThresholdMode::custom) {
-    const json custom = options.value("custom_thresholds", json::object());
-    if (!custom.is_object()) throw HuikeError("E_BAD_OPTION", "custom_thresholds must be an object");
-    out.custom_recency = option_or<double>(custom, "recency", 0);
-    out.custom_frequency = option_or<double>(custom, "frequency", 0);
-    out.custom_monetary = option_or<double>(custom, "monetary", 0);
-  }
-  out.churn_window_days = option_or<int32_t>(options, "churn_window_days", out.churn_window_days);
-  out.at_risk_multiplier = option_or<double>(options, "at_risk_multiplier", out.at_risk_multiplier);
-  out.churned_multiplier = option_or<double>(options, "churned_multiplier", out.churned_multiplier);
-  if (out.churn_window_days <= 0 || out.at_risk_multiplier <= 0 || out.churned_multiplier <= 0) {
-    throw HuikeError("E_BAD_OPTION", "churn window and multipliers must be positive");
-  }
-  const std::string returns = option_or<std::string>(options, "returns", "subtract");
-  if (returns != "subtract" && returns != "ignore") throw HuikeError("E_BAD_OPTION", "returns is subtract or ignore");
-  out.subtract_returns = returns == "subtract";
-  return out;
-}
 
 struct Session::State {
   std::unique_ptr<OrderReader> reader;
@@ -120,7 +31,7 @@ struct Session::State {
   mutable std::vector<CustomerPrediction> predictions;
 
   void fit(const json& options) const {
-    if (!finished) throw HuikeError("E_STATE", "no finished input to model");
+    if (!finished) throw HuikeError(ErrorCode::E_STATE, "no finished input to model");
     std::string key = options.is_null() ? "{}" : options.dump();
     if (models && key == cached_predict_options) return;
     models.reset();
@@ -131,7 +42,7 @@ struct Session::State {
   }
 
   const ShopAnalysis& analysis(const json& options) const {
-    if (!finished) throw HuikeError("E_STATE", "no finished input to analyse");
+    if (!finished) throw HuikeError(ErrorCode::E_STATE, "no finished input to analyse");
     std::string key = options.is_null() ? "{}" : options.dump();
     if (!cached || key != cached_options) {
       cached = std::make_unique<ShopAnalysis>(analyze_customers(table, grouped, parse_analysis_options(options)));
@@ -151,7 +62,7 @@ void Session::begin(const json& ingest_options) {
 }
 
 void Session::feed(std::string_view bytes) {
-  if (!state_->reader) throw HuikeError("E_STATE", "feed before begin");
+  if (!state_->reader) throw HuikeError(ErrorCode::E_STATE, "feed before begin");
   try {
     state_->reader->feed(bytes);
   } catch (...) {
@@ -163,7 +74,7 @@ void Session::feed(std::string_view bytes) {
 
 void Session::finish() {
   State& s = *state_;
-  if (!s.reader) throw HuikeError("E_STATE", "finish before begin");
+  if (!s.reader) throw HuikeError(ErrorCode::E_STATE, "finish before begin");
   try {
     s.table = s.reader->finish();
   } catch (...) {
@@ -200,7 +111,7 @@ bool matches(const CustomerMetrics& m, const json& filter) {
   if (!m.analysed) return false;
   if (!filter.is_object()) return true;
   for (const auto& [key, value] : filter.items()) {
-    if (!value.is_string()) throw HuikeError("E_BAD_OPTION", "filter values are strings");
+    if (!value.is_string()) throw HuikeError(ErrorCode::E_BAD_OPTION, "filter values are strings");
     const std::string wanted = value.get<std::string>();
     if (key == "segment_eight") {
       if (wanted != segment8_info(m.segment8).key) return false;
@@ -209,7 +120,7 @@ bool matches(const CustomerMetrics& m, const json& filter) {
     } else if (key == "status") {
       if (wanted == "sleeping" ? !m.sleeping : wanted != churn_status_key(m.status)) return false;
     } else {
-      throw HuikeError("E_BAD_OPTION", "unknown filter '" + key + "'");
+      throw HuikeError(ErrorCode::E_BAD_OPTION, "unknown filter '" + key + "'");
     }
   }
   return true;
@@ -246,7 +157,7 @@ std::string Session::customers_csv(const json& analysis_options, const json& fil
   double p_alive_below = 2;
   if (segment_filter.contains("p_alive_below")) {
     if (!segment_filter["p_alive_below"].is_number() || predict_options.is_null()) {
-      throw HuikeError("E_BAD_OPTION", "p_alive_below is a number and needs predict options");
+      throw HuikeError(ErrorCode::E_BAD_OPTION, "p_alive_below is a number and needs predict options");
     }
     p_alive_below = segment_filter["p_alive_below"].get<double>();
     segment_filter.erase("p_alive_below");
@@ -292,7 +203,7 @@ std::string Session::customers_csv(const json& analysis_options, const json& fil
 }
 
 json Session::customers_page(const json& analysis_options, const json& query) const {
-  if (!query.is_object()) throw HuikeError("E_BAD_OPTION", "query must be an object");
+  if (!query.is_object()) throw HuikeError(ErrorCode::E_BAD_OPTION, "query must be an object");
   const ShopAnalysis& shop = state_->analysis(analysis_options);
   const OrderTable& table = state_->table;
   const json filter = query.value("filter", json::object());

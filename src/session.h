@@ -46,7 +46,7 @@ class Session {
                             const nlohmann::json& predict_options = nullptr) const;
 
   // The report of `huike predict`: BG/NBD (or MBG/NBD) and Gamma-Gamma fits, hold-out
-  // check, shop-level predictions. Options: see parse_predict_options.
+  // check, shop-level predictions. Options: see session_options.h.
   nlohmann::json predict(const nlohmann::json& predict_options) const;
 
   // One page of customers for the page's tables (never all of them at once).
@@ -66,8 +66,5 @@ class Session {
   struct State;
   std::unique_ptr<State> state_;
 };
-
-IngestOptions parse_ingest_options(const nlohmann::json& options);
-AnalysisOptions parse_analysis_options(const nlohmann::json& options);
 
 }  // namespace huike

@@ -23,8 +23,10 @@ std::string dump(const json& value) {
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-std::string error_reply(const std::string& code, const std::string& message, int64_t line) {
-  return dump(json{{"ok", false}, {"code", code}, {"message", message}, {"line", line}});
+using huike::ErrorCode;
+
+std::string error_reply(ErrorCode code, const std::string& message, int64_t line) {
+  return dump(json{{"ok", false}, {"code", huike::error_code_name(code)}, {"message", message}, {"line", line}});
 }
 
 // Runs `body` (returning a json object) and turns any exception into an error reply.
@@ -37,11 +39,11 @@ std::string guarded(Body&& body) {
   } catch (const huike::HuikeError& e) {
     return error_reply(e.code(), e.what(), e.line());
   } catch (const std::bad_alloc&) {
-    return error_reply("E_OUT_OF_MEMORY", "out of memory", 0);
+    return error_reply(ErrorCode::E_OUT_OF_MEMORY, "out of memory", 0);
   } catch (const std::exception& e) {
-    return error_reply("E_INTERNAL", e.what(), 0);
+    return error_reply(ErrorCode::E_INTERNAL, e.what(), 0);
   } catch (...) {
-    return error_reply("E_INTERNAL", "unknown error", 0);
+    return error_reply(ErrorCode::E_INTERNAL, "unknown error", 0);
   }
 }
 
@@ -50,7 +52,7 @@ json parse_options(const std::string& text) {
   try {
     return json::parse(text);
   } catch (const json::parse_error& e) {
-    throw huike::HuikeError("E_BAD_OPTION", std::string("options are not valid JSON: ") + e.what());
+    throw huike::HuikeError(ErrorCode::E_BAD_OPTION, std::string("options are not valid JSON: ") + e.what());
   }
 }
 
@@ -79,7 +81,7 @@ class Engine {
 
   std::string feed(size_t size) {
     return guarded([&] {
-      if (size > buffer_.size()) throw huike::HuikeError("E_INTERNAL", "feed past the chunk buffer");
+      if (size > buffer_.size()) throw huike::HuikeError(ErrorCode::E_INTERNAL, "feed past the chunk buffer");
       session().feed(std::string_view(buffer_.data(), size));
       return progress_json();
     });
@@ -136,7 +138,7 @@ class Engine {
 
  private:
   huike::Session& session() {
-    if (!session_) throw huike::HuikeError("E_NO_SESSION", "begin() was not called");
+    if (!session_) throw huike::HuikeError(ErrorCode::E_NO_SESSION, "begin() was not called");
     return *session_;
   }
   json progress_json() const {

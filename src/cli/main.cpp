@@ -106,14 +106,23 @@ Command parse_args(int argc, char** argv) {
 
 void read_file(huike::Session& session, const std::string& path) {
   FILE* file = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
-  if (!file) throw huike::HuikeError("E_OPEN", "cannot open " + path + ": " + std::strerror(errno));
+  if (!file) throw huike::HuikeError(huike::ErrorCode::E_OPEN, "cannot open " + path + ": " + std::strerror(errno));
   constexpr size_t kChunk = 4 << 20;
   const std::unique_ptr<char[]> chunk(new char[kChunk]);  // not zero-filled: fread overwrites it
   size_t got;
   while ((got = std::fread(chunk.get(), 1, kChunk, file)) > 0) session.feed({chunk.get(), got});
   const bool failed = std::ferror(file);
   if (file != stdin) std::fclose(file);
-  if (failed) throw huike::HuikeError("E_READ", "error reading " + path);
+  if (failed) throw huike::HuikeError(huike::ErrorCode::E_READ, "error reading " + path);
+}
+
+// The data cannot be modelled (no purchase before the calibration end, dates out of
+// range): the CSV is still useful without the prediction columns. A bad prediction option
+// the user typed stays an error.
+bool models_do_not_apply(huike::ErrorCode code) {
+  using huike::ErrorCode;
+  return code == ErrorCode::E_PREDICT_NO_PURCHASES || code == ErrorCode::E_PREDICT_CALIBRATION_END ||
+         code == ErrorCode::E_PREDICT_RANGE;
 }
 
 }  // namespace
@@ -140,23 +149,23 @@ int main(int argc, char** argv) {
       try {
         csv = session.customers_csv(cmd.analysis, cmd.filter, cmd.with_models ? cmd.predict : json());
       } catch (const huike::HuikeError& e) {
-        if (e.code().rfind("E_PREDICT", 0) != 0) throw;
-        std::cerr << "huike: note: no prediction columns (" << e.code() << ": " << e.what() << ")\n";
+        if (!models_do_not_apply(e.code())) throw;
+        std::cerr << "huike: note: no prediction columns (" << e.code_name() << ": " << e.what() << ")\n";
         csv = session.customers_csv(cmd.analysis, cmd.filter);
       }
       std::ofstream out(cmd.out, std::ios::binary);
-      if (!out) throw huike::HuikeError("E_OPEN", "cannot write " + cmd.out);
+      if (!out) throw huike::HuikeError(huike::ErrorCode::E_OPEN, "cannot write " + cmd.out);
       out << csv;
-      if (!out.flush()) throw huike::HuikeError("E_WRITE", "error writing " + cmd.out);
+      if (!out.flush()) throw huike::HuikeError(huike::ErrorCode::E_WRITE, "error writing " + cmd.out);
     }
     return 0;
   } catch (const huike::HuikeError& e) {
-    std::cerr << "huike: error " << e.code() << ": " << e.what();
+    std::cerr << "huike: error " << e.code_name() << ": " << e.what();
     if (e.line() > 0) std::cerr << " (line " << e.line() << ")";
     std::cerr << '\n';
     return 2;
   } catch (const std::exception& e) {
-    std::cerr << "huike: error E_INTERNAL: " << e.what() << '\n';
+    std::cerr << "huike: error " << huike::error_code_name(huike::ErrorCode::E_INTERNAL) << ": " << e.what() << '\n';
     return 70;
   }
 }

@@ -38,7 +38,7 @@ inline size_t find_field_end(const char* data, size_t i, size_t size, char delim
 CsvTokenizer::CsvTokenizer(char delimiter) : delimiter_(delimiter), fields_(kMaxFields) {}
 
 [[noreturn]] void CsvTokenizer::too_many_fields() const {
-  throw HuikeError("E_TOO_MANY_COLUMNS", "a row has more than " + std::to_string(kMaxFields) + " columns",
+  throw HuikeError(ErrorCode::E_TOO_MANY_COLUMNS, "a row has more than " + std::to_string(kMaxFields) + " columns",
                    record_line_);
 }
 
@@ -250,7 +250,7 @@ void CsvTokenizer::feed(std::string_view text, RecordSink& sink) {
     rebuild_carried_fields();
   }
   if (pending_.size() > kMaxRecordBytes) {
-    throw HuikeError("E_RECORD_TOO_LONG",
+    throw HuikeError(ErrorCode::E_RECORD_TOO_LONG,
                      "a row is longer than " + std::to_string(kMaxRecordBytes >> 20) +
                          " MiB; is this a text order file?",
                      record_line_);
@@ -260,7 +260,7 @@ void CsvTokenizer::feed(std::string_view text, RecordSink& sink) {
 void CsvTokenizer::finish(RecordSink& sink) {
   if (state_ == State::quoted) {
     unterminated_quote_ = true;
-    throw HuikeError("E_UNTERMINATED_QUOTE", "a quoted field is never closed", record_line_);
+    throw HuikeError(ErrorCode::E_UNTERMINATED_QUOTE, "a quoted field is never closed", record_line_);
   }
   if (!pending_.empty()) {
     pending_.push_back('\n');  // end the last record as if the file ended with a newline

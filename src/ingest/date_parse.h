@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace huike {
@@ -32,5 +33,10 @@ bool parse_date(std::string_view text, ParsedDate& out);
 int32_t days_from_civil(int32_t year, unsigned month, unsigned day);
 void civil_from_days(int32_t days, int32_t& year, unsigned& month, unsigned& day);
 bool is_valid_civil(int32_t year, unsigned month, unsigned day);
+
+// Days since 1970-01-01 as "YYYY-MM-DD" (the reports' and options' one date form), and back:
+// parse_iso_day accepts exactly YYYY-MM-DD (1-2 digit month and day) of a real date.
+std::string format_day(int32_t day);
+bool parse_iso_day(const std::string& text, int32_t& day);
 
 }  // namespace huike

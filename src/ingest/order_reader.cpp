@@ -198,16 +198,16 @@ struct OrderReader::State : RecordSink {
 
   void check_binary() {
     if (binary_probe.rfind("PK\x03\x04", 0) == 0) {
-      throw HuikeError("E_SPREADSHEET_FILE",
+      throw HuikeError(ErrorCode::E_SPREADSHEET_FILE,
                        "this is an Excel .xlsx (zip) file; save it as CSV (UTF-8 or GBK) and open that");
     }
     if (binary_probe.rfind("\xFF\xFE", 0) == 0 || binary_probe.rfind("\xFE\xFF", 0) == 0) {
-      throw HuikeError("E_UTF16_FILE",
+      throw HuikeError(ErrorCode::E_UTF16_FILE,
                        "this file is UTF-16 (Excel \"Unicode text\"); save it as CSV UTF-8 and open that");
     }
     // Text exports never hold NUL bytes (UTF-16 is caught above).
     if (binary_probe.find('\0') != std::string::npos) {
-      throw HuikeError("E_BINARY_FILE", "this is not a text order file (it contains binary data)");
+      throw HuikeError(ErrorCode::E_BINARY_FILE, "this is not a text order file (it contains binary data)");
     }
   }
 
@@ -249,7 +249,7 @@ struct OrderReader::State : RecordSink {
   void decide_roles() {
     roles_decided = true;
     if (sniff_rows.empty()) {
-      throw HuikeError(summary.bytes == 0 ? "E_EMPTY_FILE" : "E_NO_ROWS",
+      throw HuikeError(summary.bytes == 0 ? ErrorCode::E_EMPTY_FILE : ErrorCode::E_NO_ROWS,
                        summary.bytes == 0 ? "the file is empty" : "the file has no rows");
     }
     const std::vector<std::string>& first = sniff_rows.front();
@@ -275,14 +275,14 @@ struct OrderReader::State : RecordSink {
       for (int r = 0; r < kColumnRoleCount; ++r) {
         if (role_name == column_role_key(static_cast<ColumnRole>(r))) role = r;
       }
-      if (role < 0) throw HuikeError("E_BAD_OPTION", "unknown column role '" + role_name + "'");
+      if (role < 0) throw HuikeError(ErrorCode::E_BAD_OPTION, "unknown column role '" + role_name + "'");
       if (value.empty()) {
         column[role] = -1;
         continue;
       }
       const int index = column_by_option(value);
       if (index < 0) {
-        throw HuikeError("E_UNKNOWN_COLUMN", "column '" + value + "' (for " + role_name + ") is not in the file");
+        throw HuikeError(ErrorCode::E_UNKNOWN_COLUMN, "column '" + value + "' (for " + role_name + ") is not in the file");
       }
       for (int& other : column) {
         if (other == index) other = -1;
@@ -291,7 +291,7 @@ struct OrderReader::State : RecordSink {
     }
     summary.role_column = column;
 
-    const auto missing = [&](ColumnRole role, const char* code, const char* what) {
+    const auto missing = [&](ColumnRole role, ErrorCode code, const char* what) {
       std::string found;
       for (size_t i = 0; i < summary.header.size() && i < 20; ++i) {
         found += (found.empty() ? "" : ", ") + summary.header[i].substr(0, 40);
@@ -300,10 +300,10 @@ struct OrderReader::State : RecordSink {
       throw HuikeError(code, std::string("no ") + what + " column; looked for headers like " + role_examples(role) +
                                  "; the file has: " + found + ". Map one with the column option.");
     };
-    if (col(ColumnRole::customer) < 0) missing(ColumnRole::customer, "E_NO_CUSTOMER_COLUMN", "customer");
-    if (col(ColumnRole::date) < 0) missing(ColumnRole::date, "E_NO_DATE_COLUMN", "order date");
+    if (col(ColumnRole::customer) < 0) missing(ColumnRole::customer, ErrorCode::E_NO_CUSTOMER_COLUMN, "customer");
+    if (col(ColumnRole::date) < 0) missing(ColumnRole::date, ErrorCode::E_NO_DATE_COLUMN, "order date");
     if (col(ColumnRole::amount) < 0 && (col(ColumnRole::quantity) < 0 || col(ColumnRole::unit_price) < 0)) {
-      missing(ColumnRole::amount, "E_NO_AMOUNT_COLUMN", "amount");
+      missing(ColumnRole::amount, ErrorCode::E_NO_AMOUNT_COLUMN, "amount");
     }
     for (ColumnRole role : {ColumnRole::customer, ColumnRole::date, ColumnRole::amount, ColumnRole::order_id,
                             ColumnRole::quantity, ColumnRole::unit_price, ColumnRole::status}) {
@@ -484,7 +484,7 @@ OrderReader::~OrderReader() = default;
 
 void OrderReader::feed(std::string_view bytes) {
   State& s = *state_;
-  if (s.finished) throw HuikeError("E_STATE", "feed after finish");
+  if (s.finished) throw HuikeError(ErrorCode::E_STATE, "feed after finish");
   s.summary.bytes += bytes.size();
   if (s.binary_probe.size() < kBinaryCheckBytes) {
     s.binary_probe.append(bytes.substr(0, kBinaryCheckBytes - s.binary_probe.size()));
@@ -494,7 +494,7 @@ void OrderReader::feed(std::string_view bytes) {
 
 OrderTable OrderReader::finish() {
   State& s = *state_;
-  if (s.finished) throw HuikeError("E_STATE", "finish called twice");
+  if (s.finished) throw HuikeError(ErrorCode::E_STATE, "finish called twice");
   s.finished = true;
   s.take_text(s.decoder.finish());
   if (!s.tokenizer) s.start_tokenizer();
@@ -506,9 +506,9 @@ OrderTable OrderReader::finish() {
   s.summary.encoding = s.decoder.encoding();
   s.summary.had_bom = s.decoder.had_bom();
   s.summary.invalid_byte_sequences = s.decoder.invalid_sequences();
-  if (s.summary.rows_read == 0) throw HuikeError("E_NO_ROWS", "the file has a header but no order rows");
+  if (s.summary.rows_read == 0) throw HuikeError(ErrorCode::E_NO_ROWS, "the file has a header but no order rows");
   if (s.table.orders.empty()) {
-    throw HuikeError("E_NO_USABLE_ROWS", "none of the " + std::to_string(s.summary.rows_read) +
+    throw HuikeError(ErrorCode::E_NO_USABLE_ROWS, "none of the " + std::to_string(s.summary.rows_read) +
                                              " rows is a usable order; see the excluded rows by reason");
   }
   s.resolve_dates();

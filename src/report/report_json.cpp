@@ -10,25 +10,6 @@ namespace huike {
 
 using nlohmann::json;
 
-std::string format_day(int32_t day) {
-  int32_t year;
-  unsigned month, d;
-  civil_from_days(day, year, month, d);
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(year), month, d);
-  return text;
-}
-
-bool parse_iso_day(const std::string& text, int32_t& day) {
-  int year;
-  unsigned month, d;
-  char tail;
-  if (std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &year, &month, &d, &tail) != 3) return false;
-  if (!is_valid_civil(year, month, d)) return false;
-  day = days_from_civil(year, month, d);
-  return true;
-}
-
 namespace {
 
 const char* delimiter_name(char delimiter) {

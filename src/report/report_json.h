@@ -10,9 +10,6 @@ namespace huike {
 
 constexpr int kReportSchemaVersion = 1;
 
-std::string format_day(int32_t day);  // "YYYY-MM-DD"
-bool parse_iso_day(const std::string& text, int32_t& day);
-
 nlohmann::json input_json(const IngestSummary& summary);
 // totals, segments, status, purchase cycle and chart data of one analysis.
 nlohmann::json analysis_json(const ShopAnalysis& shop);

@@ -179,7 +179,7 @@ TEST(Errors, FileWithoutCustomersIsRefused) {
     report_of(read_bytes(test::shared_data_path("tmall/tmall_order_report.csv")));
     FAIL() << "a file without a buyer column must be refused";
   } catch (const HuikeError& e) {
-    EXPECT_EQ(e.code(), "E_NO_CUSTOMER_COLUMN");
+    EXPECT_EQ(e.code(), ErrorCode::E_NO_CUSTOMER_COLUMN);
     EXPECT_NE(std::string(e.what()).find("订单编号"), std::string::npos);  // names what the file has
   }
 }

@@ -10,13 +10,15 @@
 
 #include <gtest/gtest.h>
 
+#include "ingest/date_parse.h"
 #include "report/report_json.h"
 
 #include "analysis/predictive/bgnbd.h"
 #include "analysis/predictive/clv.h"
 #include "analysis/predictive/gamma_gamma.h"
 #include "analysis/predictive/holdout.h"
-#include "analysis/predictive/predict_report.h"
+#include "report/predict_json.h"
+#include "session_options.h"
 #include "analysis/predictive/rfm_summary.h"
 #include "core/error.h"
 #include "model/order_table.h"

@@ -75,7 +75,7 @@ inline std::string error_code_of(const std::string& bytes, const nlohmann::json&
   try {
     report_of(bytes, ingest);
   } catch (const HuikeError& e) {
-    return e.code();
+    return std::string(e.code_name());
   }
   return "";
 }

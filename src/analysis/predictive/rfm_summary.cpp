@@ -75,7 +75,7 @@ RfmSummary build_rfm_summary(const OrderTable& table, const CustomerOrders& grou
     out.T_days = calibration_end_day - out.first_day;
     out.repeat_value = out.x > 0 ? repeat_sum / out.x : 0;
     if (static_cast<uint64_t>(out.T_days) > kDayMask) {
-      throw HuikeError("E_PREDICT_RANGE", "purchase dates span more than 5,000 years");
+      throw HuikeError(ErrorCode::E_PREDICT_RANGE, "purchase dates span more than 5,000 years");
     }
     ++summary.fitted_customers;
     if (out.x > 0) ++summary.repeat_buyers;

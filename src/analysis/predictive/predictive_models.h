@@ -1,10 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
-#include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "analysis/predictive/bgnbd.h"
 #include "analysis/predictive/gamma_gamma.h"
@@ -13,6 +10,8 @@
 
 namespace huike {
 
+// What the predictive models compute from the order table; no JSON here (report/predict_json.h
+// writes it, session_options.cpp reads the options).
 struct PredictOptions {
   // Last day of the calibration period; the models see purchases up to and including
   // it and predict from it. Default: the last order day (no hold-out period).
@@ -23,11 +22,6 @@ struct PredictOptions {
   BgModel model = BgModel::bgnbd;
   uint32_t top_customers = 20;         // rows in top_customers and likely_to_churn
 };
-
-// {"calibration_end":"1997-09-30","unit":"week","horizon_days":365,"discount_rate":0.1,
-//  "model":"bgnbd"|"mbgnbd","top":20}; every key optional, other keys ignored.
-// Bad values throw HuikeError with code E_PREDICT_OPTION.
-PredictOptions parse_predict_options(const nlohmann::json& options);
 
 // Per customer, indexed like OrderTable::customer_ids. When !fitted (first purchase
 // after the calibration end, or returns only) every number is NaN.
@@ -56,12 +50,5 @@ PredictiveModels fit_predictive_models(const OrderTable& table, const CustomerOr
 std::vector<CustomerPrediction> predict_customers(const PredictiveModels& models);
 std::vector<CustomerPrediction> predict_customers(const OrderTable& table, const CustomerOrders& grouped,
                                                   const PredictOptions& options);
-
-// The JSON of `huike predict` (fits, predicts and reports).
-nlohmann::json predict_report(const OrderTable& table, const CustomerOrders& grouped, const PredictOptions& options);
-// The same from models and predictions already computed (e.g. shared with the customers CSV).
-nlohmann::json predict_report(const OrderTable& table, const CustomerOrders& grouped, const PredictiveModels& models,
-                              const std::vector<CustomerPrediction>& predictions);
-
 
 }  // namespace huike

@@ -1,0 +1,151 @@
+#include "session_options.h"
+
+#include <cmath>
+#include <optional>
+
+#include "ingest/date_parse.h"
+
+namespace huike {
+
+using nlohmann::json;
+
+namespace {
+
+[[noreturn]] void bad_option(const std::string& message) { throw HuikeError(ErrorCode::E_PREDICT_OPTION, message); }
+
+void require_object(const json& options, const char* what) {
+  if (!options.is_null() && !options.is_object()) {
+    throw HuikeError(ErrorCode::E_BAD_OPTION, std::string(what) + " options must be an object");
+  }
+}
+
+}  // namespace
+
+IngestOptions parse_ingest_options(const json& options) {
+  require_object(options, "ingest");
+  IngestOptions out;
+  if (options.is_null()) return out;
+  const std::string encoding = option_or<std::string>(options, "encoding", "auto");
+  if (encoding == "utf-8" || encoding == "utf8") out.encoding = Encoding::utf8;
+  else if (encoding == "gb18030" || encoding == "gbk" || encoding == "gb2312") out.encoding = Encoding::gb18030;
+  else if (encoding == "windows-1252" || encoding == "cp1252" || encoding == "latin1") out.encoding = Encoding::cp1252;
+  else if (encoding != "auto") throw HuikeError(ErrorCode::E_BAD_OPTION, "unknown encoding '" + encoding + "'");
+
+  const std::string delimiter = option_or<std::string>(options, "delimiter", "");
+  if (delimiter == "whitespace") out.delimiter = ' ';
+  else if (delimiter == "tab") out.delimiter = '\t';
+  else if (delimiter.size() == 1) out.delimiter = delimiter[0];
+  else if (!delimiter.empty() && delimiter != "auto") throw HuikeError(ErrorCode::E_BAD_OPTION, "delimiter must be one character");
+
+  if (options.contains("has_header") && !options["has_header"].is_null()) {
+    out.has_header = option_or<bool>(options, "has_header", true);
+  }
+  if (options.contains("columns")) {
+    const json& columns = options["columns"];
+    if (!columns.is_object()) throw HuikeError(ErrorCode::E_BAD_OPTION, "columns must map role to column");
+    for (const auto& [role, column] : columns.items()) {
+      if (column.is_string()) out.columns[role] = column.get<std::string>();
+      else if (column.is_number_unsigned()) out.columns[role] = std::to_string(column.get<unsigned>());
+      else if (column.is_null()) out.columns[role] = "";
+      else throw HuikeError(ErrorCode::E_BAD_OPTION, "column for '" + role + "' must be a name or an index");
+    }
+  }
+  const std::string order = option_or<std::string>(options, "date_order", "auto");
+  if (order == "month_first") out.date_order = DateOrder::month_first;
+  else if (order == "day_first") out.date_order = DateOrder::day_first;
+  else if (order != "auto") throw HuikeError(ErrorCode::E_BAD_OPTION, "date_order is auto, month_first or day_first");
+  return out;
+}
+
+AnalysisOptions parse_analysis_options(const json& options) {
+  require_object(options, "analysis");
+  AnalysisOptions out;
+  if (options.is_null()) return out;
+  const std::string as_of = option_or<std::string>(options, "as_of", "");
+  if (!as_of.empty()) {
+    int32_t day;
+    if (!parse_iso_day(as_of, day)) throw HuikeError(ErrorCode::E_BAD_OPTION, "as_of must be a date YYYY-MM-DD");
+    out.as_of_day = day;
+  }
+  const std::string mode = option_or<std::string>(options, "thresholds", "mean");
+  if (mode == "mean") out.thresholds = ThresholdMode::mean;
+  else if (mode == "median") out.thresholds = ThresholdMode::median;
+  else if (mode == "custom") out.thresholds = ThresholdMode::custom;
+  else throw HuikeError(ErrorCode::E_BAD_OPTION, "thresholds is mean, median or custom");
+  if (out.thresholds == ThresholdMode::custom) {
+    const json custom = options.value("custom_thresholds", json::object());
+    if (!custom.is_object()) throw HuikeError(ErrorCode::E_BAD_OPTION, "custom_thresholds must be an object");
+    out.custom_recency = option_or<double>(custom, "recency", 0);
+    out.custom_frequency = option_or<double>(custom, "frequency", 0);
+    out.custom_monetary = option_or<double>(custom, "monetary", 0);
+  }
+  out.churn_window_days = option_or<int32_t>(options, "churn_window_days", out.churn_window_days);
+  out.at_risk_multiplier = option_or<double>(options, "at_risk_multiplier", out.at_risk_multiplier);
+  out.churned_multiplier = option_or<double>(options, "churned_multiplier", out.churned_multiplier);
+  if (out.churn_window_days <= 0 || out.at_risk_multiplier <= 0 || out.churned_multiplier <= 0) {
+    throw HuikeError(ErrorCode::E_BAD_OPTION, "churn window and multipliers must be positive");
+  }
+  const std::string returns = option_or<std::string>(options, "returns", "subtract");
+  if (returns != "subtract" && returns != "ignore") throw HuikeError(ErrorCode::E_BAD_OPTION, "returns is subtract or ignore");
+  out.subtract_returns = returns == "subtract";
+  return out;
+}
+
+PredictOptions parse_predict_options(const json& options) {
+  PredictOptions out;
+  if (options.is_null()) return out;
+  if (!options.is_object()) bad_option("prediction options must be a JSON object");
+  if (options.contains("calibration_end") && !options["calibration_end"].is_null()) {
+    const auto& v = options["calibration_end"];
+    int32_t parsed = 0;
+    const std::optional<int32_t> day =
+        v.is_string() && parse_iso_day(v.get<std::string>(), parsed) ? std::optional<int32_t>(parsed) : std::nullopt;
+    if (!day) bad_option("calibration_end must be a date written YYYY-MM-DD");
+    out.calibration_end_day = day;
+  }
+  if (options.contains("unit")) {
+    const auto& v = options["unit"];
+    if (v == "day") {
+      out.unit = TimeUnit::day;
+    } else if (v == "week") {
+      out.unit = TimeUnit::week;
+    } else {
+      bad_option("unit must be \"day\" or \"week\"");
+    }
+  }
+  if (options.contains("horizon_days")) {
+    const auto& v = options["horizon_days"];
+    if (!v.is_number() || v.get<double>() != std::floor(v.get<double>()) || v.get<double>() < 1 ||
+        v.get<double>() > 36525) {
+      bad_option("horizon_days must be a whole number of days from 1 to 36525");
+    }
+    out.horizon_days = v.get<int32_t>();
+  }
+  if (options.contains("discount_rate")) {
+    const auto& v = options["discount_rate"];
+    if (!v.is_number() || !(v.get<double>() >= 0) || v.get<double>() > 10) {
+      bad_option("discount_rate must be an annual rate from 0 to 10 (0.1 = 10%)");
+    }
+    out.annual_discount_rate = v.get<double>();
+  }
+  if (options.contains("model")) {
+    const auto& v = options["model"];
+    if (v == "bgnbd") {
+      out.model = BgModel::bgnbd;
+    } else if (v == "mbgnbd") {
+      out.model = BgModel::mbgnbd;
+    } else {
+      bad_option("model must be \"bgnbd\" or \"mbgnbd\"");
+    }
+  }
+  if (options.contains("top")) {
+    const auto& v = options["top"];
+    if (!v.is_number_integer() || v.get<int64_t>() < 0 || v.get<int64_t>() > 10000) {
+      bad_option("top must be a whole number from 0 to 10000");
+    }
+    out.top_customers = v.get<uint32_t>();
+  }
+  return out;
+}
+
+}  // namespace huike

@@ -1,0 +1,33 @@
+#pragma once
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/analysis_options.h"
+#include "analysis/predictive/predictive_models.h"
+#include "core/error.h"
+#include "ingest/order_reader.h"
+
+namespace huike {
+
+// The facade's options, read from JSON (the words are in session.h). A wrong type or value
+// throws HuikeError E_BAD_OPTION (E_PREDICT_OPTION for the prediction options).
+IngestOptions parse_ingest_options(const nlohmann::json& options);
+AnalysisOptions parse_analysis_options(const nlohmann::json& options);
+// {"calibration_end":"1997-09-30","unit":"week","horizon_days":365,"discount_rate":0.1,
+//  "model":"bgnbd"|"mbgnbd","top":20}; every key optional, other keys ignored.
+PredictOptions parse_predict_options(const nlohmann::json& options);
+
+// options[key] as a T, `fallback` when absent or null.
+template <typename T>
+T option_or(const nlohmann::json& options, const char* key, T fallback) {
+  const auto it = options.find(key);
+  if (it == options.end() || it->is_null()) return fallback;
+  try {
+    return it->get<T>();
+  } catch (const nlohmann::json::exception&) {
+    throw HuikeError(ErrorCode::E_BAD_OPTION, std::string("option '") + key + "' has the wrong type");
+  }
+}
+
+}  // namespace huike
