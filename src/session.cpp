@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "ingest/date_parse.h"
+#include "report/customer_columns.h"
 #include "report/customer_csv.h"
 #include "report/predict_json.h"
 #include "report/report_json.h"
@@ -126,21 +127,6 @@ bool matches(const CustomerMetrics& m, const json& filter) {
   return true;
 }
 
-void append_number(std::string& out, double value) {
-  char text[32];
-  const int n = std::snprintf(text, sizeof text, "%.2f", value);
-  out.append(text, n);
-}
-
-// Empty cells for customers outside the fit (first purchase after the calibration end).
-void append_prediction(std::string& out, const CustomerPrediction& p) {
-  char text[128];
-  const int n = p.fitted ? std::snprintf(text, sizeof text, ",%.4f,%.4f,%.2f,%.2f", p.p_alive, p.expected_purchases,
-                                         p.expected_aov, p.clv)
-                         : std::snprintf(text, sizeof text, ",,,,");
-  out.append(text, n);
-}
-
 }  // namespace
 
 json Session::predict(const json& predict_options) const {
@@ -165,39 +151,11 @@ std::string Session::customers_csv(const json& analysis_options, const json& fil
   const bool with_models = !predict_options.is_null();
   if (with_models) state_->fit(predict_options);
   std::string out(kUtf8Bom);
-  out +=
-      "customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,segment_eight,segment_grid,status,"
-      "sleeping,first_purchase,last_purchase,purchase_days,average_order_value,cycle_days,returned,"
-      "segment_eight_zh,segment_grid_zh";
-  out += with_models ? ",p_alive,expected_purchases,expected_aov,clv\r\n" : "\r\n";
+  append_customer_csv_header(out, with_models);
   for (uint32_t c = 0; c < table.customer_count(); ++c) {
-    const CustomerMetrics& m = shop.customers[c];
-    if (!matches(m, segment_filter)) continue;
+    if (!matches(shop.customers[c], segment_filter)) continue;
     if (p_alive_below <= 1 && !(state_->predictions[c].fitted && state_->predictions[c].p_alive < p_alive_below)) continue;
-    append_csv_cell(out, table.customer_id(c));
-    for (uint32_t value : {static_cast<uint32_t>(m.recency_days), m.frequency}) out += ',' + std::to_string(value);
-    out += ',';
-    append_number(out, m.monetary);
-    for (int score : {m.r_score, m.f_score, m.m_score}) out += ',' + std::to_string(score);
-    out += ',';
-    out += segment8_info(m.segment8).key;
-    out += ',';
-    out += grid_segment_info(m.grid).key;
-    out += ',';
-    out += churn_status_key(m.status);
-    out += m.sleeping ? ",yes," : ",no,";
-    out += format_day(m.first_day) + ',' + format_day(m.last_day) + ',' + std::to_string(m.purchase_days) + ',';
-    append_number(out, m.gross / m.frequency);
-    out += ',';
-    if (m.cycle_days >= 0) append_number(out, m.cycle_days);
-    out += ',';
-    append_number(out, m.returned);
-    out += ',';
-    out += segment8_info(m.segment8).name_zh;
-    out += ',';
-    out += grid_segment_info(m.grid).name_zh;
-    if (with_models) append_prediction(out, state_->predictions[c]);
-    out += "\r\n";
+    append_customer_csv_row(out, {table, shop, c, with_models ? &state_->predictions[c] : nullptr});
   }
   return out;
 }
@@ -208,6 +166,10 @@ json Session::customers_page(const json& analysis_options, const json& query) co
   const OrderTable& table = state_->table;
   const json filter = query.value("filter", json::object());
   const std::string sort = option_or<std::string>(query, "sort", "monetary");
+  const CustomerColumn* column = find_sortable_column(sort);
+  if (!column) {
+    throw HuikeError(ErrorCode::E_BAD_OPTION, "unknown sort key '" + sort + "'; one of " + sortable_column_names());
+  }
   const bool descending = option_or<bool>(query, "descending", true);
   const uint64_t offset = option_or<uint64_t>(query, "offset", 0);
   const uint64_t limit = std::min<uint64_t>(option_or<uint64_t>(query, "limit", 50), 1000);
@@ -219,30 +181,17 @@ json Session::customers_page(const json& analysis_options, const json& query) co
     for (uint32_t c = 0; c < table.customer_count(); ++c) {
       if (matches(shop.customers[c], filter)) list.push_back(c);
     }
-    const auto& m = shop.customers;
-    const auto key = [&](uint32_t c) -> double {
-      if (sort == "recency_days") return m[c].recency_days;
-      if (sort == "frequency") return m[c].frequency;
-      if (sort == "monetary") return m[c].monetary;
-      if (sort == "average_order_value") return m[c].gross / m[c].frequency;
-      if (sort == "cycle_days") return m[c].cycle_days;
-      if (sort == "first_purchase") return m[c].first_day;
-      if (sort == "last_purchase") return m[c].last_day;
-      return 0;
-    };
-    if (sort == "customer_id") {
-      std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
-        return descending ? table.customer_id(b) < table.customer_id(a) : table.customer_id(a) < table.customer_id(b);
-      });
-    } else {
-      std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
-        return descending ? key(b) < key(a) : key(a) < key(b);
-      });
-    }
+    // Ties keep the table order (stable), so pages never overlap.
+    const auto value = [&](uint32_t c) { return column->value({table, shop, c, nullptr}); };
+    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
+      if (descending) std::swap(a, b);
+      const CustomerValue va = value(a), vb = value(b);
+      return va.kind == CustomerValue::Kind::text ? va.text < vb.text : va.number < vb.number;
+    });
     state_->cached_list_key = list_key;
   }
   json rows = json::array();
-  for (uint64_t i = offset; i < list.size() && i < offset + limit; ++i) rows.push_back(customer_json(table, shop, list[i]));
+  for (uint64_t i = offset; i < list.size() && i < offset + limit; ++i) rows.push_back(customer_json({table, shop, list[i], nullptr}));
   return {{"total", list.size()}, {"offset", offset}, {"rows", rows}};
 }
 

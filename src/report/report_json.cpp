@@ -180,25 +180,4 @@ json analysis_json(const ShopAnalysis& shop) {
           {"purchase_cycle", cycle},                           {"charts", charts}};
 }
 
-json customer_json(const OrderTable& table, const ShopAnalysis& shop, uint32_t customer) {
-  const CustomerMetrics& m = shop.customers[customer];
-  return {{"customer_id", std::string(table.customer_id(customer))},
-          {"recency_days", m.recency_days},
-          {"frequency", m.frequency},
-          {"monetary", rounded(m.monetary)},
-          {"r_score", m.r_score},
-          {"f_score", m.f_score},
-          {"m_score", m.m_score},
-          {"segment_eight", segment8_info(m.segment8).key},
-          {"segment_grid", grid_segment_info(m.grid).key},
-          {"status", churn_status_key(m.status)},
-          {"sleeping", m.sleeping},
-          {"first_purchase", format_day(m.first_day)},
-          {"last_purchase", format_day(m.last_day)},
-          {"purchase_days", m.purchase_days},
-          {"average_order_value", rounded(m.gross / m.frequency)},
-          {"cycle_days", m.cycle_days < 0 ? json(nullptr) : json(rounded(m.cycle_days))},
-          {"returned", rounded(m.returned)}};
-}
-
 }  // namespace huike

@@ -1,0 +1,146 @@
+#include "report/customer_columns.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "ingest/date_parse.h"
+#include "report/customer_csv.h"
+
+namespace huike {
+
+namespace {
+
+using Kind = CustomerValue::Kind;
+using nlohmann::json;
+
+const CustomerMetrics& metrics(const CustomerRow& row) { return row.shop.customers[row.customer]; }
+CustomerValue text(std::string_view value) { return {Kind::text, 0, value}; }
+CustomerValue integer(double value) { return {Kind::integer, value}; }
+CustomerValue number(double value) { return {Kind::number, value}; }
+CustomerValue day(int32_t value) { return {Kind::day, static_cast<double>(value)}; }
+// A prediction, empty for a customer outside the fit (first purchase after the calibration end).
+CustomerValue predicted(const CustomerRow& row, double CustomerPrediction::*field) {
+  return row.prediction->fitted ? number(row.prediction->*field) : CustomerValue{Kind::empty};
+}
+
+double rounded(double value, int decimals) {
+  static constexpr double kScale[] = {1, 10, 100, 1000, 10000};
+  return std::round(value * kScale[decimals]) / kScale[decimals];
+}
+
+const std::vector<CustomerColumn> kColumns = {
+    {"customer_id", 0, true, true, false, [](const CustomerRow& r) { return text(r.table.customer_id(r.customer)); }},
+    {"recency_days", 0, true, true, false, [](const CustomerRow& r) { return integer(metrics(r).recency_days); }},
+    {"frequency", 0, true, true, false, [](const CustomerRow& r) { return integer(metrics(r).frequency); }},
+    {"monetary", 2, true, true, false, [](const CustomerRow& r) { return number(metrics(r).monetary); }},
+    {"r_score", 0, true, true, false, [](const CustomerRow& r) { return integer(metrics(r).r_score); }},
+    {"f_score", 0, true, true, false, [](const CustomerRow& r) { return integer(metrics(r).f_score); }},
+    {"m_score", 0, true, true, false, [](const CustomerRow& r) { return integer(metrics(r).m_score); }},
+    {"segment_eight", 0, true, false, false,
+     [](const CustomerRow& r) { return text(segment8_info(metrics(r).segment8).key); }},
+    {"segment_grid", 0, true, false, false,
+     [](const CustomerRow& r) { return text(grid_segment_info(metrics(r).grid).key); }},
+    {"status", 0, true, false, false, [](const CustomerRow& r) { return text(churn_status_key(metrics(r).status)); }},
+    {"sleeping", 0, true, false, false,
+     [](const CustomerRow& r) { return CustomerValue{Kind::flag, metrics(r).sleeping ? 1.0 : 0.0}; }},
+    {"first_purchase", 0, true, true, false, [](const CustomerRow& r) { return day(metrics(r).first_day); }},
+    {"last_purchase", 0, true, true, false, [](const CustomerRow& r) { return day(metrics(r).last_day); }},
+    {"purchase_days", 0, true, true, false, [](const CustomerRow& r) { return integer(metrics(r).purchase_days); }},
+    {"average_order_value", 2, true, true, false,
+     [](const CustomerRow& r) { return number(metrics(r).gross / metrics(r).frequency); }},
+    // -1 (fewer than 2 purchase days) is empty, and sorts below every real cycle.
+    {"cycle_days", 2, true, true, false,
+     [](const CustomerRow& r) {
+       const double cycle = metrics(r).cycle_days;
+       return cycle >= 0 ? number(cycle) : CustomerValue{Kind::empty, cycle};
+     }},
+    {"returned", 2, true, true, false, [](const CustomerRow& r) { return number(metrics(r).returned); }},
+    {"segment_eight_zh", 0, false, false, false,
+     [](const CustomerRow& r) { return text(segment8_info(metrics(r).segment8).name_zh); }},
+    {"segment_grid_zh", 0, false, false, false,
+     [](const CustomerRow& r) { return text(grid_segment_info(metrics(r).grid).name_zh); }},
+    {"p_alive", 4, false, false, true, [](const CustomerRow& r) { return predicted(r, &CustomerPrediction::p_alive); }},
+    {"expected_purchases", 4, false, false, true,
+     [](const CustomerRow& r) { return predicted(r, &CustomerPrediction::expected_purchases); }},
+    {"expected_aov", 2, false, false, true,
+     [](const CustomerRow& r) { return predicted(r, &CustomerPrediction::expected_aov); }},
+    {"clv", 2, false, false, true, [](const CustomerRow& r) { return predicted(r, &CustomerPrediction::clv); }},
+};
+
+void append_cell(std::string& out, const CustomerColumn& column, const CustomerValue& value) {
+  char buffer[64];
+  int n = 0;
+  switch (value.kind) {
+    case Kind::text: append_csv_cell(out, value.text); return;
+    case Kind::integer: n = std::snprintf(buffer, sizeof buffer, "%.0f", value.number); break;
+    case Kind::number:
+      if (!std::isfinite(value.number)) return;  // a model that gave no number: an empty cell, as JSON null
+      n = std::snprintf(buffer, sizeof buffer, "%.*f", column.decimals, rounded(value.number, column.decimals));
+      break;
+    case Kind::day: out += format_day(static_cast<int32_t>(value.number)); return;
+    case Kind::flag: out += value.number != 0 ? "yes" : "no"; return;
+    case Kind::empty: return;
+  }
+  out.append(buffer, n);
+}
+
+}  // namespace
+
+const std::vector<CustomerColumn>& customer_columns() { return kColumns; }
+
+const CustomerColumn* find_sortable_column(std::string_view name) {
+  for (const CustomerColumn& column : kColumns) {
+    if (column.sortable && name == column.name) return &column;
+  }
+  return nullptr;
+}
+
+std::string sortable_column_names() {
+  std::string names;
+  for (const CustomerColumn& column : kColumns) {
+    if (column.sortable) names += (names.empty() ? "" : ", ") + std::string(column.name);
+  }
+  return names;
+}
+
+void append_customer_csv_header(std::string& out, bool with_models) {
+  bool first = true;
+  for (const CustomerColumn& column : kColumns) {
+    if (column.needs_models && !with_models) continue;
+    if (!first) out += ',';
+    out += column.name;
+    first = false;
+  }
+  out += "\r\n";
+}
+
+void append_customer_csv_row(std::string& out, const CustomerRow& row) {
+  bool first = true;
+  for (const CustomerColumn& column : kColumns) {
+    if (column.needs_models && !row.prediction) continue;
+    if (!first) out += ',';
+    append_cell(out, column, column.value(row));
+    first = false;
+  }
+  out += "\r\n";
+}
+
+nlohmann::json customer_json(const CustomerRow& row) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const CustomerColumn& column : kColumns) {
+    if (!column.in_json || (column.needs_models && !row.prediction)) continue;
+    const CustomerValue value = column.value(row);
+    nlohmann::json& cell = out[column.name];
+    switch (value.kind) {
+      case Kind::text: cell = std::string(value.text); break;
+      case Kind::integer: cell = static_cast<int64_t>(value.number); break;
+      case Kind::number: cell = std::isfinite(value.number) ? json(rounded(value.number, column.decimals)) : json(); break;
+      case Kind::day: cell = format_day(static_cast<int32_t>(value.number)); break;
+      case Kind::flag: cell = value.number != 0; break;
+      case Kind::empty: cell = nullptr; break;
+    }
+  }
+  return out;
+}
+
+}  // namespace huike
