@@ -52,6 +52,8 @@ class Session {
   // One page of customers for the page's tables (never all of them at once).
   // query: {"filter":{...as above...},"sort":"monetary|recency_days|frequency|customer_id|...",
   //         "descending":true,"offset":0,"limit":50} → {"total":N,"rows":[{...},...]}
+  // The rows' fields and the sort keys are the columns of report/customer_columns.h; an
+  // unknown sort key or filter throws E_BAD_OPTION.
   nlohmann::json customers_page(const nlohmann::json& analysis_options,
                                 const nlohmann::json& query) const;
   // The report's `input` section; available also after a failed begin/feed/finish,

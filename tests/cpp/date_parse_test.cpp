@@ -143,5 +143,19 @@ TEST(DateParse, Refused) {
   }
 }
 
+// 2000-02-29 is day 11016: 30 years of 365 days + 7 leap days (1972…1996) + 31 + 28.
+TEST(DateParse, IsoDayFormatAndParse) {
+  int32_t day = 0;
+  EXPECT_EQ(format_day(0), "1970-01-01");
+  EXPECT_EQ(format_day(-1), "1969-12-31");
+  EXPECT_TRUE(parse_iso_day("2000-02-29", day));
+  EXPECT_EQ(day, 11016);
+  EXPECT_TRUE(parse_iso_day("1998-06-30", day));
+  EXPECT_EQ(format_day(day), "1998-06-30");
+  EXPECT_FALSE(parse_iso_day("1998-02-30", day));
+  EXPECT_FALSE(parse_iso_day("1998-06-30 10:00", day));
+  EXPECT_FALSE(parse_iso_day("30/06/1998", day));
+}
+
 }  // namespace
 }  // namespace huike

@@ -512,13 +512,6 @@ TEST(Predict, ParseOptions) {
         nlohmann::json{{"discount_rate", -0.1}}, nlohmann::json{{"model", "pareto"}}, nlohmann::json::array()}) {
     EXPECT_THROW(parse_predict_options(bad), HuikeError) << bad.dump();
   }
-  int32_t day = 0;
-  EXPECT_EQ(format_day(0), "1970-01-01");
-  EXPECT_TRUE(parse_iso_day("2000-02-29", day));
-  EXPECT_EQ(day, 11016);
-  EXPECT_TRUE(parse_iso_day("1998-06-30", day));
-  EXPECT_EQ(format_day(day), "1998-06-30");
-  EXPECT_FALSE(parse_iso_day("1998-02-30", day));
 }
 
 TEST(Predict, DayUnitGivesTheSameModel) {
