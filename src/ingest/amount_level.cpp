@@ -63,6 +63,29 @@ AmountLevelDecision resolve_amount_level(std::vector<Order>& orders, const Order
   return out;
 }
 
+RefundedOrders drop_refunded_orders(std::vector<Order>& orders, const OrderLines& lines,
+                                    const std::vector<std::pair<uint32_t, int64_t>>& negative_rows,
+                                    size_t max_examples) {
+  RefundedOrders out;
+  std::vector<bool> drop(orders.size(), false);
+  for (const auto& [index, line] : negative_rows) {
+    if (lines.lines(index) < 2 || std::fabs(orders[index].amount) >= kSameAmount) continue;
+    if (out.example_lines.size() < max_examples) out.example_lines.push_back(line);
+    ++out.negative_rows;
+    if (drop[index]) continue;
+    drop[index] = true;
+    ++out.orders;
+    out.rows += lines.lines(index);
+  }
+  if (out.orders == 0) return out;
+  size_t kept = 0;
+  for (size_t i = 0; i < orders.size(); ++i) {
+    if (!drop[i]) orders[kept++] = orders[i];
+  }
+  orders.resize(kept);
+  return out;
+}
+
 const char* amount_level_rule() {
   return "the amount is taken once per order (the order's total repeated on its lines) when its lines repeat "
          "one amount in at least half of the orders with several lines and the header names an order total "

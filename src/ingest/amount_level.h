@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/order_table.h"
@@ -45,6 +46,16 @@ class OrderLines {
 // whose lines all repeat one amount gets that amount once (orders whose lines differ
 // keep their sum).
 AmountLevelDecision resolve_amount_level(std::vector<Order>& orders, const OrderLines& lines, AmountLevelHint hint);
+
+// Orders with a refund line whose lines net to zero: a sale refunded in the same
+// transaction (Square, POS exports) is no purchase. They are removed from `orders`.
+struct RefundedOrders {
+  uint64_t orders = 0, rows = 0, negative_rows = 0;
+  std::vector<int64_t> example_lines;  // of the refund rows
+};
+RefundedOrders drop_refunded_orders(std::vector<Order>& orders, const OrderLines& lines,
+                                    const std::vector<std::pair<uint32_t, int64_t>>& negative_rows,
+                                    size_t max_examples);
 
 // The rule, in words, for the report.
 const char* amount_level_rule();

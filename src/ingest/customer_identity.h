@@ -23,6 +23,15 @@ bool is_placeholder_customer(std::string_view id);
 // The e-mail and phone columns of a header, other than `customer_column`.
 void find_contact_columns(const std::vector<std::string>& header, int customer_column, CustomerIdentity& identity);
 
+enum class IdentitySource : uint8_t { customer_column, email, phone };
+
+// The customer of one row: `id` (its customer cell), or for a placeholder id the row's
+// e-mail, else its phone; "" when it has none. Notes the placeholder in `identity`.
+std::string_view identify_customer(std::string_view id, const std::string_view* fields, size_t count,
+                                   CustomerIdentity& identity, IdentitySource& source);
+// Counts a used row under the column its customer came from.
+void count_identified_row(CustomerIdentity& identity, IdentitySource source);
+
 // The rule, in words, for the report.
 const char* customer_identity_rule();
 

@@ -378,36 +378,16 @@ struct OrderReader::State : RecordSink {
     return key == 0 ? 1 : key;
   }
 
-  // A placeholder id (guest, 0, blank): the row's e-mail, else its phone, else "".
-  std::string_view identify(const std::string_view* fields, size_t count, int& via) const {
-    for (int column : {summary.identity.email_column, summary.identity.phone_column}) {
-      ++via;
-      if (column < 0 || static_cast<size_t>(column) >= count) continue;
-      const std::string_view contact = trim(fields[column]);
-      if (!is_placeholder_customer(contact)) return contact;
-    }
-    return {};
-  }
-
-  void note_placeholder(std::string_view id) {
-    auto& seen = summary.identity.placeholder_values;
-    if (seen.size() < kExampleLines && std::find(seen.begin(), seen.end(), id) == seen.end()) seen.emplace_back(id);
-  }
-
   // A blank amount on a row of an order already read is one more line item of it.
-  void line_item_without_amount(std::string_view order_id, std::string_view customer_text, int via, int64_t line) {
+  void line_item_without_amount(std::string_view order_id, std::string_view customer_text, IdentitySource via,
+                                int64_t line) {
     flush_lookups();
     if (!has_order(order_key(order_id, hash_bytes(customer_text)))) return exclude("line_item_of_excluded_order", line);
     ++summary.rows_used;
-    count_identity(via);
+    count_identified_row(summary.identity, via);
     ExclusionCount& count = summary.line_items_without_amount;
     ++count.rows;
     if (count.example_lines.size() < kExampleLines) count.example_lines.push_back(line);
-  }
-
-  void count_identity(int via) {
-    CustomerIdentity& identity = summary.identity;
-    (via == 0 ? identity.rows_by_customer_column : via == 1 ? identity.rows_by_email : identity.rows_by_phone) += 1;
   }
 
   void grow_slots() {
@@ -460,14 +440,10 @@ struct OrderReader::State : RecordSink {
       const int c = col(role);
       return c >= 0 && static_cast<size_t>(c) < count ? trim(fields[c]) : std::string_view();
     };
-    std::string_view customer_text = cell(ColumnRole::customer);
-    int via = 0;  // 0 customer column, 1 e-mail, 2 phone
-    if (is_placeholder_customer(customer_text)) {
-      const std::string_view placeholder = customer_text;
-      customer_text = identify(fields, count, via);
-      if (customer_text.empty()) return exclude("missing_customer", line);
-      note_placeholder(placeholder);
-    }
+    IdentitySource via;
+    const std::string_view customer_text =
+        identify_customer(cell(ColumnRole::customer), fields, count, summary.identity, via);
+    if (customer_text.empty()) return exclude("missing_customer", line);
 
     if (col(ColumnRole::status) >= 0) {
       // A status column repeats a handful of words: classify each new word once.
@@ -508,7 +484,7 @@ struct OrderReader::State : RecordSink {
     if (is_uci_cancellation(order_id) && amount >= 0) return exclude("cancelled_invoice", line);
 
     ++summary.rows_used;
-    count_identity(via);
+    count_identified_row(summary.identity, via);
     if (amount < 0) ++summary.return_rows;
     // The table lookups wait in a batch, their slots prefetched, so cache misses overlap.
     const uint64_t customer_hash = hash_bytes(customer_text);
@@ -546,33 +522,6 @@ struct OrderReader::State : RecordSink {
     }
     lookups.clear();
     lookup_text.clear();
-  }
-
-  // A sale whose refund rows bring it to zero (a POS refund of the same transaction)
-  // is no purchase: its rows move to excluded `refunded_in_file`.
-  void drop_refunded_orders() {
-    constexpr double kZero = 0.005;
-    std::vector<bool> drop(table.orders.size(), false);
-    ExclusionCount& count = summary.excluded["refunded_in_file"];
-    for (const auto& [index, line] : negative_rows) {
-      if (order_lines.lines(index) < 2 || std::fabs(table.orders[index].amount) >= kZero) continue;
-      if (count.example_lines.size() < kExampleLines) count.example_lines.push_back(line);
-      --summary.return_rows;
-      if (drop[index]) continue;
-      drop[index] = true;
-      ++summary.refunded_orders;
-      count.rows += order_lines.lines(index);
-      summary.rows_used -= order_lines.lines(index);
-    }
-    if (count.rows == 0) {
-      summary.excluded.erase("refunded_in_file");
-      return;
-    }
-    size_t kept = 0;
-    for (size_t i = 0; i < table.orders.size(); ++i) {
-      if (!drop[i]) table.orders[kept++] = table.orders[i];
-    }
-    table.orders.resize(kept);
   }
 
   void resolve_dates() {
@@ -628,7 +577,15 @@ OrderTable OrderReader::finish() {
   s.summary.invalid_byte_sequences = s.decoder.invalid_sequences();
   if (s.summary.rows_read == 0) throw HuikeError("E_NO_ROWS", "the file has a header but no order rows");
   s.summary.amount_level = resolve_amount_level(s.table.orders, s.order_lines, s.amount_hint);
-  s.drop_refunded_orders();
+  const RefundedOrders refunded = drop_refunded_orders(s.table.orders, s.order_lines, s.negative_rows, kExampleLines);
+  if (refunded.orders > 0) {
+    // A sale whose refund rows bring it to zero (a POS refund of the same transaction)
+    // is no purchase: its rows are counted under `refunded_in_file`.
+    s.summary.refunded_orders = refunded.orders;
+    s.summary.rows_used -= refunded.rows;
+    s.summary.return_rows -= refunded.negative_rows;
+    s.summary.excluded["refunded_in_file"] = {refunded.rows, refunded.example_lines};
+  }
   s.order_lines.release();
   if (s.table.orders.empty()) {
     throw HuikeError("E_NO_USABLE_ROWS", "none of the " + std::to_string(s.summary.rows_read) +
