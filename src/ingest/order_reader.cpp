@@ -147,7 +147,7 @@ struct OrderReader::State : RecordSink {
   std::string lookup_text;
 
   uint64_t month_first_only = 0, day_first_only = 0, ambiguous_dates = 0;
-  std::string last_status_text, last_after_sale_text;
+  std::string last_status_text, last_after_sale_text, last_excluded_order;
   OrderStatus last_status = OrderStatus::purchase;  // of the empty status
   OrderStatus last_after_sale = OrderStatus::purchase;
   AmountLevelHint amount_hint = AmountLevelHint::unknown;
@@ -159,6 +159,12 @@ struct OrderReader::State : RecordSink {
   }
 
   int col(ColumnRole role) const { return column[static_cast<int>(role)]; }
+
+  // A row left out for its status; its order's further lines follow it (Shopify).
+  void exclude_order_row(const char* reason, std::string_view order_id, int64_t line) {
+    last_excluded_order.assign(order_id);
+    exclude(reason, line);
+  }
 
   void exclude(const char* reason, int64_t line) {
     ExclusionCount& count = summary.excluded[reason];
@@ -382,7 +388,9 @@ struct OrderReader::State : RecordSink {
   void line_item_without_amount(std::string_view order_id, std::string_view customer_text, IdentitySource via,
                                 int64_t line) {
     flush_lookups();
-    if (!has_order(order_key(order_id, hash_bytes(customer_text)))) return exclude("line_item_of_excluded_order", line);
+    if (!has_order(order_key(order_id, hash_bytes(customer_text)))) {
+      return exclude(order_id == last_excluded_order ? "line_item_of_excluded_order" : "bad_amount", line);
+    }
     ++summary.rows_used;
     count_identified_row(summary.identity, via);
     ExclusionCount& count = summary.line_items_without_amount;
@@ -445,6 +453,7 @@ struct OrderReader::State : RecordSink {
         identify_customer(cell(ColumnRole::customer), fields, count, summary.identity, via);
     if (customer_text.empty()) return exclude("missing_customer", line);
 
+    const std::string_view order_id = cell(ColumnRole::order_id);
     if (col(ColumnRole::status) >= 0) {
       // A status column repeats a handful of words: classify each new word once.
       const std::string_view status_text = cell(ColumnRole::status);
@@ -452,7 +461,7 @@ struct OrderReader::State : RecordSink {
         last_status_text.assign(status_text);
         last_status = classify_status(status_text);
       }
-      if (last_status != OrderStatus::purchase) return exclude(status_reason_key(last_status), line);
+      if (last_status != OrderStatus::purchase) return exclude_order_row(status_reason_key(last_status), order_id, line);
     }
     if (col(ColumnRole::after_sale) >= 0) {
       const std::string_view after_sale_text = cell(ColumnRole::after_sale);
@@ -460,9 +469,8 @@ struct OrderReader::State : RecordSink {
         last_after_sale_text.assign(after_sale_text);
         last_after_sale = classify_after_sale(after_sale_text);
       }
-      if (last_after_sale != OrderStatus::purchase) return exclude(status_reason_key(last_after_sale), line);
+      if (last_after_sale != OrderStatus::purchase) return exclude_order_row(status_reason_key(last_after_sale), order_id, line);
     }
-    const std::string_view order_id = cell(ColumnRole::order_id);
     if (col(ColumnRole::amount) >= 0 && !order_id.empty() && cell(ColumnRole::amount).empty()) {
       return line_item_without_amount(order_id, customer_text, via, line);
     }

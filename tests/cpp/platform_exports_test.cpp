@@ -171,6 +171,58 @@ TEST(PlatformExports, SquareRefundsCancelTheirSale) {
   EXPECT_EQ(r["analysis"]["first_order_date"], "2024-02-03");  // 03/02/2024, day first
 }
 
+// A blank amount is a line item only of an order already read; after a row left out
+// for its status it is that order's line; anywhere else it is an unreadable amount.
+TEST(PlatformExports, BlankAmountRowsByWhatCameBefore) {
+  const json r = report_of(
+      "Name,Email,Financial Status,Total,Created at\n"
+      "#1,a@x.cn,paid,,2024-01-01\n"        // no order #1 before it
+      "#2,b@x.cn,refunded,5,2024-01-02\n"
+      "#2,b@x.cn,,,2024-01-02\n"            // a line of the refunded #2
+      "#3,c@x.cn,paid,7,2024-01-03\n"
+      "#3,c@x.cn,,,2024-01-03\n");          // a line of #3
+  EXPECT_EQ(excluded_lines(r, "bad_amount"), json::array({2}));
+  EXPECT_EQ(excluded_lines(r, "line_item_of_excluded_order"), json::array({4}));
+  EXPECT_EQ(r["input"]["line_items_without_amount"]["example_lines"], json::array({6}));
+  expect_totals(r, 1, 1, 7);
+}
+
+// A header that names neither an order nor a line: per order only from 80% of 3+ orders.
+TEST(PlatformExports, RepeatedAmountsWithASilentHeader) {
+  const auto file = [](int repeated_orders) {
+    std::string text = "customer,order,date,amount\n";
+    for (int o = 0; o < 3; ++o) {
+      const std::string id = "o" + std::to_string(o), who = "c" + std::to_string(o);
+      const bool repeat = o < repeated_orders;
+      text += who + "," + id + ",2024-01-0" + std::to_string(o + 1) + ",10\n";
+      text += who + "," + id + ",2024-01-0" + std::to_string(o + 1) + "," + (repeat ? "10" : "4") + "\n";
+    }
+    return report_of(text);
+  };
+  const json all = file(3);  // every order repeats 10: taken once
+  EXPECT_EQ(all["input"]["amount_level"]["decision"], "per_order");
+  EXPECT_EQ(all["input"]["amount_level"]["header_says"], "unknown");
+  EXPECT_NEAR(all["totals"]["revenue"].get<double>(), 30, 1e-9);
+  const json two = file(2);  // 2 of 3 (67% < 80%): summed
+  EXPECT_EQ(two["input"]["amount_level"]["decision"], "per_line");
+  EXPECT_NEAR(two["totals"]["revenue"].get<double>(), 20 + 20 + 14, 1e-9);
+}
+
+TEST(PlatformExports, PlaceholderIdsFallBackToContacts) {
+  const json r = report_of(
+      "会员ID,下单时间,实付金额,手机号\n"
+      "游客,2024-01-01,10,13800000001\n"
+      "guest,2024-01-02,20,13800000001\n"
+      "-,2024-01-03,30,13800000002\n"
+      ",2024-01-04,40,\n"                   // neither id nor phone
+      "M001,2024-01-05,50,13800000001\n");  // an account: its own customer
+  EXPECT_EQ(r["input"]["customer_identity"]["phone_column"], "手机号");
+  EXPECT_EQ(r["input"]["customer_identity"]["rows_by_phone"], 3);
+  EXPECT_EQ(r["input"]["customer_identity"]["placeholder_values"], json::array({"游客", "guest", "-"}));
+  EXPECT_EQ(excluded_lines(r, "missing_customer"), json::array({5}));
+  expect_totals(r, 3, 4, 10 + 20 + 30 + 50);
+}
+
 // Every row used or counted by reason, in every layout.
 TEST(PlatformExports, EveryRowAccountedFor) {
   for (const std::string& name : kPlatformFixtures) {
