@@ -461,7 +461,9 @@ struct OrderReader::State : RecordSink {
         last_status_text.assign(status_text);
         last_status = classify_status(status_text);
       }
-      if (last_status != OrderStatus::purchase) return exclude_order_row(status_reason_key(last_status), order_id, line);
+      if (last_status != OrderStatus::purchase) {
+        return exclude_order_row(status_reason_key(last_status), order_id, line);
+      }
     }
     if (col(ColumnRole::after_sale) >= 0) {
       const std::string_view after_sale_text = cell(ColumnRole::after_sale);
@@ -469,7 +471,9 @@ struct OrderReader::State : RecordSink {
         last_after_sale_text.assign(after_sale_text);
         last_after_sale = classify_after_sale(after_sale_text);
       }
-      if (last_after_sale != OrderStatus::purchase) return exclude_order_row(status_reason_key(last_after_sale), order_id, line);
+      if (last_after_sale != OrderStatus::purchase) {
+        return exclude_order_row(status_reason_key(last_after_sale), order_id, line);
+      }
     }
     if (col(ColumnRole::amount) >= 0 && !order_id.empty() && cell(ColumnRole::amount).empty()) {
       return line_item_without_amount(order_id, customer_text, via, line);
