@@ -5,7 +5,7 @@
 (function () {
   const t = HuikeI18n.t;
   const $ = (id) => document.getElementById(id);
-  const ROLES = ['customer', 'date', 'amount', 'order_id', 'quantity', 'unit_price', 'status', 'product', 'contact'];
+  const ROLES = ['customer', 'date', 'amount', 'order_id', 'quantity', 'unit_price', 'status', 'product', 'contact', 'after_sale'];
   const REQUIRED = { customer: true, date: true, amount: true };
   const STATUS_KEYS = ['active', 'at_risk', 'churned', 'sleeping'];
   const PAGE_SIZE = 50;

@@ -39,7 +39,7 @@ options:
   --delimiter ,|tab|;|whitespace          instead of detecting
   --header yes|no           whether the first row is a header
   --column ROLE=NAME|INDEX  map a column (roles: customer date amount order_id quantity
-                            unit_price status product contact); repeatable
+                            unit_price status product contact after_sale); repeatable
   --date-order month_first|day_first
 FILE may be - for standard input.
 )";

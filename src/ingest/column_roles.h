@@ -8,11 +8,20 @@
 
 namespace huike {
 
+// Lower case ASCII, blanks and punctuation dropped, 帐 read as 账; with
+// `drop_parenthetical` also the parts in ( ) or （ ）: "用户实付金额(元)" → "用户实付金额".
+std::string normalise_header(std::string_view header, bool drop_parenthetical);
+
 // How well a header names a role: 0 = not at all, higher = better.
 int header_match(ColumnRole role, std::string_view header);
 
-// Best column per role by header name; each column serves one role. -1 = none.
-std::array<int, kColumnRoleCount> roles_from_header(const std::vector<std::string>& header);
+struct PlatformLayout;
+
+// Best column per role by header name; each column serves one role. -1 = none. A file
+// in a known platform layout (platform_layouts.h) is mapped by that platform's names
+// first; `platform` receives it (nullptr when none matched).
+std::array<int, kColumnRoleCount> roles_from_header(const std::vector<std::string>& header,
+                                                     const PlatformLayout** platform = nullptr);
 
 // True when a first row reads like a header (names, not data).
 bool looks_like_header(const std::vector<std::string>& first_row);

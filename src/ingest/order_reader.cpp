@@ -5,17 +5,21 @@
 #include <cstring>
 
 #include "core/error.h"
+#include "ingest/amount_level.h"
 #include "ingest/amount_parse.h"
 #include "ingest/column_roles.h"
 #include "ingest/csv_tokenizer.h"
+#include "ingest/customer_identity.h"
 #include "ingest/date_parse.h"
+#include "ingest/platform_layouts.h"
 #include "ingest/status_words.h"
 
 namespace huike {
 
 const char* column_role_key(ColumnRole role) {
   static const char* const keys[kColumnRoleCount] = {"customer", "date",   "amount",  "order_id", "quantity",
-                                                     "unit_price", "status", "product", "contact"};
+                                                     "unit_price", "status", "product", "contact",
+                                                     "after_sale"};
   return keys[static_cast<int>(role)];
 }
 
@@ -137,19 +141,30 @@ struct OrderReader::State : RecordSink {
     double amount;
     int32_t day;
     uint32_t text_offset, text_size;  // the customer id in lookup_text
+    int64_t line;
   };
   std::vector<Lookup> lookups;
   std::string lookup_text;
 
   uint64_t month_first_only = 0, day_first_only = 0, ambiguous_dates = 0;
-  std::string last_status_text;
+  std::string last_status_text, last_after_sale_text, last_excluded_order;
   OrderStatus last_status = OrderStatus::purchase;  // of the empty status
+  OrderStatus last_after_sale = OrderStatus::purchase;
+  AmountLevelHint amount_hint = AmountLevelHint::unknown;
+  OrderLines order_lines;  // per order: lines, whether they repeat one amount, refunds
+  std::vector<std::pair<uint32_t, int64_t>> negative_rows;  // order index, line
 
   explicit State(IngestOptions opts) : options(std::move(opts)), decoder(options.encoding) {
     column.fill(-1);
   }
 
   int col(ColumnRole role) const { return column[static_cast<int>(role)]; }
+
+  // A row left out for its status; its order's further lines follow it (Shopify).
+  void exclude_order_row(const char* reason, std::string_view order_id, int64_t line) {
+    last_excluded_order.assign(order_id);
+    exclude(reason, line);
+  }
 
   void exclude(const char* reason, int64_t line) {
     ExclusionCount& count = summary.excluded[reason];
@@ -265,8 +280,13 @@ struct OrderReader::State : RecordSink {
       summary.preview.push_back(sniff_rows[i]);
     }
 
+    const PlatformLayout* platform = nullptr;
     if (summary.has_header) {
-      column = roles_from_header(summary.header);
+      column = roles_from_header(summary.header, &platform);
+      if (platform) {
+        summary.platform = platform->key;
+        summary.platform_name = platform->name;
+      }
     } else {
       column = roles_from_values(sniff_rows);
     }
@@ -290,6 +310,13 @@ struct OrderReader::State : RecordSink {
       column[role] = index;
     }
     summary.role_column = column;
+    if (col(ColumnRole::customer) < 0 && platform && platform->refusal_code) {
+      throw HuikeError(*platform->refusal_code, platform->refusal_message);
+    }
+    if (summary.has_header) find_contact_columns(summary.header, col(ColumnRole::customer), summary.identity);
+    if (col(ColumnRole::amount) < 0) amount_hint = AmountLevelHint::line;  // quantity × unit price
+    else if (platform && !options.columns.count("amount")) amount_hint = platform->amount_level;
+    else amount_hint = amount_hint_from_header(summary.header[col(ColumnRole::amount)]);
 
     const auto missing = [&](ColumnRole role, ErrorCode code, const char* what) {
       std::string found;
@@ -306,7 +333,8 @@ struct OrderReader::State : RecordSink {
       missing(ColumnRole::amount, ErrorCode::E_NO_AMOUNT_COLUMN, "amount");
     }
     for (ColumnRole role : {ColumnRole::customer, ColumnRole::date, ColumnRole::amount, ColumnRole::order_id,
-                            ColumnRole::quantity, ColumnRole::unit_price, ColumnRole::status}) {
+                            ColumnRole::quantity, ColumnRole::unit_price, ColumnRole::status,
+                            ColumnRole::after_sale}) {
       needed_width = std::max<size_t>(needed_width, col(role) + 1);
     }
 
@@ -340,6 +368,34 @@ struct OrderReader::State : RecordSink {
     last_order_key = key;
     last_order = index;
     return {index, true};
+  }
+
+  bool has_order(uint64_t key) const {
+    if (order_slots.empty()) return false;
+    const size_t mask = order_slots.size() - 1;
+    for (size_t slot = key & mask; order_slots[slot] != 0; slot = (slot + 1) & mask) {
+      if (order_keys[order_slots[slot] - 1] == key) return true;
+    }
+    return false;
+  }
+
+  static uint64_t order_key(std::string_view order_id, uint64_t customer_hash) {
+    const uint64_t key = mix_customer(hash_bytes(order_id), customer_hash);
+    return key == 0 ? 1 : key;
+  }
+
+  // A blank amount on a row of an order already read is one more line item of it.
+  void line_item_without_amount(std::string_view order_id, std::string_view customer_text, IdentitySource via,
+                                int64_t line) {
+    flush_lookups();
+    if (!has_order(order_key(order_id, hash_bytes(customer_text)))) {
+      return exclude(order_id == last_excluded_order ? "line_item_of_excluded_order" : "bad_amount", line);
+    }
+    ++summary.rows_used;
+    count_identified_row(summary.identity, via);
+    ExclusionCount& count = summary.line_items_without_amount;
+    ++count.rows;
+    if (count.example_lines.size() < kExampleLines) count.example_lines.push_back(line);
   }
 
   void grow_slots() {
@@ -392,9 +448,12 @@ struct OrderReader::State : RecordSink {
       const int c = col(role);
       return c >= 0 && static_cast<size_t>(c) < count ? trim(fields[c]) : std::string_view();
     };
-    const std::string_view customer_text = cell(ColumnRole::customer);
+    IdentitySource via;
+    const std::string_view customer_text =
+        identify_customer(cell(ColumnRole::customer), fields, count, summary.identity, via);
     if (customer_text.empty()) return exclude("missing_customer", line);
 
+    const std::string_view order_id = cell(ColumnRole::order_id);
     if (col(ColumnRole::status) >= 0) {
       // A status column repeats a handful of words: classify each new word once.
       const std::string_view status_text = cell(ColumnRole::status);
@@ -402,7 +461,22 @@ struct OrderReader::State : RecordSink {
         last_status_text.assign(status_text);
         last_status = classify_status(status_text);
       }
-      if (last_status != OrderStatus::purchase) return exclude(status_reason_key(last_status), line);
+      if (last_status != OrderStatus::purchase) {
+        return exclude_order_row(status_reason_key(last_status), order_id, line);
+      }
+    }
+    if (col(ColumnRole::after_sale) >= 0) {
+      const std::string_view after_sale_text = cell(ColumnRole::after_sale);
+      if (after_sale_text != last_after_sale_text) {
+        last_after_sale_text.assign(after_sale_text);
+        last_after_sale = classify_after_sale(after_sale_text);
+      }
+      if (last_after_sale != OrderStatus::purchase) {
+        return exclude_order_row(status_reason_key(last_after_sale), order_id, line);
+      }
+    }
+    if (col(ColumnRole::amount) >= 0 && !order_id.empty() && cell(ColumnRole::amount).empty()) {
+      return line_item_without_amount(order_id, customer_text, via, line);
     }
     int32_t day;
     if (!parse_day(cell(ColumnRole::date), day)) return exclude("bad_date", line);
@@ -419,22 +493,21 @@ struct OrderReader::State : RecordSink {
     }
     if (!std::isfinite(amount) || std::fabs(amount) > 1e13) return exclude("bad_amount", line);
 
-    const std::string_view order_id = cell(ColumnRole::order_id);
     if (is_uci_cancellation(order_id) && amount >= 0) return exclude("cancelled_invoice", line);
 
     ++summary.rows_used;
+    count_identified_row(summary.identity, via);
     if (amount < 0) ++summary.return_rows;
     // The table lookups wait in a batch, their slots prefetched, so cache misses overlap.
     const uint64_t customer_hash = hash_bytes(customer_text);
     table.customer_ids.prefetch(customer_hash);
     uint64_t key = 0;  // 0 = no order id
     if (!order_id.empty()) {
-      key = mix_customer(hash_bytes(order_id), customer_hash);
-      if (key == 0) key = 1;
+      key = order_key(order_id, customer_hash);
       if (!order_slots.empty()) prefetch(&order_slots[key & (order_slots.size() - 1)]);
     }
     lookups.push_back({customer_hash, key, amount, day, static_cast<uint32_t>(lookup_text.size()),
-                       static_cast<uint32_t>(customer_text.size())});
+                       static_cast<uint32_t>(customer_text.size()), line});
     lookup_text.append(customer_text);
     if (lookups.size() == kLookupBatch) flush_lookups();
   }
@@ -443,13 +516,21 @@ struct OrderReader::State : RecordSink {
     for (const Lookup& row : lookups) {
       const std::string_view customer_text = std::string_view(lookup_text).substr(row.text_offset, row.text_size);
       const Order order{row.amount, table.customer_ids.intern(customer_text, row.customer_hash), row.day};
+      if (row.amount < 0) negative_rows.emplace_back(static_cast<uint32_t>(table.orders.size()), row.line);
       if (row.key == 0) {
         table.orders.push_back(order);
         order_keys.push_back(0);
+        order_lines.add_order(row.amount);
         continue;
       }
       const auto [index, added] = find_or_add_order(row.key, order);
-      if (!added) table.orders[index].amount += row.amount;  // a further line item
+      if (added) {
+        order_lines.add_order(row.amount);
+        continue;
+      }
+      if (row.amount < 0) negative_rows.back().first = index;
+      order_lines.add_line(index, table.orders[index].amount, row.amount);  // a further line item
+      table.orders[index].amount += row.amount;
     }
     lookups.clear();
     lookup_text.clear();
@@ -507,6 +588,17 @@ OrderTable OrderReader::finish() {
   s.summary.had_bom = s.decoder.had_bom();
   s.summary.invalid_byte_sequences = s.decoder.invalid_sequences();
   if (s.summary.rows_read == 0) throw HuikeError(ErrorCode::E_NO_ROWS, "the file has a header but no order rows");
+  s.summary.amount_level = resolve_amount_level(s.table.orders, s.order_lines, s.amount_hint);
+  const RefundedOrders refunded = drop_refunded_orders(s.table.orders, s.order_lines, s.negative_rows, kExampleLines);
+  if (refunded.orders > 0) {
+    // A sale whose refund rows bring it to zero (a POS refund of the same transaction)
+    // is no purchase: its rows are counted under `refunded_in_file`.
+    s.summary.refunded_orders = refunded.orders;
+    s.summary.rows_used -= refunded.rows;
+    s.summary.return_rows -= refunded.negative_rows;
+    s.summary.excluded["refunded_in_file"] = {refunded.rows, refunded.example_lines};
+  }
+  s.order_lines.release();
   if (s.table.orders.empty()) {
     throw HuikeError(ErrorCode::E_NO_USABLE_ROWS, "none of the " + std::to_string(s.summary.rows_read) +
                                              " rows is a usable order; see the excluded rows by reason");

@@ -8,15 +8,18 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/amount_level.h"
+#include "ingest/customer_identity.h"
 #include "ingest/text_decode.h"
 #include "model/order_table.h"
 
 namespace huike {
 
 enum class ColumnRole : uint8_t {
-  customer, date, amount, order_id, quantity, unit_price, status, product, contact
+  customer, date, amount, order_id, quantity, unit_price, status, product, contact,
+  after_sale  // a second status column (售后状态): only a completed refund there excludes the row
 };
-constexpr int kColumnRoleCount = 9;
+constexpr int kColumnRoleCount = 10;
 const char* column_role_key(ColumnRole role);  // "customer", "date", ...
 
 enum class DateOrder : uint8_t { automatic, month_first, day_first };
@@ -56,6 +59,14 @@ struct IngestSummary {
   uint64_t return_rows = 0;                         // used, as returns
   std::map<std::string, ExclusionCount> excluded;   // reason key → count
   std::vector<std::vector<std::string>> preview;    // first rows, as text
+  std::string platform;                             // platform_layouts key, "" = none recognised
+  std::string platform_name;
+  CustomerIdentity identity;                        // how customers were told apart
+  AmountLevelDecision amount_level;                 // per order or per line
+  // Rows with a blank amount on an order already read (Shopify's further line items):
+  // used, they add nothing to the order's value.
+  ExclusionCount line_items_without_amount;
+  uint64_t refunded_orders = 0;                     // orders whose refund rows cancel them
 };
 
 // Streaming ingest: bytes in chunks of any size → OrderTable. Same result however

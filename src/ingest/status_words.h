@@ -7,18 +7,28 @@ namespace huike {
 // What an order-status cell says about whether the row is a purchase.
 enum class OrderStatus : uint8_t { purchase, cancelled, refunded, unpaid };
 
-// Exact match after trimming, ASCII lower-casing, ' ' and '-' read as '_', and a
-// WooCommerce "wc-" prefix dropped (so "On hold", "on-hold", "wc-on-hold" all match):
-//   cancelled: 交易关闭 交易關閉 已取消 取消 已关闭 已關閉 cancelled canceled voided void
-//              failed (WooCommerce) expired (Shopify, authorization lapsed)
-//   refunded:  退款成功 已退款 已退货 已退貨 refunded returned
+// An order-status cell is not a purchase when it holds a refund, cancellation, deletion
+// or non-payment word anywhere in its text, so compound statuses count too
+// (Pinduoduo "未发货，退款成功", JD "(删除)等待出库"). A whole cell is compared after
+// trimming, ASCII lower-casing, ' ' and '-' read as '_', and a WooCommerce "wc-" prefix
+// dropped; then Chinese words are looked for anywhere and English words as whole words:
+//   refunded:  退款成功 退货成功 退款完成 已退款 已退货 已退貨 全额退款 refunded returned
+//   cancelled: 交易关闭 交易關閉 订单关闭 已关闭 已關閉 取消 删除 刪除 作废 作廢
+//              cancelled canceled voided void failed deleted expired (Shopify: lapsed)
 //   unpaid:    等待买家付款 等待買家付款 待付款 未付款 待支付 未支付 pending pending_payment
-//              unpaid awaiting_payment on_hold (WooCommerce: awaiting payment) draft
-//              checkout_draft
-//   purchase:  everything else, e.g. empty, 交易成功, 买家已付款，等待卖家发货, 卖家已发货,
-//              退款中 (not refunded yet), paid, authorized, partially_paid,
-//              partially_refunded (the amount tells), processing, completed, fulfilled.
+//              unpaid awaiting_payment on_hold (WooCommerce) draft checkout_draft
+// A refund that did not happen is no refund: 退款关闭 退款失败 拒绝退款 取消退款 撤销退款
+// 售后关闭 and "partially refunded" (the amount tells) are read as purchase words.
+// When several words are found: refunded, then cancelled, then unpaid.
+// Everything else is a purchase: empty, 交易成功, 卖家已发货, 退款中 (not refunded yet),
+// paid, authorized, partially_paid, processing, completed, fulfilled, Shipped.
 OrderStatus classify_status(std::string_view text);
+
+// An after-sale column (售后状态, 退款状态, 维权状态) excludes a row only for a completed
+// refund (the words under "refunded" above, with the same exceptions); its 已关闭 or
+// 取消 closes the after-sale case, not the order.
+OrderStatus classify_after_sale(std::string_view text);
+
 // "status_cancelled", "status_refunded", "status_unpaid"; "" for purchase.
 const char* status_reason_key(OrderStatus s);
 

@@ -68,6 +68,29 @@ json segment_json(const SegmentInfo& info, const SegmentSummary& s, const ShopAn
           {"avg_monetary", rounded(s.sum_monetary / n)}};
 }
 
+json identity_json(const IngestSummary& summary) {
+  const CustomerIdentity& id = summary.identity;
+  const auto column = [&](int col) {
+    return col >= 0 && static_cast<size_t>(col) < summary.header.size() ? json(summary.header[col]) : json(nullptr);
+  };
+  return {{"customer_column", column(summary.role_column[static_cast<int>(ColumnRole::customer)])},
+          {"email_column", column(id.email_column)},
+          {"phone_column", column(id.phone_column)},
+          {"rows_by_customer_column", id.rows_by_customer_column},
+          {"rows_by_email", id.rows_by_email},
+          {"rows_by_phone", id.rows_by_phone},
+          {"placeholder_values", id.placeholder_values},
+          {"rule", customer_identity_rule()}};
+}
+
+json amount_level_json(const AmountLevelDecision& level) {
+  return {{"decision", level.decision},
+          {"header_says", level.header_says},
+          {"multi_line_orders", level.multi_line_orders},
+          {"repeated_orders", level.repeated_orders},
+          {"rule", amount_level_rule()}};
+}
+
 }  // namespace
 
 json input_json(const IngestSummary& summary) {
@@ -104,7 +127,15 @@ json input_json(const IngestSummary& summary) {
           {"date_order", summary.date_order},
           {"date_order_assumed", summary.date_order_assumed},
           {"date_orders_mixed", summary.date_orders_mixed},
-          {"preview", summary.preview}};
+          {"preview", summary.preview},
+          {"platform", summary.platform.empty() ? json(nullptr) : json(summary.platform)},
+          {"platform_name", summary.platform.empty() ? json(nullptr) : json(summary.platform_name)},
+          {"customer_identity", identity_json(summary)},
+          {"amount_level", amount_level_json(summary.amount_level)},
+          {"line_items_without_amount",
+           {{"rows", summary.line_items_without_amount.rows},
+            {"example_lines", summary.line_items_without_amount.example_lines}}},
+          {"refunded_orders", summary.refunded_orders}};
 }
 
 json analysis_json(const ShopAnalysis& shop) {

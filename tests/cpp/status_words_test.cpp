@@ -64,10 +64,43 @@ TEST(StatusWords, Classify) {
       {"fulfilled", OrderStatus::purchase},
       {"shipped", OrderStatus::purchase},
       {"Partially Refunded", OrderStatus::purchase},
-      {"cancelled because the customer asked for it twice", OrderStatus::purchase},  // exact words only
+      {"cancelled because the customer asked for it twice", OrderStatus::cancelled},  // a word anywhere
       {"not cancelled", OrderStatus::purchase},
+      // Compound statuses: the word anywhere in the text (issue 11)
+      {"未发货，退款成功", OrderStatus::refunded},         // Pinduoduo
+      {"已发货，待收货", OrderStatus::purchase},
+      {"(删除)等待出库", OrderStatus::cancelled},          // JD POP, deleted
+      {"(删除)等待确认收货", OrderStatus::cancelled},
+      {"等待出库", OrderStatus::purchase},
+      {"完成", OrderStatus::purchase},
+      {"退款成功，交易关闭", OrderStatus::refunded},       // refunded outranks cancelled
+      {"交易关闭(未付款)", OrderStatus::cancelled},
+      {"退款关闭", OrderStatus::purchase},                 // a refund that did not happen
+      {"卖家已发货，拒绝退款", OrderStatus::purchase},
+      {"Pending", OrderStatus::unpaid},                    // Amazon
+      {"Shipped", OrderStatus::purchase},
+      {"Unshipped", OrderStatus::purchase},
+      {"Shipped - Delivered to Buyer", OrderStatus::purchase},
+      {"Order Cancelled", OrderStatus::cancelled},
+      {"Deleted", OrderStatus::cancelled},
+      {"作废", OrderStatus::cancelled},
   };
   for (const Case& c : cases) EXPECT_EQ(classify_status(c.text), c.status) << '"' << c.text << '"';
+}
+
+TEST(StatusWords, AfterSaleColumnOnlyCompletedRefunds) {
+  struct Case {
+    const char* text;
+    OrderStatus status;
+  } cases[] = {
+      {"退款成功", OrderStatus::refunded},  {"退货退款成功", OrderStatus::refunded},
+      {"已退款", OrderStatus::refunded},    {"退款中", OrderStatus::purchase},
+      {"退款关闭", OrderStatus::purchase},  {"售后关闭", OrderStatus::purchase},
+      {"已关闭", OrderStatus::purchase},    {"取消", OrderStatus::purchase},
+      {"无售后", OrderStatus::purchase},    {"", OrderStatus::purchase},
+      {"待付款", OrderStatus::purchase},    {"refunded", OrderStatus::refunded},
+  };
+  for (const Case& c : cases) EXPECT_EQ(classify_after_sale(c.text), c.status) << '"' << c.text << '"';
 }
 
 TEST(StatusWords, ReasonKeys) {
