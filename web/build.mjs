@@ -72,7 +72,8 @@ mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'huike.html'), page);
 writeFileSync(join(out, 'index.html'), page);
 writeFileSync(join(out, 'huike-embed.mjs'), embed);
-copyFileSync(join(web, 'types', 'huike-embed.d.ts'), join(out, 'huike-embed.d.ts'));
+// .d.ts as asked; .d.mts is what TypeScript reads for an import of './huike-embed.mjs'.
+for (const name of ['huike-embed.d.ts', 'huike-embed.d.mts']) copyFileSync(join(web, 'types', 'huike-embed.d.ts'), join(out, name));
 for (const example of ['embed-example.html', 'component-example.html', 'component-example.js']) copyFileSync(join(web, example), join(out, example));
 
 const kb = (s) => (Buffer.byteLength(s) / 1024).toFixed(0) + ' KiB';

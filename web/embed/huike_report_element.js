@@ -33,7 +33,7 @@ export class HuikeReportElement extends HTMLElement {
     const body = document.createElement('div');
     body.className = 'huike-root';
     // The markup is the page's own (fixed at build time, no file content in it).
-    body.innerHTML = markup;
+    body.innerHTML = '<div class="top-actions"><button type="button" id="btn-new" class="btn ghost" data-i18n="new_analysis" hidden></button></div>' + markup;
     shadow.replaceChildren(body);
     this.page = createPage({ root: shadow, host: this, workerSource });
     this.page.$('start').hidden = true; // the portal hands the file over; no drop zone
