@@ -1,11 +1,12 @@
-// Builds dist/: huike.html (one self-contained file: styles, ECharts, engine + wasm, demo data
-// all inlined; works double-clicked from file:// offline), index.html (the same page, served),
-// huike-embed.mjs (the ES module for seller portals) and embed-example.html.
+// Builds dist/ with esbuild: huike.html (one self-contained file: styles, the page bundle
+// with ECharts, the worker with the engine + wasm inlined, demo data; works from file:// offline),
+// index.html (the same page, served), huike-embed.mjs (ES module for portals: createAnalyzer
+// and <huike-report>), huike-embed.d.ts, and the two example pages.
 // Usage: node web/build.mjs [--wasm build-wasm/huike_wasm.js] [--out dist]
 import { readFileSync, writeFileSync, mkdirSync, existsSync, copyFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+import * as esbuild from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, fallback) => {
@@ -16,47 +17,65 @@ const wasmJs = resolve(root, arg('--wasm', process.env.HUIKE_WASM_JS || 'build-w
 const out = resolve(root, arg('--out', 'dist'));
 const web = join(root, 'web');
 const read = (path) => readFileSync(path, 'utf8');
-
 if (!existsSync(wasmJs)) {
   console.error(`missing ${wasmJs}: run npm run build:wasm first`);
   process.exit(1);
 }
-const echartsPath = createRequire(import.meta.url).resolve('echarts/dist/echarts.min.js');
+
+const template = read(join(web, 'index.html'));
+const main = template.match(/<main>([\s\S]*)<\/main>/);
+if (!main || !template.includes('<!--@STYLES@-->') || !template.includes('<!--@SCRIPTS@-->')) {
+  throw new Error('web/index.html lacks <main>, <!--@STYLES@--> or <!--@SCRIPTS@-->');
+}
+const styles = read(join(web, 'styles.css'));
+
+// The bundles' build-time inputs, as modules: huike:worker-source, huike:demo-csv, …
+const virtual = (sources) => ({
+  name: 'huike-virtual',
+  setup(build) {
+    build.onResolve({ filter: /^huike:/ }, (a) => ({ path: a.path, namespace: 'huike' }));
+    build.onLoad({ filter: /.*/, namespace: 'huike' }, (a) => {
+      if (!(a.path in sources)) throw new Error('unknown build input ' + a.path);
+      return { contents: `export default ${JSON.stringify(sources[a.path]())};`, loader: 'js' };
+    });
+  },
+});
+
+const bundle = async (entry, format, sources) => {
+  const result = await esbuild.build({
+    entryPoints: [join(web, entry)], bundle: true, format, write: false, charset: 'utf8',
+    target: ['chrome95', 'firefox100', 'safari15'], legalComments: 'none', minify: true,
+    plugins: [virtual(sources)], logLevel: 'warning',
+  });
+  return result.outputFiles[0].text;
+};
+
+// The worker: the engine glue (defines createHuikeModule) then the dispatcher.
+const workerSource = read(wasmJs) + '\n' + (await bundle('worker/entry.js', 'iife', {}));
+const sources = {
+  'huike:worker-source': () => workerSource,
+  'huike:demo-csv': () => read(join(web, 'demo', 'demo_orders.csv')),
+  'huike:page-markup': () => main[1],
+  'huike:styles': () => styles + '\n:host { display: block; }\n',
+};
+const pageJs = await bundle('main.js', 'iife', sources);
+const embedJs = await bundle('embed/index.js', 'esm', sources);
 
 // Code inlined into <script>: only a literal "</script" could end the element early.
 const inlineCode = (code) => `<script>\n${code.replace(/<\/(script)/gi, '<\\/$1')}\n</script>`;
-// Text carried as a JS string literal; "<" escaped so no HTML parser sees a tag in it.
-const stringLiteral = (text) => JSON.stringify(text).replace(/</g, '\\u003c');
-
-const workerSource = read(wasmJs) + '\n' + read(join(web, 'worker_dispatcher.js'));
-const demoCsv = read(join(web, 'demo', 'demo_orders.csv'));
-
-const scripts = [
-  inlineCode(read(echartsPath)),
-  inlineCode(`var HUIKE_WORKER_SOURCE = ${stringLiteral(workerSource)};\nvar HUIKE_DEMO_CSV = ${stringLiteral(demoCsv)};`),
-  ...['i18n.js', 'engine_client.js', 'charts.js', 'app.js'].map((f) => inlineCode(read(join(web, f)))),
-].join('\n');
-
-const template = read(join(web, 'index.html'));
-for (const marker of ['<!--@STYLES@-->', '<!--@SCRIPTS@-->']) {
-  if (!template.includes(marker)) throw new Error(`web/index.html lacks ${marker}`);
-}
 const page = template
-  .replace('<!--@STYLES@-->', () => `<style>\n${read(join(web, 'styles.css'))}</style>`)
-  .replace('<!--@SCRIPTS@-->', () => scripts);
-
-const embedTemplate = read(join(web, 'huike-embed.mjs'));
-const embed = embedTemplate
-  .replace('/*@HUIKE_WORKER_SOURCE@*/ null', () => stringLiteral(workerSource))
-  .replace('/*@HUIKE_CLIENT@*/', () => read(join(web, 'engine_client.js')));
-if (embed === embedTemplate) throw new Error('web/huike-embed.mjs lacks its markers');
+  .replace('<!--@STYLES@-->', () => `<style>\n${styles}</style>`)
+  .replace('<!--@SCRIPTS@-->', () => inlineCode(pageJs));
+const embed = embedJs;
 
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'huike.html'), page);
 writeFileSync(join(out, 'index.html'), page);
 writeFileSync(join(out, 'huike-embed.mjs'), embed);
-copyFileSync(join(web, 'embed-example.html'), join(out, 'embed-example.html'));
+// .d.ts as asked; .d.mts is what TypeScript reads for an import of './huike-embed.mjs'.
+for (const name of ['huike-embed.d.ts', 'huike-embed.d.mts']) copyFileSync(join(web, 'types', 'huike-embed.d.ts'), join(out, name));
+for (const example of ['embed-example.html', 'component-example.html', 'component-example.js']) copyFileSync(join(web, example), join(out, example));
 
 const kb = (s) => (Buffer.byteLength(s) / 1024).toFixed(0) + ' KiB';
-console.log(`dist/huike.html ${kb(page)} (engine ${kb(read(wasmJs))}, demo ${kb(demoCsv)})`);
+console.log(`dist/huike.html ${kb(page)} (engine ${kb(read(wasmJs))}, page ${kb(pageJs)})`);
 console.log(`dist/huike-embed.mjs ${kb(embed)}`);

@@ -1,8 +1,9 @@
-// ECharts (inlined at build time from npm `echarts`) for the report's charts.
+// ECharts (bundled from npm `echarts`) for the report's charts.
+import * as echarts from 'echarts';
 // Tooltips are HTML in ECharts, so only numbers and engine-fixed names go into them.
-'use strict';
 
-var HuikeCharts = (function () {
+
+export const HuikeCharts = (function () {
   const SEGMENT_COLORS = ['#1d4ed8', '#0e7490', '#7c3aed', '#c2410c', '#60a5fa', '#22d3ee', '#a78bfa', '#fb923c'];
   const charts = new Map();
   const TEXT = '#4b5563';

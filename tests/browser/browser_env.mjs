@@ -61,16 +61,14 @@ export function serve(dir) {
 
 // {report} of `huike analyze FILE ARGS...`, or null when the CLI has not been built.
 export function nativeReport(file, args = []) {
-  if (!existsSync(cliPath)) {
-    if (process.env.CI) throw new Error(`native CLI missing (${cliPath}): build it first or set HUIKE_CLI`);
-    return null;
-  }
+  // A cross-check never skips: without the CLI the test fails, here and in CI.
+  if (!existsSync(cliPath)) throw new Error(`native CLI missing (${cliPath}): build it first (scripts/build) or set HUIKE_CLI`);
   return { report: JSON.parse(execFileSync(cliPath, ['analyze', file, ...args], { maxBuffer: 1 << 28, encoding: 'utf8' })) };
 }
 
 // {report} of `huike predict FILE ARGS...`, or null without the CLI.
 export function nativePredict(file, args = []) {
-  if (!existsSync(cliPath)) return null;
+  if (!existsSync(cliPath)) throw new Error(`native CLI missing (${cliPath})`);
   return { report: JSON.parse(execFileSync(cliPath, ['predict', file, ...args], { maxBuffer: 1 << 28, encoding: 'utf8' })) };
 }
 

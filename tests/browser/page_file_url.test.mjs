@@ -51,14 +51,13 @@ test('upload the Online Retail II subset: headline figures equal the native CLI'
   await page.setInputFiles('#file-input', retailCsv);
   assert.equal(await waitForState(page, ['done', 'error']), 'done');
   const figures = await headline(page);
-  if (native) assertHeadline(figures, native.report.totals);
-  else t.diagnostic('native CLI not built: figures not compared');
+  assertHeadline(figures, native.report.totals);
   assert.equal(figures.customers.text, figures.customers.value.toLocaleString('zh-CN'));
   assert.match(figures.repeat_rate.text, /^\d+\.\d%$/);
 
   // The eight segments, Chinese names exactly as the report has them.
   const names = await page.$$eval('#seg8-table tbody tr td.name', (cells) => cells.map((c) => c.textContent));
-  if (native) assert.deepEqual(names, native.report.segments.eight.map((s) => s.name_zh));
+  assert.deepEqual(names, native.report.segments.eight.map((s) => s.name_zh));
   assert.equal(await page.$$eval('#grid11 .tile', (n) => n.length), 11);
   assert.equal(await page.$$eval('#status-cards .status-card', (n) => n.length) >= 4, true);
   // Skipped rows are visible: guest checkouts in this file, with example line numbers.
@@ -71,7 +70,7 @@ test('upload the Online Retail II subset: headline figures equal the native CLI'
   // English: the same figures, English segment names.
   await page.selectOption('#lang', 'en');
   const en = await page.$$eval('#seg8-table tbody tr td.name', (cells) => cells.map((c) => c.textContent));
-  if (native) assert.deepEqual(en, native.report.segments.eight.map((s) => s.name_en));
+  assert.deepEqual(en, native.report.segments.eight.map((s) => s.name_en));
   assert.equal((await headline(page)).customers.value, figures.customers.value);
   await page.selectOption('#lang', 'zh-CN');
   assertNoNetwork(requests);
@@ -100,13 +99,13 @@ test('settings re-run on the orders in memory; customer lists page, sort and exp
   await page.dispatchEvent('#set-churn-window', 'change');
   await page.waitForFunction(() => document.body.dataset.state === 'done' && document.querySelector('#sub-churn').textContent.includes('180'));
   const native180 = nativeReport(retailCsv, ['--churn-window', '180']);
-  if (native180) assertHeadline(await headline(page), native180.report.totals);
+  assertHeadline(await headline(page), native180.report.totals);
   assert.equal(await page.isHidden('#progress'), true);
 
   await page.selectOption('#set-thresholds', 'median');
   await page.waitForFunction(() => document.querySelector('#seg8-rule').textContent.includes('中位数'));
   const nativeMedian = nativeReport(retailCsv, ['--churn-window', '180', '--thresholds', 'median']);
-  if (nativeMedian) {
+  {
     await page.waitForFunction(() => document.body.dataset.state === 'done');
     const counts = await page.$$eval('#seg8-table tbody tr td:nth-child(2)', (c) => c.map((n) => Number(n.textContent.replace(/,/g, ''))));
     assert.deepEqual(counts, nativeMedian.report.segments.eight.map((s) => s.customers));
@@ -149,7 +148,7 @@ test('a file without a customer column: clear message, then the column mapping f
   await page.click('#btn-rerun');
   assert.equal(await waitForState(page, ['done', 'error']), 'done');
   const native = nativeReport(tmall, ['--column', 'customer=3']);
-  if (native) assert.equal((await headline(page)).customers.value, native.report.totals.customers);
+  assert.equal((await headline(page)).customers.value, native.report.totals.customers);
   await page.close();
 });
 
@@ -196,7 +195,7 @@ test('a GBK Taobao export, and several files dropped at once', async () => {
   await page.setInputFiles('#file-input', gbk);
   assert.equal(await waitForState(page, ['done', 'error']), 'done');
   const native = nativeReport(gbk);
-  if (native) assert.equal((await headline(page)).revenue.value, native.report.totals.revenue);
+  assert.equal((await headline(page)).revenue.value, native.report.totals.revenue);
   assert.match(await page.textContent('#input-summary'), /gb18030/);
   // Customer names decoded from GBK show as Chinese text.
   await page.click('#status-cards .status-card[data-status="active"]');
@@ -234,7 +233,7 @@ test('predictions on demand match the native models; the export then carries the
   await page.waitForSelector('#predict-results:not([hidden])');
   const shown = await page.$$eval('[data-predict]', (n) => Object.fromEntries(n.map((x) => [x.dataset.predict, Number(x.dataset.value)])));
   const native = nativePredict(retailCsv, ['--calibration-end', '2011-06-30', '--horizon-days', '180']);
-  if (native) {
+  {
     for (const [key, value] of Object.entries(shown)) {
       assert.ok(Math.abs(value - native.report.shop[key]) <= 1e-6 * Math.abs(native.report.shop[key]) + 1e-9, key);
     }

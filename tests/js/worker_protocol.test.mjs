@@ -1,4 +1,4 @@
-// The worker's request protocol (web/worker_dispatcher.js) driven directly under Node:
+// The worker's request protocol (web/worker/dispatcher.js) driven directly under Node:
 // one reply per request, throttled progress, cancel, errors with codes, several files.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -6,9 +6,10 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadModule, root, sharedData, runCli } from './wasm_support.mjs';
+import { createDispatcher } from '../../web/worker/dispatcher.js';
+import { splitOptions } from '../../web/protocol/requests.js';
 
 const require = createRequire(import.meta.url);
-const { createHuikeDispatcher, huikeSplitOptions } = require(join(root, 'web/worker_dispatcher.js'));
 const createModule = require(join(root, process.env.HUIKE_WASM_JS || 'build-wasm/huike_wasm.js'));
 
 const retail = readFileSync(join(sharedData, 'online-retail-ii/online_retail_II_subset.csv'));
@@ -17,7 +18,7 @@ const retail = readFileSync(join(sharedData, 'online-retail-ii/online_retail_II_
 function harness(factory = createModule, onMessage = () => {}) {
   const messages = [];
   const waiting = new Map();
-  const dispatcher = createHuikeDispatcher(factory, (message) => {
+  const dispatcher = createDispatcher(factory, (message) => {
     messages.push(message);
     onMessage(message);
     if (message.type !== 'PROGRESS' && waiting.has(message.id)) waiting.get(message.id)(message);
@@ -35,7 +36,7 @@ function harness(factory = createModule, onMessage = () => {}) {
 before(loadModule);
 
 test('splits flat options into ingest and analysis', () => {
-  assert.deepEqual(huikeSplitOptions({ columns: { customer: 'b' }, as_of: '2024-01-01', delimiter: ';', returns: 'ignore' }), {
+  assert.deepEqual(splitOptions({ columns: { customer: 'b' }, as_of: '2024-01-01', delimiter: ';', returns: 'ignore' }), {
     ingest: { columns: { customer: 'b' }, delimiter: ';' },
     analysis: { as_of: '2024-01-01', returns: 'ignore' },
   });
@@ -47,7 +48,7 @@ test('ANALYZE reads a Blob in slices and replies once, with throttled progress',
   const result = await reply;
   assert.equal(result.type, 'RESULT');
   const native = runCli(join(sharedData, 'online-retail-ii/online_retail_II_subset.csv'));
-  if (native) assert.deepStrictEqual(result.payload.report, native.report);
+  assert.deepStrictEqual(result.payload.report, native.report);
   assert.equal(result.payload.rows, 34766);
   const mine = messages.filter((m) => m.id === id);
   assert.equal(mine.filter((m) => m.type !== 'PROGRESS').length, 1);

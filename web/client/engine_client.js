@@ -1,0 +1,104 @@
+// Main-thread side of the worker protocol (protocol/requests.js). The worker is a blob worker
+// built from inlined source, because file:// refuses sibling workers and fetching a .wasm.
+import { RequestType, ReplyType } from '../protocol/requests.js';
+import { ErrorCode } from '../protocol/error_codes.js';
+
+/** @typedef {import('../protocol/requests.js').RequestTypeName} RequestTypeName */
+/** @typedef {import('../protocol/requests.js').ReplyMessage} ReplyMessage */
+/** @typedef {import('../protocol/requests.js').ErrorValue} ErrorValue */
+/** @typedef {import('../types/huike-embed').HuikeError} HuikeError */
+/** @typedef {import('../types/huike-embed').Progress} Progress */
+
+/**
+ * @param {Partial<ErrorValue> | undefined} e
+ * @returns {HuikeError}
+ */
+export function toError(e) {
+  const error = /** @type {HuikeError} */ (new Error((e && e.message) || 'unknown error'));
+  error.code = /** @type {any} */ ((e && e.code) || ErrorCode.E_INTERNAL);
+  error.line = (e && e.line) || 0;
+  if (e && e.input) error.input = e.input;
+  return error;
+}
+
+/** @typedef {{resolve: (value: any) => void, reject: (error: HuikeError) => void, onProgress?: (p: Progress) => void}} Pending */
+
+export class EngineClient {
+  /** @param {string} workerSource the engine glue (wasm inlined) followed by the dispatcher */
+  constructor(workerSource) {
+    this.url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+    /** @type {Worker | null} */
+    this.worker = new Worker(this.url);
+    this.nextId = 1;
+    /** @type {Map<number, Pending>} */
+    this.pending = new Map();
+    this.worker.onmessage = (event) => this.receive(event.data);
+    // A crash (out of memory, a wasm trap) rejects every pending request; none hangs.
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      this.failAll({ code: ErrorCode.E_WORKER_CRASHED, message: event.message || 'the analysis worker stopped' });
+    };
+  }
+
+  /** @param {ReplyMessage} message */
+  receive(message) {
+    const entry = this.pending.get(message.id);
+    if (!entry) return;
+    if (message.type === ReplyType.PROGRESS) {
+      if (entry.onProgress) entry.onProgress(message.payload);
+      return;
+    }
+    this.pending.delete(message.id);
+    if (message.type === ReplyType.RESULT) entry.resolve(message.payload);
+    else entry.reject(toError(message.error));
+  }
+
+  /** @param {Partial<ErrorValue>} error */
+  failAll(error) {
+    const entries = [...this.pending.values()];
+    this.pending.clear();
+    for (const entry of entries) entry.reject(toError(error));
+  }
+
+  /**
+   * Sends one request; the promise settles exactly once.
+   * @template {RequestTypeName} T
+   * @param {T} type
+   * @param {import('../protocol/requests.js').PayloadOf<T>} payload
+   * @param {(p: Progress) => void} [onProgress]
+   * @returns {{id: number, promise: Promise<import('../protocol/requests.js').ResultOf<T>>}}
+   */
+  send(type, payload, onProgress) {
+    const id = this.nextId++;
+    const promise = new Promise((resolve, reject) => {
+      if (!this.worker) return reject(toError({ code: ErrorCode.E_DISPOSED, message: 'the analyzer was disposed' }));
+      this.pending.set(id, { resolve, reject, onProgress });
+      this.worker.postMessage({ id, type, payload });
+    });
+    return { id, promise };
+  }
+
+  /**
+   * @template {RequestTypeName} T
+   * @param {T} type
+   * @param {import('../protocol/requests.js').PayloadOf<T>} payload
+   * @param {(p: Progress) => void} [onProgress]
+   * @returns {Promise<import('../protocol/requests.js').ResultOf<T>>}
+   */
+  request(type, payload, onProgress) {
+    return this.send(type, payload, onProgress).promise;
+  }
+
+  /** @param {number} targetId */
+  cancel(targetId) {
+    if (this.worker && this.pending.has(targetId)) this.send(RequestType.CANCEL, { target: targetId });
+  }
+
+  dispose() {
+    if (!this.worker) return;
+    this.worker.terminate();
+    this.worker = null;
+    URL.revokeObjectURL(this.url);
+    this.failAll({ code: ErrorCode.E_DISPOSED, message: 'the analyzer was disposed' });
+  }
+}

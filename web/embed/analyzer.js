@@ -1,0 +1,69 @@
+// createAnalyzer(): the engine in a blob worker, for seller portals. Nothing is fetched.
+import workerSource from 'huike:worker-source';
+import { EngineClient } from '../client/engine_client.js';
+import { RequestType } from '../protocol/requests.js';
+import { ErrorCode } from '../protocol/error_codes.js';
+
+/** @typedef {import('../types/huike-embed').Analyzer} Analyzer */
+/** @typedef {import('../types/huike-embed').AnalyzerOptions} AnalyzerOptions */
+/** @typedef {import('../types/huike-embed').HuikeError} HuikeError */
+
+/** @param {Parameters<Analyzer['analyze']>[0]} input @returns {(Blob | string)[]} */
+function toSources(input) {
+  const list = Array.isArray(input) ? input : [input];
+  return list.map((item) => {
+    if (typeof item === 'string' || item instanceof Blob) return item;
+    if (item instanceof ArrayBuffer || ArrayBuffer.isView(item)) return new Blob([/** @type {ArrayBuffer} */ (item)]);
+    throw Object.assign(new Error('analyze() takes a File, a Blob, text or bytes'), { code: ErrorCode.E_BAD_INPUT });
+  });
+}
+
+function abortError() {
+  return Object.assign(new Error('cancelled'), { name: 'AbortError', code: ErrorCode.E_CANCELLED });
+}
+
+/**
+ * Returns an analyzer owning one worker and one engine; call dispose() when done.
+ * @returns {Analyzer}
+ */
+export function createAnalyzer() {
+  const client = new EngineClient(workerSource);
+  /** @type {AnalyzerOptions} */
+  let lastOptions = {};
+
+  return {
+    async analyze(input, options = {}, { onProgress, signal } = {}) {
+      if (signal && signal.aborted) throw abortError();
+      const { id, promise } = client.send(RequestType.ANALYZE, { sources: toSources(input), options }, onProgress);
+      const onAbort = () => client.cancel(id);
+      if (signal) signal.addEventListener('abort', onAbort, { once: true });
+      try {
+        const result = await promise;
+        lastOptions = options;
+        return result.report;
+      } catch (e) {
+        const error = /** @type {HuikeError} */ (e);
+        if (error.code === ErrorCode.E_CANCELLED) error.name = 'AbortError';
+        throw error;
+      } finally {
+        if (signal) signal.removeEventListener('abort', onAbort);
+      }
+    },
+    async report(options = lastOptions) {
+      return (await client.request(RequestType.REPORT, { options })).report;
+    },
+    customersPage(query = {}, options = lastOptions) {
+      return client.request(RequestType.CUSTOMERS_PAGE, { options, query });
+    },
+    async customersCsv(filter = {}, options = lastOptions, { predict = null } = {}) {
+      const { bytes } = await client.request(RequestType.CUSTOMERS_CSV, { options, filter, predict });
+      return new Blob([bytes], { type: 'text/csv;charset=utf-8' });
+    },
+    async predict(predictOptions = {}) {
+      return (await client.request(RequestType.PREDICT, { predict: predictOptions })).predict;
+    },
+    dispose() {
+      client.dispose();
+    },
+  };
+}

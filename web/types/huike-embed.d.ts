@@ -1,0 +1,163 @@
+// Types of dist/huike-embed.mjs, for seller portals (TypeScript or editors' JS checking).
+// The report is the JSON of `huike analyze` (schema_version 1); the shapes below name the
+// fields a portal reads most; every field listed is always present unless marked optional.
+
+/** Every error code an analyzer may reject with (`error.code`). */
+export type ErrorCode =
+  | 'E_BAD_OPTION' | 'E_STATE' | 'E_NO_SESSION' | 'E_EMPTY_FILE' | 'E_NO_ROWS' | 'E_NO_USABLE_ROWS'
+  | 'E_NO_CUSTOMER_COLUMN' | 'E_NO_DATE_COLUMN' | 'E_NO_AMOUNT_COLUMN' | 'E_UNKNOWN_COLUMN'
+  | 'E_SPREADSHEET_FILE' | 'E_UTF16_FILE' | 'E_BINARY_FILE' | 'E_UNTERMINATED_QUOTE' | 'E_RECORD_TOO_LONG'
+  | 'E_TOO_MANY_COLUMNS' | 'E_AMAZON_ALL_ORDERS' | 'E_PREDICT_OPTION' | 'E_PREDICT_RANGE' | 'E_PREDICT_CALIBRATION_END'
+  | 'E_PREDICT_NO_PURCHASES' | 'E_OUT_OF_MEMORY' | 'E_INTERNAL' | 'E_OPEN' | 'E_READ' | 'E_WRITE'
+  | 'E_CANCELLED' | 'E_WORKER_CRASHED' | 'E_DISPOSED' | 'E_BAD_INPUT' | 'E_BAD_REQUEST' | 'E_NO_INPUT';
+
+export type Role = 'customer' | 'date' | 'amount' | 'order_id' | 'quantity' | 'unit_price' | 'status' | 'product' | 'contact' | 'after_sale';
+
+export interface IngestOptions {
+  encoding?: 'utf-8' | 'gb18030' | 'windows-1252';
+  delimiter?: 'comma' | 'tab' | 'semicolon' | 'pipe' | 'whitespace' | ',' | ';' | '|';
+  has_header?: boolean;
+  /** Role → header name or 0-based column index; '' means "no such column". */
+  columns?: Partial<Record<Role, string | number>>;
+  date_order?: 'month_first' | 'day_first';
+}
+
+export interface AnalysisOptions {
+  /** YYYY-MM-DD; orders on or after it are left out. Default: the day after the latest purchase. */
+  as_of?: string;
+  thresholds?: 'mean' | 'median' | 'custom';
+  custom_thresholds?: { recency: number; frequency: number; monetary: number };
+  churn_window_days?: number;
+  at_risk_multiplier?: number;
+  churned_multiplier?: number;
+  returns?: 'subtract' | 'ignore';
+}
+
+/** analyze() options are flat: ingest and analysis keys side by side. */
+export type AnalyzerOptions = IngestOptions & AnalysisOptions;
+
+export interface Progress { bytes: number; total: number; rows: number; elapsedMs: number }
+
+export interface ExcludedReason { rows: number; example_lines: number[] }
+
+export interface InputSummary {
+  bytes: number; lines: number; rows_read: number; rows_used: number; rows_excluded: number;
+  return_rows: number; blank_lines: number; invalid_byte_sequences: number;
+  encoding: string; bom: boolean; delimiter: string; has_header: boolean;
+  header: string[]; preview: string[][];
+  columns: Record<Role, string | null>;
+  column_index: Record<Role, number | null>;
+  date_order: string; date_order_assumed: boolean; date_orders_mixed: boolean;
+  excluded: Record<string, ExcludedReason>;
+}
+
+export interface Segment {
+  key: string; name_zh: string; name_en: string; action_zh: string; action_en: string;
+  customers: number; customer_share: number; revenue: number; revenue_share: number;
+  avg_recency_days: number; avg_frequency: number; avg_monetary: number;
+}
+
+export interface Histogram { bin_days: number; counts: number[]; overflow: number }
+
+export interface Report {
+  schema_version: number;
+  engine: string;
+  input: InputSummary;
+  analysis: Required<Omit<AnalysisOptions, 'custom_thresholds'>> & { first_order_date: string; last_order_date: string };
+  totals: {
+    customers: number; orders: number; revenue: number; gross_revenue: number; returns_value: number;
+    return_orders: number; return_only_customers: number; average_order_value: number;
+    repeat_rate: number; returning_revenue_share: number; churn_rate: number;
+  };
+  thresholds: { mode: string; recency_days: number; frequency: number; monetary: number; rule: string };
+  segments: { eight: Segment[]; grid: Segment[] };
+  status: { active: number; at_risk: number; churned: number; sleeping: number; unknown: number };
+  purchase_cycle: { customers_with_cycle: number; shop_mean_days: number | null; shop_median_days: number | null };
+  charts: {
+    recency_histogram: Histogram; cycle_histogram: Histogram;
+    rf_heatmap: { rows: string; columns: string; customers: number[][]; avg_monetary: number[][] };
+  };
+}
+
+export type CustomerStatus = 'active' | 'at_risk' | 'churned' | 'sleeping' | 'unknown';
+
+export interface CustomerFilter {
+  segment_eight?: string;
+  segment_grid?: string;
+  status?: CustomerStatus;
+  /** Only in customersCsv with `predict`: customers whose P(alive) is below this. */
+  p_alive_below?: number;
+}
+
+export type CustomerSort = 'customer_id' | 'recency_days' | 'frequency' | 'monetary' | 'average_order_value'
+  | 'cycle_days' | 'first_purchase' | 'last_purchase';
+
+export interface CustomersQuery {
+  filter?: CustomerFilter; sort?: CustomerSort; descending?: boolean; offset?: number; limit?: number;
+}
+
+export interface CustomerRow {
+  customer_id: string; recency_days: number; frequency: number; monetary: number;
+  r_score: number; f_score: number; m_score: number;
+  segment_eight: string; segment_grid: string; status: CustomerStatus; sleeping: boolean;
+  first_purchase: string; last_purchase: string; purchase_days: number;
+  average_order_value: number; cycle_days: number | null; returned: number;
+}
+
+export interface CustomersPage { total: number; offset: number; rows: CustomerRow[] }
+
+export interface PredictOptions {
+  calibration_end?: string; unit?: 'day' | 'week'; horizon_days?: number; discount_rate?: number;
+  model?: 'bgnbd' | 'mbgnbd';
+}
+
+/** The report of `huike predict` (fitted parameters, shop figures, hold-out, top customers). */
+export interface PredictReport {
+  model: string; unit: string; unit_days: number; horizon_days: number; horizon_units: number;
+  annual_discount_rate: number; predictions_as_of: string;
+  shop: Record<string, number>;
+  [section: string]: any;
+}
+
+/** A rejected promise's error. */
+export interface HuikeError extends Error {
+  code: ErrorCode;
+  /** 1-based line of the input, 0 when not about a line. */
+  line: number;
+  /** What the engine detected in a file it refused (for a column-mapping UI). */
+  input?: InputSummary;
+}
+
+export interface AnalyzeControls { onProgress?: (progress: Progress) => void; signal?: AbortSignal }
+
+export interface Analyzer {
+  analyze(input: Blob | string | ArrayBuffer | ArrayBufferView | Array<Blob | string | ArrayBuffer | ArrayBufferView>,
+          options?: AnalyzerOptions, controls?: AnalyzeControls): Promise<Report>;
+  report(options?: AnalyzerOptions): Promise<Report>;
+  customersPage(query?: CustomersQuery, options?: AnalyzerOptions): Promise<CustomersPage>;
+  customersCsv(filter?: CustomerFilter, options?: AnalyzerOptions, extra?: { predict?: PredictOptions | null }): Promise<Blob>;
+  predict(options?: PredictOptions): Promise<PredictReport>;
+  dispose(): void;
+}
+
+export function createAnalyzer(): Analyzer;
+
+/** Every error code, in registry order. */
+export const ERROR_CODES: readonly ErrorCode[];
+
+/** The `<huike-report>` element (registered when the module loads). */
+export interface HuikeReportElement extends HTMLElement {
+  analyze(input: Blob | string, options?: AnalyzerOptions): Promise<Report>;
+  readonly report: Report | null;
+  dispose(): void;
+}
+
+export interface HuikeReportEventMap {
+  'huike-progress': CustomEvent<Progress>;
+  'huike-done': CustomEvent<{ report: Report }>;
+  'huike-error': CustomEvent<{ code: ErrorCode; message: string; line: number }>;
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'huike-report': HuikeReportElement }
+}

@@ -1,0 +1,15 @@
+// Every view of the page, in tab order. A new view: its file, and one line here.
+import { registerView } from './registry.js';
+import { uploadView } from './upload.js';
+import { mappingView } from './mapping.js';
+import { settingsView } from './settings.js';
+import { overviewView } from './overview.js';
+import { customersView } from './customers.js';
+import { predictionView } from './prediction.js';
+
+registerView(uploadView);
+registerView(mappingView);
+registerView(settingsView);
+registerView(overviewView);
+registerView(customersView);
+registerView(predictionView);
