@@ -96,6 +96,7 @@ json input_json(const IngestSummary& summary) {
           {"encoding", encoding_name(summary.encoding)},
           {"bom", summary.had_bom},
           {"invalid_byte_sequences", summary.invalid_byte_sequences},
+          {"invalid_byte_lines", summary.invalid_byte_lines},
           {"delimiter", delimiter_name(summary.delimiter)},
           {"has_header", summary.has_header},
           {"header", summary.header},
@@ -104,6 +105,7 @@ json input_json(const IngestSummary& summary) {
           {"date_order", summary.date_order},
           {"date_order_assumed", summary.date_order_assumed},
           {"date_orders_mixed", summary.date_orders_mixed},
+          {"date_format", summary.date_format},
           {"preview", summary.preview}};
 }
 
