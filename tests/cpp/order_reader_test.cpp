@@ -15,7 +15,8 @@ using test::report_of;
 
 const std::vector<std::string> kFixtures = {"small_orders.csv",   "taobao_gbk.csv",       "traditional_tab.tsv",
                                             "uci_cp1252.csv",     "quoted_bom.csv",       "cdnow_headerless.txt",
-                                            "semicolon_excel_serial.csv"};
+                                            "semicolon_excel_serial.csv", "hostile_formulas.csv", "mac_cr_only.csv",
+                                            "invalid_utf8.csv",   "stray_date_number.csv", "malformed_quote.csv"};
 
 TEST(SplitAnywhere, EveryFixtureAtEveryPosition) {
   for (const std::string& name : kFixtures) {
