@@ -226,16 +226,52 @@ size_t decode_gb(const unsigned char* p, size_t n, bool final, char*& o, uint64_
   return i;
 }
 
+inline bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
+
+// The length of the valid UTF-8 prefix of s that ends on a whole sequence. Runs on every
+// UTF-8 chunk, so it skips ASCII a word at a time and runs of 3-byte (CJK) characters in
+// a tight loop; anything else takes the strict step.
+size_t valid_utf8_prefix(std::string_view s) {
+  auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  // Lead bytes E1-EC, EE, EF cannot start an overlong or a surrogate.
+  const auto plain3 = [p](size_t i) {
+    const unsigned b = p[i];
+    return b >= 0xE1 && b <= 0xEF && b != 0xED && is_continuation(p[i + 1]) && is_continuation(p[i + 2]);
+  };
+  size_t i = 0;
+  while (i < n) {
+    for (; i + 8 <= n; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if (const uint64_t high = w & 0x8080808080808080ull) {
+        i += static_cast<size_t>(__builtin_ctzll(high)) >> 3;
+        break;
+      }
+    }
+    while (i < n && p[i] < 0x80) ++i;
+    while (i + 3 <= n && plain3(i)) i += 3;
+    if (i == n || p[i] < 0x80) continue;
+    if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < n && is_continuation(p[i + 1])) {
+      i += 2;
+      continue;
+    }
+    const Step step = utf8_step(p + i, n - i);
+    if (step.len == 0 || !step.valid) break;
+    i += step.len;
+  }
+  return i;
+}
+
 // Decodes UTF-8 p[0..n) into o, each invalid sequence becoming U+FFFD; returns the bytes
 // consumed (all of them when final; else a sequence cut by the end of p waits).
 size_t decode_utf8(const unsigned char* p, size_t n, bool final, char*& o, uint64_t& invalid) {
   size_t i = 0;
   while (i < n) {
-    size_t ascii = i;
-    while (ascii < n && p[ascii] < 0x80) ++ascii;
-    std::memcpy(o, p + i, ascii - i);
-    o += ascii - i;
-    i = ascii;
+    const size_t valid = valid_utf8_prefix({reinterpret_cast<const char*>(p) + i, n - i});
+    std::memcpy(o, p + i, valid);
+    o += valid;
+    i += valid;
     if (i == n) break;
     Step s = utf8_step(p + i, n - i);
     if (s.len == 0) {
@@ -250,24 +286,6 @@ size_t decode_utf8(const unsigned char* p, size_t n, bool final, char*& o, uint6
       o = put_utf8(o, kReplacement);
     }
     i += s.len;
-  }
-  return i;
-}
-
-// The length of the valid UTF-8 prefix of s that ends on a whole sequence.
-size_t valid_utf8_prefix(std::string_view s) {
-  auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i + 8 <= s.size() && all_ascii8(p + i)) i += 8;
-    if (i < s.size() && p[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    if (i == s.size()) break;
-    const Step step = utf8_step(p + i, s.size() - i);
-    if (step.len == 0 || !step.valid) break;
-    i += step.len;
   }
   return i;
 }
@@ -308,9 +326,19 @@ char* TextDecoder::reserve_out(size_t extra) {
   return out_.data() + out_len_;
 }
 
+// Whether `in` is valid UTF-8 after up to 3 continuation bytes (that finish held_) and up
+// to a sequence cut at its end: then at most 6 invalid bytes (24 output bytes) are there.
+bool TextDecoder::utf8_valid_after_held(std::string_view in) const {
+  if (encoding_ != Encoding::utf8) return false;
+  size_t skip = 0;
+  while (skip < 3 && skip < in.size() && (static_cast<unsigned char>(in[skip]) & 0xC0) == 0x80) ++skip;
+  return in.size() - skip - valid_utf8_prefix(in.substr(skip)) < 4;
+}
+
 void TextDecoder::append_decoded(std::string_view in, bool final) {
-  // Worst case 3 output bytes per input byte (a lone byte becoming U+FFFD or U+20AC).
-  char* const start = reserve_out(3 * (in.size() + held_.size()) + 3);
+  // Worst case 3 output bytes per input byte (a lone byte becoming U+FFFD or U+20AC); valid
+  // UTF-8 after a held sequence (the usual case: a character cut by the chunk) needs 1.
+  char* const start = reserve_out(utf8_valid_after_held(in) ? in.size() + 24 : 3 * (in.size() + held_.size()) + 3);
   char* o = start;
   auto* p = reinterpret_cast<const unsigned char*>(in.data());
   size_t n = in.size();

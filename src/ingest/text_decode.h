@@ -56,6 +56,7 @@ class TextDecoder {
   std::string_view pass_utf8(std::string_view bytes, bool final);
   void decide(bool final);
   void append_decoded(std::string_view bytes, bool final);
+  bool utf8_valid_after_held(std::string_view bytes) const;
   char* reserve_out(size_t extra);
 
   bool detecting_ = true;      // false once the encoding (and BOM question) is settled
