@@ -117,7 +117,7 @@ void expect_error_at_every_split(const std::string& name, const std::string& cod
       report_of(bytes, json::object(), json::object(), {split});
       ADD_FAILURE() << name << " read without error, split at " << split;
     } catch (const HuikeError& e) {
-      EXPECT_EQ(e.code(), code) << name << " split at " << split;
+      EXPECT_EQ(e.code_name(), code) << name << " split at " << split;
       EXPECT_EQ(e.line(), line) << name << " split at " << split;
     }
   }
