@@ -187,9 +187,21 @@ void CsvTokenizer::scan(const char* data, size_t size, RecordSink& sink) {
         state = State::after_quoted;
         [[fallthrough]];
       case State::after_quoted: {
-        // Text between a closing quote and the delimiter is dropped (lenient).
-        while (i < size && data[i] != '\n' && data[i] != delimiter && !(aligned && data[i] == '\t')) ++i;
+        // Blanks between a closing quote and the delimiter are dropped; other text there
+        // ("2"0") makes the field malformed: it is kept raw from after the opening quote
+        // (2"0"), so a number cell does not parse and nothing is read silently as 2.
+        while (i < size && data[i] != '\n' && data[i] != delimiter && !(aligned && data[i] == '\t')) {
+          after_quote_text_ |= !is_blank(data[i]) && data[i] != '\r';
+          ++i;
+        }
         if (i == size) continue;
+        if (after_quote_text_) {
+          after_quote_text_ = false;
+          field_end_ = i;
+          while (field_end_ > field_start && (is_blank(data[field_end_ - 1]) || data[field_end_ - 1] == '\r')) {
+            --field_end_;
+          }
+        }
         if (field_escapes_) {
           escaped_fields_.push_back(static_cast<uint32_t>(field_count_));
           field_escapes_ = false;

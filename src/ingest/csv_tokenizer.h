@@ -15,7 +15,7 @@ class RecordSink {
 };
 
 // Splits UTF-8 text fed in chunks of any size into records (RFC 4180 quoting, CRLF or LF,
-// quoted newlines). delimiter ' ' means whitespace-aligned columns: runs of spaces/tabs
+// quoted newlines; a malformed quoted field like "2"0" is kept raw as 2"0"). delimiter ' ' means whitespace-aligned columns: runs of spaces/tabs
 // separate fields and leading/trailing blanks are ignored. Blank lines are skipped.
 // Only state and the unfinished record are carried between chunks.
 class CsvTokenizer {
@@ -52,6 +52,7 @@ class CsvTokenizer {
   size_t field_end_ = 0;
   size_t pos_ = 0;
   bool field_escapes_ = false;
+  bool after_quote_text_ = false;  // text after a field's closing quote (a malformed field)
   std::vector<std::string_view> fields_;      // of the record being read: kMaxFields slots
   size_t field_count_ = 0;
   std::vector<uint32_t> escaped_fields_;      // indexes of fields holding "" escapes

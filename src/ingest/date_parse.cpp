@@ -59,6 +59,10 @@ bool parse_cjk(const char* p, const char* e, uint32_t y, ParsedDate& out) {
 
 // All-digit cells: YYYYMMDD, Unix seconds / milliseconds, Excel serial days.
 bool parse_number(uint64_t v, int digits, ParsedDate& out) {
+  out.form = digits == 8    ? DateForm::yyyymmdd
+             : digits == 13 ? DateForm::unix_milliseconds
+             : digits >= 9  ? DateForm::unix_seconds
+                            : DateForm::excel_serial;
   if (digits == 8) return set_ymd(out, static_cast<uint32_t>(v / 10000), v / 100 % 100, v % 100);
   if (digits == 9 || digits == 10) return set_days(out, static_cast<int64_t>(v / 86400));
   if (digits == 13) return set_days(out, static_cast<int64_t>(v / 86400000));
@@ -68,6 +72,12 @@ bool parse_number(uint64_t v, int digits, ParsedDate& out) {
 }
 
 }  // namespace
+
+const char* date_form_key(DateForm form) {
+  static const char* const keys[kDateFormCount] = {"text", "yyyymmdd", "unix_seconds", "unix_milliseconds",
+                                                   "excel_serial"};
+  return keys[static_cast<int>(form)];
+}
 
 int32_t days_from_civil(int32_t year, unsigned month, unsigned day) {
   const int64_t y = static_cast<int64_t>(year) - (month <= 2);

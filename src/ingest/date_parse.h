@@ -5,6 +5,12 @@
 
 namespace huike {
 
+// The written form of a date cell; a column holds one form (a stray 18 among ISO dates
+// is not an Excel serial day).
+enum class DateForm : uint8_t { text, yyyymmdd, unix_seconds, unix_milliseconds, excel_serial };
+constexpr int kDateFormCount = 5;
+const char* date_form_key(DateForm form);  // "text", "yyyymmdd", ...
+
 // A date cell as parsed. A numeric pair form like 12/1/2010 or 1.12.2010 is returned
 // as written (first, second) with `pair_form` set; the caller decides month/day order
 // for the whole column. Every other form gives year/month/day directly.
@@ -12,6 +18,7 @@ struct ParsedDate {
   int32_t year = 0;
   uint8_t month = 0;  // when pair_form: the first number as written
   uint8_t day = 0;    // when pair_form: the second number as written
+  DateForm form = DateForm::text;
   bool pair_form = false;
   bool month_first_valid = false;  // pair_form: (first, second) is a valid (month, day)
   bool day_first_valid = false;    // pair_form: (first, second) is a valid (day, month)

@@ -31,6 +31,7 @@ constexpr size_t kBinaryCheckBytes = 4096;
 constexpr size_t kSniffRecords = 30;
 constexpr size_t kPreviewRows = 10;
 constexpr size_t kExampleLines = 5;
+constexpr size_t kPreviewCellChars = 200;  // longer cells are cut in the preview, ending in …
 // A pair-form date (12/1/2010) that fits both orders waits in Order::day as this key
 // until the column's order is known.
 constexpr int32_t kAmbiguousDateFlag = 1 << 30;
@@ -42,6 +43,18 @@ inline std::string_view trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
   return text;
+}
+
+// Old-Mac files (Excel "CSV (Macintosh)") end lines with a lone CR: the first line end decides.
+bool has_cr_line_ends(std::string_view text) {
+  const size_t end = text.find_first_of("\r\n");
+  return end != std::string_view::npos && text[end] == '\r' && end + 1 < text.size() && text[end + 1] != '\n';
+}
+
+size_t count_replacements(std::string_view text) {
+  size_t count = 0;
+  for (size_t at = 0; (at = text.find("\xEF\xBF\xBD", at)) != std::string_view::npos; at += 3) ++count;
+  return count;
 }
 
 // Counts `delimiter` outside quotes in one line.
@@ -98,6 +111,24 @@ char detect_delimiter(std::string_view sample) {
   return best != 0 ? best : ',';
 }
 
+// A preview row: cells past kPreviewCellChars characters are cut at a character boundary
+// and end in "…", so a huge field is not echoed whole into the report.
+std::vector<std::string> preview_row(const std::string_view* fields, size_t count) {
+  std::vector<std::string> row;
+  row.reserve(count);
+  for (size_t i = 0; i < count; ++i) {
+    const std::string_view cell = fields[i];
+    size_t end = 0;
+    for (size_t chars = 0; end < cell.size() && chars < kPreviewCellChars; ++chars) {
+      ++end;
+      while (end < cell.size() && (static_cast<unsigned char>(cell[end]) & 0xC0) == 0x80) ++end;
+    }
+    row.emplace_back(cell.substr(0, end));
+    if (end < cell.size()) row.back() += "\xE2\x80\xA6";  // …
+  }
+  return row;
+}
+
 bool is_uci_cancellation(std::string_view order_id) {
   if (order_id.size() < 2 || (order_id[0] != 'C' && order_id[0] != 'c')) return false;
   return std::all_of(order_id.begin() + 1, order_id.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -147,6 +178,10 @@ struct OrderReader::State : RecordSink {
   std::string lookup_text;
 
   uint64_t month_first_only = 0, day_first_only = 0, ambiguous_dates = 0;
+  std::optional<DateForm> date_form;    // the column's date form, once a row decides it
+  bool cr_line_ends = false;
+  std::string cr_text;                  // text with CR line ends turned into LF
+  uint64_t replacements_located = 0;    // U+FFFD found in records, for the invalid-byte lines
   std::string last_status_text, last_after_sale_text, last_excluded_order;
   OrderStatus last_status = OrderStatus::purchase;  // of the empty status
   OrderStatus last_after_sale = OrderStatus::purchase;
@@ -183,7 +218,13 @@ struct OrderReader::State : RecordSink {
       if (!ready) return;
       start_tokenizer();
     }
-    if (!text.empty()) tokenizer->feed(text, *this);
+    if (text.empty()) return;
+    if (cr_line_ends) {
+      cr_text.assign(text);
+      std::replace(cr_text.begin(), cr_text.end(), '\r', '\n');
+      text = cr_text;
+    }
+    tokenizer->feed(text, *this);
   }
 
   // How much of `text` detect_delimiter still reads: up to the end of the kSniffLines-th
@@ -228,6 +269,8 @@ struct OrderReader::State : RecordSink {
 
   void start_tokenizer() {
     check_binary();
+    cr_line_ends = has_cr_line_ends(sniff_text);
+    if (cr_line_ends) std::replace(sniff_text.begin(), sniff_text.end(), '\r', '\n');
     const size_t sample_end = std::min(sniff_text.size(), kSniffMaxBytes);
     summary.delimiter = options.delimiter ? options.delimiter
                                           : detect_delimiter(std::string_view(sniff_text).substr(0, sample_end));
@@ -239,6 +282,9 @@ struct OrderReader::State : RecordSink {
 
   // RecordSink: every record of the file.
   void record(const std::string_view* fields, size_t count, int64_t line) override {
+    if (replacements_located < decoder.invalid_sequences() && summary.invalid_byte_lines.size() < kExampleLines) {
+      locate_replacements(fields, count, line);
+    }
     if (!roles_decided) {
       sniff_rows.emplace_back(fields, fields + count);
       sniff_lines.push_back(line);
@@ -246,8 +292,31 @@ struct OrderReader::State : RecordSink {
       return;
     }
     ++summary.rows_read;
-    if (summary.preview.size() < kPreviewRows) summary.preview.emplace_back(fields, fields + count);
+    if (summary.preview.size() < kPreviewRows) summary.preview.push_back(preview_row(fields, count));
     use_row(fields, count, line);
+  }
+
+  // The decoder turned invalid bytes into U+FFFD: the first records holding one give the lines.
+  void locate_replacements(const std::string_view* fields, size_t count, int64_t line) {
+    size_t found = 0;
+    for (size_t i = 0; i < count; ++i) found += count_replacements(fields[i]);
+    if (found == 0) return;
+    replacements_located += found;
+    summary.invalid_byte_lines.push_back(line);
+  }
+
+  // The most common date form among the first rows is the column's (see parse_day).
+  void decide_date_form(const std::vector<std::vector<std::string>>& rows) {
+    const int c = col(ColumnRole::date);
+    std::array<size_t, kDateFormCount> seen{};
+    for (size_t i = summary.has_header ? 1 : 0; i < rows.size(); ++i) {
+      ParsedDate date;
+      if (static_cast<size_t>(c) < rows[i].size() && parse_date(trim(rows[i][c]), date)) {
+        ++seen[static_cast<int>(date.form)];
+      }
+    }
+    const auto most = std::max_element(seen.begin(), seen.end());
+    if (*most > 0) date_form = static_cast<DateForm>(most - seen.begin());
   }
 
   int column_by_option(const std::string& value) const {
@@ -277,7 +346,8 @@ struct OrderReader::State : RecordSink {
     while (summary.header.size() < width) summary.header.push_back("column_" + std::to_string(summary.header.size() + 1));
     // First rows for a mapping panel, also when the mapping fails below.
     for (size_t i = summary.has_header ? 1 : 0; i < sniff_rows.size() && summary.preview.size() < kPreviewRows; ++i) {
-      summary.preview.push_back(sniff_rows[i]);
+      const std::vector<std::string_view> views(sniff_rows[i].begin(), sniff_rows[i].end());
+      summary.preview.push_back(preview_row(views.data(), views.size()));
     }
 
     const PlatformLayout* platform = nullptr;
@@ -340,6 +410,7 @@ struct OrderReader::State : RecordSink {
 
     std::vector<std::vector<std::string>> rows;
     rows.swap(sniff_rows);
+    decide_date_form(rows);
     summary.preview.clear();  // the rows below fill it again as they are read
     std::vector<std::string_view> views;
     for (size_t i = summary.has_header ? 1 : 0; i < rows.size(); ++i) {
@@ -412,6 +483,8 @@ struct OrderReader::State : RecordSink {
   bool parse_day(std::string_view text, int32_t& day) {
     ParsedDate date;
     if (!parse_date(text, date) || date.year < 1900 || date.year > 2200) return false;
+    if (!date_form) date_form = date.form;
+    if (date.form != *date_form) return false;
     if (!date.pair_form) {
       day = days_from_civil(date.year, date.month, date.day);
       return true;
@@ -587,6 +660,7 @@ OrderTable OrderReader::finish() {
   s.summary.encoding = s.decoder.encoding();
   s.summary.had_bom = s.decoder.had_bom();
   s.summary.invalid_byte_sequences = s.decoder.invalid_sequences();
+  if (s.date_form) s.summary.date_format = date_form_key(*s.date_form);
   if (s.summary.rows_read == 0) throw HuikeError(ErrorCode::E_NO_ROWS, "the file has a header but no order rows");
   s.summary.amount_level = resolve_amount_level(s.table.orders, s.order_lines, s.amount_hint);
   const RefundedOrders refunded = drop_refunded_orders(s.table.orders, s.order_lines, s.negative_rows, kExampleLines);
@@ -602,6 +676,10 @@ OrderTable OrderReader::finish() {
   if (s.table.orders.empty()) {
     throw HuikeError(ErrorCode::E_NO_USABLE_ROWS, "none of the " + std::to_string(s.summary.rows_read) +
                                              " rows is a usable order; see the excluded rows by reason");
+  }
+  if (std::none_of(s.table.orders.begin(), s.table.orders.end(), [](const Order& o) { return o.amount >= 0; })) {
+    throw HuikeError(ErrorCode::E_NO_PURCHASES, "all " + std::to_string(s.table.orders.size()) +
+                                           " orders are returns (negative amounts); there are no purchases to analyse");
   }
   s.resolve_dates();
   std::vector<uint64_t>().swap(s.order_keys);

@@ -43,7 +43,8 @@ struct ExclusionCount {
 struct IngestSummary {
   Encoding encoding = Encoding::undecided;
   bool had_bom = false;
-  uint64_t invalid_byte_sequences = 0;
+  uint64_t invalid_byte_sequences = 0;             // each became U+FFFD
+  std::vector<int64_t> invalid_byte_lines;          // first lines holding one
   char delimiter = 0;
   bool has_header = false;
   std::vector<std::string> header;                  // column names (or "column_1"...)
@@ -51,6 +52,7 @@ struct IngestSummary {
   std::string date_order;                           // "month_first", "day_first", "unambiguous"
   bool date_order_assumed = false;                  // no row decided it
   bool date_orders_mixed = false;                   // rows valid only one way, both ways seen
+  std::string date_format;                          // date_form_key of the column's form
   uint64_t bytes = 0;
   uint64_t lines = 0;
   uint64_t blank_lines = 0;

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string>
+
+#include "core/error.h"
 
 #include "ingest/gb18030_table.inc"
 
@@ -95,7 +98,8 @@ inline Step gb_step(const unsigned char* p, size_t n) {
 }
 
 // Strict UTF-8 (no overlongs, surrogates or values above U+10FFFF); p[0] >= 0x80.
-// Only used for detection, so cp is not computed.
+// cp is not computed. An invalid sequence's len is its maximal valid prefix (at least 1),
+// which becomes one U+FFFD as in the WHATWG decoder.
 inline Step utf8_step(const unsigned char* p, size_t n) {
   const unsigned b = p[0];
   int len;
@@ -106,7 +110,7 @@ inline Step utf8_step(const unsigned char* p, size_t n) {
   else return {1, 0, false};
   for (int i = 1; i < len; ++i) {
     if (static_cast<size_t>(i) >= n) return {0, 0, false};
-    if (p[i] < (i == 1 ? lo : 0x80) || p[i] > (i == 1 ? hi : 0xBF)) return {1, 0, false};
+    if (p[i] < (i == 1 ? lo : 0x80) || p[i] > (i == 1 ? hi : 0xBF)) return {i, 0, false};
   }
   return {len, 0, true};
 }
@@ -133,6 +137,7 @@ Tally tally(std::string_view w, bool at_eof, StepFn step) {
     }
     if (!s.valid) {
       ++t.bad;
+      s.len = 1;  // detection looks on from the next byte
     } else {
       ++t.good;
       // Chinese text is mostly GB2312 (both bytes >= 0xA1); Latin text in windows-1252
@@ -144,9 +149,37 @@ Tally tally(std::string_view w, bool at_eof, StepFn step) {
   return t;
 }
 
-Encoding guess(std::string_view window, bool at_eof) {
+// Lines of the window (0-based) that are valid UTF-8 with non-ASCII text, and lines that
+// are not UTF-8 but clean GB18030 Chinese: a file holding both is refused, not garbled.
+void refuse_mixed_lines(std::string_view window, int64_t first_line) {
+  int64_t utf8_line = -1, gb_line = -1;
+  int64_t line = first_line;
+  for (size_t start = 0; start < window.size() && (utf8_line < 0 || gb_line < 0); ++line) {
+    size_t end = window.find('\n', start);
+    if (end == std::string_view::npos) end = window.size();
+    const std::string_view text = window.substr(start, end - start);
+    start = end + 1;
+    const Tally u = tally(text, false, utf8_step);
+    if (u.good > 0 && u.bad == 0) {
+      if (utf8_line < 0) utf8_line = line;
+    } else if (u.bad > 0) {
+      const Tally g = tally(text, false, gb_step);
+      if (g.bad == 0 && g.chinese > 0 && gb_line < 0) gb_line = line;
+    }
+  }
+  if (utf8_line < 0 || gb_line < 0) return;
+  throw HuikeError(ErrorCode::E_MIXED_ENCODING,
+                   "this file mixes UTF-8 lines (line " + std::to_string(utf8_line) + ") and GBK/GB18030 lines (line " +
+                       std::to_string(gb_line) +
+                       "), so one of them would be garbled; save it again as one CSV UTF-8 file, or choose the "
+                       "encoding",
+                   gb_line);
+}
+
+Encoding guess(std::string_view window, bool at_eof, int64_t first_line) {
   Tally u = tally(window, at_eof, utf8_step);
   if (u.good > 0 && u.bad * 16 <= u.good) return Encoding::utf8;
+  if (u.good > 0) refuse_mixed_lines(window, first_line);
   Tally g = tally(window, at_eof, gb_step);
   if (g.good > 0 && g.bad * 16 <= g.good && g.chinese * 4 >= g.good) return Encoding::gb18030;
   return Encoding::cp1252;
@@ -193,6 +226,70 @@ size_t decode_gb(const unsigned char* p, size_t n, bool final, char*& o, uint64_
   return i;
 }
 
+inline bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
+
+// The length of the valid UTF-8 prefix of s that ends on a whole sequence. Runs on every
+// UTF-8 chunk, so it skips ASCII a word at a time and runs of 3-byte (CJK) characters in
+// a tight loop; anything else takes the strict step.
+size_t valid_utf8_prefix(std::string_view s) {
+  auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  // Lead bytes E1-EC, EE, EF cannot start an overlong or a surrogate.
+  const auto plain3 = [p](size_t i) {
+    const unsigned b = p[i];
+    return b >= 0xE1 && b <= 0xEF && b != 0xED && is_continuation(p[i + 1]) && is_continuation(p[i + 2]);
+  };
+  size_t i = 0;
+  while (i < n) {
+    for (; i + 8 <= n; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if (const uint64_t high = w & 0x8080808080808080ull) {
+        i += static_cast<size_t>(__builtin_ctzll(high)) >> 3;
+        break;
+      }
+    }
+    while (i < n && p[i] < 0x80) ++i;
+    while (i + 3 <= n && plain3(i)) i += 3;
+    if (i == n || p[i] < 0x80) continue;
+    if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < n && is_continuation(p[i + 1])) {
+      i += 2;
+      continue;
+    }
+    const Step step = utf8_step(p + i, n - i);
+    if (step.len == 0 || !step.valid) break;
+    i += step.len;
+  }
+  return i;
+}
+
+// Decodes UTF-8 p[0..n) into o, each invalid sequence becoming U+FFFD; returns the bytes
+// consumed (all of them when final; else a sequence cut by the end of p waits).
+size_t decode_utf8(const unsigned char* p, size_t n, bool final, char*& o, uint64_t& invalid) {
+  size_t i = 0;
+  while (i < n) {
+    const size_t valid = valid_utf8_prefix({reinterpret_cast<const char*>(p) + i, n - i});
+    std::memcpy(o, p + i, valid);
+    o += valid;
+    i += valid;
+    if (i == n) break;
+    Step s = utf8_step(p + i, n - i);
+    if (s.len == 0) {
+      if (!final) break;
+      s = {static_cast<int>(n - i), 0, false};  // one U+FFFD for the cut tail
+    }
+    if (s.valid) {
+      std::memcpy(o, p + i, s.len);
+      o += s.len;
+    } else {
+      ++invalid;
+      o = put_utf8(o, kReplacement);
+    }
+    i += s.len;
+  }
+  return i;
+}
+
 void decode_cp1252(const unsigned char* p, size_t n, char*& o) {
   for (size_t i = 0; i < n;) {
     if (i + 8 <= n && all_ascii8(p + i)) {
@@ -229,17 +326,24 @@ char* TextDecoder::reserve_out(size_t extra) {
   return out_.data() + out_len_;
 }
 
+// Whether `in` is valid UTF-8 after up to 3 continuation bytes (that finish held_) and up
+// to a sequence cut at its end: then at most 6 invalid bytes (24 output bytes) are there.
+bool TextDecoder::utf8_valid_after_held(std::string_view in) const {
+  if (encoding_ != Encoding::utf8) return false;
+  size_t skip = 0;
+  while (skip < 3 && skip < in.size() && (static_cast<unsigned char>(in[skip]) & 0xC0) == 0x80) ++skip;
+  return in.size() - skip - valid_utf8_prefix(in.substr(skip)) < 4;
+}
+
 void TextDecoder::append_decoded(std::string_view in, bool final) {
-  // Worst case 3 output bytes per input byte (a lone byte becoming U+FFFD or U+20AC).
-  const size_t growth = encoding_ == Encoding::utf8 ? 1 : 3;
-  char* const start = reserve_out(growth * (in.size() + held_.size()) + 3);
+  // Worst case 3 output bytes per input byte (a lone byte becoming U+FFFD or U+20AC); valid
+  // UTF-8 after a held sequence (the usual case: a character cut by the chunk) needs 1.
+  char* const start = reserve_out(utf8_valid_after_held(in) ? in.size() + 24 : 3 * (in.size() + held_.size()) + 3);
   char* o = start;
   auto* p = reinterpret_cast<const unsigned char*>(in.data());
   size_t n = in.size();
-  if (encoding_ == Encoding::utf8) {
-    if (n) std::memcpy(o, p, n);
-    o += n;
-  } else if (encoding_ == Encoding::cp1252) {
+  const auto decode_part = encoding_ == Encoding::utf8 ? decode_utf8 : decode_gb;
+  if (encoding_ == Encoding::cp1252) {
     decode_cp1252(p, n, o);
   } else {
     if (!held_.empty()) {
@@ -248,7 +352,7 @@ void TextDecoder::append_decoded(std::string_view in, bool final) {
       const size_t h = held_.size(), k = std::min<size_t>(n, 4);
       std::memcpy(tmp, held_.data(), h);
       if (k) std::memcpy(tmp + h, p, k);
-      size_t used = decode_gb(tmp, h + k, final && k == n, o, invalid_sequences_);
+      size_t used = decode_part(tmp, h + k, final && k == n, o, invalid_sequences_);
       if (used < h) {  // still incomplete, so all of `in` fitted in tmp
         held_.assign(reinterpret_cast<char*>(tmp) + used, h + k - used);
         n = 0;
@@ -259,7 +363,7 @@ void TextDecoder::append_decoded(std::string_view in, bool final) {
       }
     }
     if (n) {
-      size_t used = decode_gb(p, n, final, o, invalid_sequences_);
+      size_t used = decode_part(p, n, final, o, invalid_sequences_);
       held_.assign(reinterpret_cast<const char*>(p) + used, n - used);
     }
   }
@@ -273,7 +377,7 @@ void TextDecoder::decide(bool final) {
     encoding_ = Encoding::utf8;
     held_.erase(0, 3);
   } else if (encoding_ == Encoding::undecided) {
-    encoding_ = guess(h.substr(0, kDetectWindow), final && h.size() < kDetectWindow);
+    encoding_ = guess(h.substr(0, kDetectWindow), final && h.size() < kDetectWindow, lines_before_held_ + 1);
   }
   detecting_ = false;
 }
@@ -282,6 +386,7 @@ std::string_view TextDecoder::detect(std::string_view in, bool final) {
   size_t ascii = 0;
   if (held_.empty()) {
     ascii = ascii_prefix(in);
+    lines_before_held_ += std::count(in.data(), in.data() + ascii, '\n');  // for E_MIXED_ENCODING's lines
     if (ascii == in.size()) {
       if (final) {
         detecting_ = false;
@@ -306,7 +411,7 @@ std::string_view TextDecoder::detect(std::string_view in, bool final) {
   decide(final);
   if (encoding_ == Encoding::utf8 && held_offset_ >= bytes_seen_) {
     held_.clear();  // the window came from `in` alone: pass `in` through, without a BOM
-    return in.substr(had_bom_ ? kBom.size() : 0);
+    return pass_utf8(in.substr(had_bom_ ? kBom.size() : 0), final);
   }
   std::string window = std::move(held_);
   held_.clear();
@@ -318,12 +423,27 @@ std::string_view TextDecoder::detect(std::string_view in, bool final) {
   return {out_.data(), out_len_};
 }
 
+// Valid UTF-8 goes out as a view of `in`, a sequence cut at its end held for the next
+// call; only input with invalid bytes is copied, with U+FFFD for them.
+std::string_view TextDecoder::pass_utf8(std::string_view in, bool final) {
+  const size_t valid = valid_utf8_prefix(in);
+  if (valid == in.size()) return in;
+  auto* p = reinterpret_cast<const unsigned char*>(in.data()) + valid;
+  if (!final && utf8_step(p, in.size() - valid).len == 0) {
+    held_.assign(in.substr(valid));
+    return in.substr(0, valid);
+  }
+  out_len_ = 0;
+  append_decoded(in, final);
+  return {out_.data(), out_len_};
+}
+
 std::string_view TextDecoder::decode(std::string_view bytes) {
   std::string_view r;
   if (detecting_) {
     r = detect(bytes, false);
-  } else if (encoding_ == Encoding::utf8) {
-    r = bytes;
+  } else if (encoding_ == Encoding::utf8 && held_.empty()) {
+    r = pass_utf8(bytes, false);
   } else {
     out_len_ = 0;
     append_decoded(bytes, false);
@@ -335,7 +455,7 @@ std::string_view TextDecoder::decode(std::string_view bytes) {
 
 std::string_view TextDecoder::finish() {
   if (detecting_) return detect({}, true);
-  if (encoding_ == Encoding::utf8) return {};
+  if (encoding_ == Encoding::utf8 && held_.empty()) return {};
   out_len_ = 0;
   append_decoded({}, true);
   return {out_.data(), out_len_};

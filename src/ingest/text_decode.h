@@ -20,9 +20,10 @@ const char* encoding_name(Encoding e);  // "utf-8", "gb18030", "windows-1252", "
 //    quarter of the valid ones look like Chinese text (two high bytes, or 4 bytes);
 //    else windows-1252;
 //  - all-ASCII input reports utf-8.
-// UTF-8 is passed through as a view of the input, unchecked: a sequence split across
-// chunks stays split, and invalid bytes after detection pass through untouched and are
-// not counted. GB18030 (also GBK/CP936: 0x80 is the euro sign) and windows-1252 (0x81,
+// When the window is not UTF-8 but holds both UTF-8 lines and GB18030 lines, the file is
+// refused (E_MIXED_ENCODING, naming a line of each) rather than garbled.
+// Valid UTF-8 is passed through as a view of the input (a sequence split across chunks is
+// held and joined); invalid UTF-8 sequences become U+FFFD and are counted. GB18030 (also GBK/CP936: 0x80 is the euro sign) and windows-1252 (0x81,
 // 0x8D, 0x8F, 0x90, 0x9D become the C1 controls, as browsers do) are decoded into an
 // internal buffer; invalid GB18030 sequences become U+FFFD and are counted (as in the
 // WHATWG decoder, a bad byte after a lead byte consumes only the lead, so ASCII survives).
@@ -52,14 +53,17 @@ class TextDecoder {
   uint64_t invalid_sequences_ = 0;
   // implementation state is the implementer's choice
   std::string_view detect(std::string_view bytes, bool final);
+  std::string_view pass_utf8(std::string_view bytes, bool final);
   void decide(bool final);
   void append_decoded(std::string_view bytes, bool final);
+  bool utf8_valid_after_held(std::string_view bytes) const;
   char* reserve_out(size_t extra);
 
   bool detecting_ = true;      // false once the encoding (and BOM question) is settled
   std::string held_;           // detecting: bytes from the first non-ASCII one on;
-                               // gb18030: an incomplete trailing sequence (<= 3 bytes)
+                               // else: an incomplete trailing sequence (<= 3 bytes)
   uint64_t held_offset_ = 0;   // stream offset of held_[0] while detecting
+  int64_t lines_before_held_ = 0;  // newlines before held_[0] while detecting
   std::string out_;            // decode buffer; only grows
   size_t out_len_ = 0;
   uint64_t bytes_seen_ = 0;

@@ -244,12 +244,12 @@ TEST(TextDecode, DetectionWindow) {
 
 TEST(TextDecode, Utf8DetectionToleratesRareBadBytes) {
   // A UTF-8 export with a truncated character (byte-limited database column) is still
-  // UTF-8, though its Chinese would also pass as GBK; the bad bytes pass through uncounted.
+  // UTF-8, though its Chinese would also pass as GBK; the cut character becomes one U+FFFD.
   std::string in = "地址\n上海\xE5\xB8\n" + repeat("上海市浦东新区\n", 600);
   Decoded r = decode_all(in);
   EXPECT_EQ(r.encoding, Encoding::utf8);
-  EXPECT_EQ(r.text, in);
-  EXPECT_EQ(r.invalid, 0u);
+  EXPECT_EQ(r.text, "地址\n上海\uFFFD\n" + repeat("上海市浦东新区\n", 600));
+  EXPECT_EQ(r.invalid, 1u);
 }
 
 TEST(TextDecode, SameOutputForEverySplit) {
