@@ -1,11 +1,22 @@
 // zh-CN and English. Segment names and actions are not here: they come from the report
 // itself (name_zh / name_en), so the page always says what the engine computed.
+// The page's common strings are in zh-CN.js / en.js; a feature's view brings its own file
+// (`{ 'zh-CN': {...}, en: {...} }`) listed in FEATURES, so views never edit a shared file.
 import zh from './zh-CN.js';
 import en from './en.js';
 
 /** @typedef {'zh-CN' | 'en'} Lang */
-/** @type {Record<Lang, Record<string, string>>} */
-export const strings = { 'zh-CN': zh, en };
+/** @typedef {Record<Lang, Record<string, string>>} Strings */
+
+/** @type {Strings[]} One entry per feature file, e.g. `import members from './members.js'`. */
+export const FEATURES = [];
+
+/** @type {Strings} */
+export const strings = { 'zh-CN': { ...zh }, en: { ...en } };
+for (const feature of FEATURES) {
+  Object.assign(strings['zh-CN'], feature['zh-CN']);
+  Object.assign(strings.en, feature.en);
+}
 
 /** @type {Lang} */
 let current = 'zh-CN';
