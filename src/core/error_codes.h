@@ -35,6 +35,7 @@ namespace huike {
   X(E_PREDICT_CALIBRATION_END, "engine", "no customer bought on or before the calibration end")           \
   X(E_PREDICT_NO_PURCHASES, "engine", "no purchases to model")                                            \
   X(E_OUT_OF_MEMORY, "wasm web", "the engine ran out of memory")                                          \
+  X(E_FILE_TOO_LARGE, "web", "the input would not fit in one engine's memory")                           \
   X(E_INTERNAL, "wasm cli web", "an unexpected failure (a bug)")                                          \
   X(E_OPEN, "cli", "a file cannot be opened")                                                             \
   X(E_READ, "cli", "a file cannot be read")                                                               \
