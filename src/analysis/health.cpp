@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <climits>
+#include <optional>
 
 #include "ingest/date_parse.h"
+#include "model/prefetch.h"
 
 namespace huike {
 
@@ -62,65 +64,95 @@ Periods make_periods(Calendar calendar, int32_t first_day, int32_t last_day) {
   return periods;
 }
 
-// One pass over every customer's purchases (grouped by day): the series of `periods`, and
-// with `cohorts` (monthly periods only) the cohort matrix.
-void fill_series(const OrderTable& table, const CustomerOrders& grouped, const HealthOptions& options,
-                 Periods& periods, std::vector<CohortRow>* cohorts) {
-  std::vector<PeriodPoint>& points = periods.points;
-  const int32_t n = static_cast<int32_t>(points.size());
-  const int64_t last_end = points.back().end_day;
-  const int64_t window = options.churn_window_days;
+// The running counts of one series (months or weeks) while the customers are read.
+class SeriesBuilder {
+ public:
+  SeriesBuilder(Periods& periods, std::vector<CohortRow>* cohorts)
+      : periods_(periods), points_(periods.points), cohorts_(cohorts),
+        n_(static_cast<int32_t>(points_.size())), last_end_(points_.back().end_day), churn_diff_(n_ + 1, 0) {}
+
+  void start_customer() { first_period_ = last_period_ = -1; }
+
+  void add(const Order& order) {
+    const int32_t p = periods_.at(order.day);
+    if (first_period_ < 0) {
+      first_period_ = p;
+      ++points_[p].new_customers;
+      if (cohorts_) ++(*cohorts_)[p].customers;
+    } else if (p != last_period_) {
+      ++points_[p].returning_customers;
+    }
+    (p == first_period_ ? points_[p].new_revenue : points_[p].returning_revenue) += order.amount;
+    if (cohorts_) {
+      CohortRow& row = (*cohorts_)[first_period_];
+      if (p != last_period_) ++row.buyers[p - first_period_];
+      row.revenue[p - first_period_] += order.amount;
+    }
+    last_period_ = p;
+  }
+
   // Churned at a period's end E for E in [from, to] (between two purchases, or after the
   // last): +1 over the periods whose ends lie there, as a difference array.
-  std::vector<int32_t> churn_diff(n + 1, 0);
-  const auto add_churned = [&](int64_t from, int64_t to) {
-    if (from > last_end || from > to) return;
-    const int32_t lo = periods.at(from);
-    int32_t hi = n - 1;
-    if (to < last_end) {
-      hi = periods.at(to);
-      if (points[hi].end_day != to) --hi;
+  void add_churned(int64_t from, int64_t to) {
+    if (from > last_end_ || from > to) return;
+    const int32_t lo = periods_.at(from);
+    int32_t hi = n_ - 1;
+    if (to < last_end_) {
+      hi = periods_.at(to);
+      if (points_[hi].end_day != to) --hi;
     }
     if (lo > hi) return;
-    ++churn_diff[lo];
-    --churn_diff[hi + 1];
-  };
+    ++churn_diff_[lo];
+    --churn_diff_[hi + 1];
+  }
+
+  void finish() {
+    uint32_t to_date = 0;
+    int64_t churned = 0;
+    for (int32_t p = 0; p < n_; ++p) {
+      to_date += points_[p].new_customers;
+      churned += churn_diff_[p];
+      points_[p].customers_to_date = to_date;
+      points_[p].churned_customers = static_cast<uint32_t>(churned);
+    }
+  }
+
+ private:
+  const Periods& periods_;
+  std::vector<PeriodPoint>& points_;
+  std::vector<CohortRow>* cohorts_;
+  int32_t n_;
+  int64_t last_end_;
+  std::vector<int32_t> churn_diff_;
+  int32_t first_period_ = -1, last_period_ = -1;
+};
+
+// One pass over every customer's purchases (grouped by day) feeds every series; the
+// orders are read at random places, so the next ones are prefetched.
+void fill_series(const OrderTable& table, const CustomerOrders& grouped, const HealthOptions& options,
+                 std::vector<SeriesBuilder*> series) {
+  const int64_t window = options.churn_window_days;
+  const std::vector<uint32_t>& index = grouped.order_index;
+  constexpr size_t kAhead = 16;
   for (uint32_t c = 0; c < table.customer_count(); ++c) {
-    int32_t first_period = -1, last_period = -1;
+    for (SeriesBuilder* s : series) s->start_customer();
     int64_t previous_day = INT64_MIN;
     for (uint32_t i = grouped.begin[c]; i < grouped.begin[c + 1]; ++i) {
-      const Order& order = table.orders[grouped.order_index[i]];
+      if (i + kAhead < index.size()) prefetch(&table.orders[index[i + kAhead]]);
+      const Order& order = table.orders[index[i]];
       if (order.amount < 0 || order.day >= options.as_of_day) continue;
-      const int32_t p = periods.at(order.day);
-      if (first_period < 0) {
-        first_period = p;
-        ++points[p].new_customers;
-        if (cohorts) ++(*cohorts)[p].customers;
-      } else if (p != last_period) {
-        ++points[p].returning_customers;
-      }
-      (p == first_period ? points[p].new_revenue : points[p].returning_revenue) += order.amount;
-      if (cohorts) {
-        CohortRow& row = (*cohorts)[first_period];
-        if (p != last_period) ++row.buyers[p - first_period];
-        row.revenue[p - first_period] += order.amount;
-      }
-      if (previous_day != INT64_MIN && order.day - previous_day >= window) {
-        add_churned(previous_day + window - 1, order.day - 1);
+      const bool churn_gap = previous_day != INT64_MIN && order.day - previous_day >= window;
+      for (SeriesBuilder* s : series) {
+        s->add(order);
+        if (churn_gap) s->add_churned(previous_day + window - 1, order.day - 1);
       }
       previous_day = order.day;
-      last_period = p;
     }
-    if (first_period >= 0) add_churned(previous_day + window - 1, INT64_MAX);
+    if (previous_day != INT64_MIN) {
+      for (SeriesBuilder* s : series) s->add_churned(previous_day + window - 1, INT64_MAX);
+    }
   }
-  uint32_t to_date = 0;
-  int64_t churned = 0;
-  for (int32_t p = 0; p < n; ++p) {
-    to_date += points[p].new_customers;
-    churned += churn_diff[p];
-    points[p].customers_to_date = to_date;
-    points[p].churned_customers = static_cast<uint32_t>(churned);
-  }
+  for (SeriesBuilder* s : series) s->finish();
 }
 
 }  // namespace
@@ -148,16 +180,20 @@ CustomerHealth analyze_health(const OrderTable& table, const CustomerOrders& gro
     health.cohorts[k].buyers.assign(month_count - k, 0);
     health.cohorts[k].revenue.assign(month_count - k, 0);
   }
-  fill_series(table, grouped, options, months, &health.cohorts);
+  SeriesBuilder monthly(months, &health.cohorts);
+  Periods weeks;
+  std::optional<SeriesBuilder> weekly;
+  if (options.weekly) {
+    weeks = make_periods({week_index, week_start}, first_day, last_day);
+    weekly.emplace(weeks, nullptr);
+  }
+  std::vector<SeriesBuilder*> series{&monthly};
+  if (weekly) series.push_back(&*weekly);
+  fill_series(table, grouped, options, series);
   std::erase_if(health.cohorts, [](const CohortRow& row) { return row.customers == 0; });
   health.monthly = std::move(months.points);
+  health.weekly = std::move(weeks.points);
   health.last_month_complete = health.monthly.back().complete;
-
-  if (options.weekly) {
-    Periods weeks = make_periods({week_index, week_start}, first_day, last_day);
-    fill_series(table, grouped, options, weeks, nullptr);
-    health.weekly = std::move(weeks.points);
-  }
   return health;
 }
 
