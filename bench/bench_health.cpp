@@ -4,13 +4,12 @@
 // The goal (issue 10): under 300 ms natively for 1M orders.
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "analysis/health.h"
 #include "analysis/migration.h"
-#include "order_generator.h"
+#include "bench_files.h"
 #include "report/health_json.h"
 #include "session.h"
 
@@ -23,20 +22,10 @@ double ms_since(Clock::time_point start) { return std::chrono::duration<double, 
 
 int main(int argc, char** argv) {
   const uint64_t rows = argc > 1 ? std::stoull(argv[1]) : 1300000;
-  std::filesystem::create_directories("bench/out");
-  const std::string path = "bench/out/orders_" + std::to_string(rows) + ".csv";
-  if (!std::filesystem::exists(path)) {
-    FILE* out = std::fopen(path.c_str(), "wb");
-    huike::bench::generate_orders(out, rows);
-    std::fclose(out);
-  }
+  const std::string path = huike::bench::orders_file(rows);
   huike::Session session;
   session.begin(nlohmann::json::object());
-  FILE* in = std::fopen(path.c_str(), "rb");
-  std::vector<char> chunk(4 << 20);
-  size_t got;
-  while ((got = std::fread(chunk.data(), 1, chunk.size(), in)) > 0) session.feed({chunk.data(), got});
-  std::fclose(in);
+  huike::bench::feed_file(session, path);
   session.finish();
   const huike::OrderTable& table = session.table();
   const huike::CustomerOrders& grouped = session.grouped();

@@ -48,7 +48,13 @@ struct Session::State {
 
   const ShopAnalysis& analysis(const json& options) const {
     if (!finished) throw HuikeError(ErrorCode::E_STATE, "no finished input to analyse");
-    std::string key = options.is_null() ? "{}" : options.dump();
+    // The health view's keys do not change this analysis: the same cache serves every view.
+    json own = options.is_null() ? json::object() : options;
+    if (own.is_object()) {
+      own.erase("period");
+      own.erase("compare_as_of");
+    }
+    std::string key = own.dump();
     if (!cached || key != cached_options) {
       cached = std::make_unique<ShopAnalysis>(analyze_customers(table, grouped, parse_analysis_options(options)));
       cached_options = std::move(key);
