@@ -4,7 +4,7 @@
 // series, the earlier date as a setting, English, no network, and a screenshot.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, dist, root, sharedData, recordRequests, waitForState } from './browser_env.mjs';
@@ -207,6 +207,55 @@ test('CDNOW: the Health view shows the independent figures, exports them, and fo
 
   const foreign = requests.filter((u) => u !== pageUrl && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(foreign, []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+// 48 monthly cohorts (2020-01 .. 2023-12) built so the answer is known by construction:
+// 20 new customers a month (first purchase on day 1..20); customer i of a cohort buys again
+// on day 10 of the month j months later when (i + j) % 4 == 0, so 5 of 20 (25%) every month.
+// The last purchase is 2023-12-20, so the analysis date is 2023-12-21: December has not ended.
+test('48 cohorts: the heatmap grows with them, tooltips give count and share, the last diagonal is marked', async () => {
+  const lines = ['customer_id,order_date,amount'];
+  const pad = (n) => String(n).padStart(2, '0');
+  for (let m = 0; m < 48; m++) {
+    for (let i = 0; i < 20; i++) {
+      const id = `c${pad(m)}_${pad(i)}`;
+      const ym = (k) => `${2020 + Math.floor(k / 12)}-${pad((k % 12) + 1)}`;
+      lines.push(`${id},${ym(m)}-${pad(i + 1)},100`);
+      for (let j = 1; m + j < 48; j++) if ((i + j) % 4 === 0) lines.push(`${id},${ym(m + j)}-10,50`);
+    }
+  }
+  const file = join(scratch, 'cohorts48.csv');
+  writeFileSync(file, lines.join('\n') + '\n');
+  const page = await browser.context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  await page.goto(pageUrl);
+  await page.setInputFiles('#file-input', file);
+  assert.equal(await waitForState(page, ['done', 'error']), 'done');
+  await page.click('#tab-health');
+  const rows = await page.$$eval('#health-cohort-table tbody tr', (rs) => rs.map((r) => [r.dataset.cohort, r.querySelector('[data-col="size"]').textContent]));
+  assert.equal(rows.length, 48);
+  assert.deepEqual(rows[0], ['2020-01', '20']);
+  assert.deepEqual(rows[47], ['2023-12', '20']);
+  for (const k of [1, 2, 30, 46]) assert.equal(await page.textContent(`#health-cohort-table tr[data-cohort="2020-01"] td[data-k="${k}"]`), '25.0%');
+  assert.equal(await page.getAttribute('#health-cohort-table tr[data-cohort="2020-01"] td[data-k="47"]', 'data-buyers'), '5');
+  assert.match(await page.textContent('#health-cohorts-incomplete'), /2023-12/);
+  const box = await page.$eval('#chart-health-cohorts', (n) => n.getBoundingClientRect().toJSON());
+  assert.ok(box.height >= 48 * 18, `the heatmap is ${box.height}px high for 48 rows`);
+  // Hover a cell: the tooltip names the cohort and month and gives buyers / size (share).
+  await page.$eval('#chart-health-cohorts', (n) => n.scrollIntoView());
+  const at = await page.$eval('#chart-health-cohorts', (n) => n.getBoundingClientRect().toJSON());
+  await page.mouse.move(at.x + at.width * 0.3, at.y + at.height * 0.3);
+  await page.waitForFunction(() => [...document.querySelectorAll('#chart-health-cohorts div')].some((d) => /\d+ \/ 20 \(\d+\.\d%\)/.test(d.textContent)));
+  const tip = await page.$$eval('#chart-health-cohorts div', (ds) => ds.map((d) => d.textContent).find((x) => /\/ 20 \(/.test(x)));
+  assert.match(tip, /^20\d\d-\d\d · 第 \d+ 月购买人数 (5 \/ 20 \(25\.0%\)|20 \/ 20 \(100\.0%\))/);
+  // Each month: 20 new customers; from the second month on, 5 returning per earlier cohort.
+  assert.equal(await page.textContent('#health-monthly-table tr[data-period="2021-01"] td[data-col="new_customers"]'), '20');
+  assert.equal(await page.textContent('#health-monthly-table tr[data-period="2021-01"] td[data-col="returning_customers"]'), String(12 * 5));
+  await page.screenshot({ path: join(root, 'test-artifacts/huike-health-48-cohorts.png'), fullPage: true });
   assert.deepEqual(problems, []);
   await page.close();
 });
