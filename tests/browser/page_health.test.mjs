@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, dist, root, sharedData, recordRequests, waitForState } from './browser_env.mjs';
+import { launch, dist, root, sharedData, recordRequests, waitForState, serve } from './browser_env.mjs';
 
 const pageUrl = 'file://' + join(dist, 'huike.html');
 const cdnow = join(sharedData, 'cdnow/CDNOW_master.txt');
@@ -258,4 +258,54 @@ test('48 cohorts: the heatmap grows with them, tooltips give count and share, th
   await page.screenshot({ path: join(root, 'test-artifacts/huike-health-48-cohorts.png'), fullPage: true });
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+// A portal's <huike-report view="health"> under the example's strict CSP: the tab, the
+// sentences and the charts in the element's shadow DOM, and the embed's healthCsv export.
+test('<huike-report view="health"> in a strict-CSP portal page', async () => {
+  const server = await serve(dist);
+  const page = await browser.context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective));
+  });
+  await page.goto(server.url + '/component-example.html');
+  // The hand-made shop of tests/cpp/health_test.cpp: from 2024-04-20 to 2024-05-11 A moves
+  // into Important value (from General value) and E leaves it (to Important keep).
+  const shown = await page.evaluate(async () => {
+    const el = document.createElement('huike-report');
+    el.setAttribute('view', 'health');
+    document.body.append(el);
+    const csv = 'customer_id,order_date,amount\nA,2024-01-05,100\nE,2024-01-10,300\nA,2024-01-20,30\nB,2024-01-31,50\n' +
+      'B,2024-02-01,20\nE,2024-02-15,200\nA,2024-04-10,40\nC,2024-04-15,60\nE,2024-04-18,50\nD,2024-05-03,10\n' +
+      'B,2024-05-03,125\nA,2024-05-10,80\n';
+    await el.analyze(new Blob([csv]), { compare_as_of: '2024-04-20' });
+    const s = el.shadowRoot;
+    await new Promise((r) => setTimeout(r, 300));
+    const b = (name) => s.querySelector(`#health-sentences b[data-health="${name}"]`)?.textContent;
+    const { createAnalyzer } = await import('/huike-embed.mjs');
+    const analyzer = createAnalyzer();
+    await analyzer.analyze(csv);
+    const cohorts = (await (await analyzer.healthCsv('cohorts')).text()).split('\r\n')[1];
+    const moves = (await (await analyzer.healthCsv('migration', { compare_as_of: '2024-04-20' })).text()).split('\r\n');
+    analyzer.dispose();
+    return {
+      cohorts,
+      moveOfD: moves.find((line) => line.startsWith('D,')).split(',').slice(0, 3).join(','),
+      tabs: [...s.querySelectorAll('.tabs .tab')].filter((t) => !t.hidden).map((t) => t.dataset.view),
+      into: b('moved_into_important_value'),
+      left: b('left_important_value'),
+      months: [...s.querySelectorAll('#health-monthly-table tbody tr')].map((r) => r.dataset.period),
+      canvas: !!s.querySelector('#chart-health-sankey canvas'),
+      violations: window.__violations,
+    };
+  });
+  // Jan cohort A, B, E: 3 buyers in January, B and E in February, none in March, A and E in
+  // April, A and B in May (the same figures as tests/cpp/health_test.cpp); D is new.
+  assert.deepEqual(shown, { cohorts: '2024-01,3,buyers,3,2,0,2,2,yes', moveOfD: 'D,new,general_develop', tabs: ['health'], into: '1', left: '1', months: ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05'], canvas: true, violations: [] });
+  assert.deepEqual(problems, []);
+  await page.close();
+  await server.close();
 });
