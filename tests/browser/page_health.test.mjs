@@ -191,6 +191,11 @@ test('CDNOW: the Health view shows the independent figures, exports them, and fo
   await page.waitForFunction(() => document.body.dataset.healthState === 'done' && document.querySelector('#health-monthly-table tbody tr')?.dataset.period === '1996-12-30');
   const weeks = (dayOf(1998, 6, 29) - dayOf(1996, 12, 30)) / 7 + 1;
   assert.equal(await page.$$eval('#health-monthly-table tbody tr', (rs) => rs.length), weeks);
+  // An earlier date that is not before the analysis date is refused, in words.
+  await page.fill('#health-compare', '1998-07-05');
+  await page.dispatchEvent('#health-compare', 'change');
+  await page.waitForFunction(() => document.body.dataset.healthState === 'error');
+  assert.match(await page.textContent('#health-error'), /compare_as_of must be before the analysis date 1998-07-01/);
   // Another earlier date: the migration is recomputed from it.
   await page.fill('#health-compare', '1998-01-01');
   await page.dispatchEvent('#health-compare', 'change');

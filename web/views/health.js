@@ -2,7 +2,7 @@
 // period, churn and active customers, the cohort heatmap, the migration Sankey, exports.
 // Its own settings (the earlier date, the period) are merged into the page's analysis
 // options for its own report request; the other views keep theirs.
-import { t, segName } from '../i18n/index.js';
+import { t, has, segName } from '../i18n/index.js';
 import { el, download } from '../app/dom.js';
 import { fmtInt, fmtMoney, fmtNum, fmtPct } from '../app/format.js';
 import { RequestType } from '../protocol/requests.js';
@@ -73,6 +73,8 @@ export const healthView = {
     let shown = null;
     let drawn = false;
     let run = 0;
+    /** @param {any} error */
+    const explain = (error) => (has('err_' + error.code) ? t('err_' + error.code) + ' — ' : '') + error.message;
     const options = () => /** @type {AnalysisOptions} */ ({ ...store.analysis, ...local });
 
     /** A segment key's name in the page's language (`new`: not a customer yet). @param {import('../types/huike-embed').Segment[]} list */
@@ -143,7 +145,7 @@ export const healthView = {
         show(report);
       } catch (error) {
         if (mine !== run) return;
-        $('health-error').textContent = /** @type {Error} */ (error).message;
+        $('health-error').textContent = explain(error);
         app.host.dataset.healthState = 'error';
       } finally {
         if (mine === run) $('health-busy').hidden = true;
@@ -159,7 +161,7 @@ export const healthView = {
         const date = kind === 'migration' ? shown.migration.earlier.as_of + '_' + shown.migration.later.as_of : shown.analysis.as_of;
         download(bytes, 'huike_' + kind + '_' + date + '.csv');
       } catch (error) {
-        $('health-error').textContent = /** @type {Error} */ (error).message;
+        $('health-error').textContent = explain(error);
       }
     }
 
