@@ -21,6 +21,7 @@ struct CustomerRow {
   const ShopAnalysis& shop;
   uint32_t customer;
   const CustomerPrediction* prediction;  // null: no models asked for
+  const ShopAnalysis* earlier = nullptr;  // the analysis at the earlier migration date (CSV only)
 };
 
 struct CustomerValue {

@@ -31,6 +31,10 @@ export interface AnalysisOptions {
   at_risk_multiplier?: number;
   churned_multiplier?: number;
   returns?: 'subtract' | 'ignore';
+  /** The health series: `week` adds `health.weekly` (monthly is always there). */
+  period?: 'month' | 'week';
+  /** YYYY-MM-DD, the earlier date of the segment migration. Default: as_of − 90 days. */
+  compare_as_of?: string;
 }
 
 /** analyze() options are flat: ingest and analysis keys side by side. */
@@ -59,6 +63,26 @@ export interface Segment {
 
 export interface Histogram { bin_days: number; counts: number[]; overflow: number }
 
+/** One month (`month`: YYYY-MM) or Monday-based week (`week`: its Monday) of `health`. */
+export interface HealthPeriod {
+  month?: string; week?: string; start: string; end: string; complete: boolean;
+  new_customers: number; returning_customers: number; new_revenue: number; returning_revenue: number;
+  returning_revenue_share: number | null; customers_to_date: number; active_customers: number;
+  churned_customers: number; churn_rate: number | null;
+}
+
+/** Monthly acquisition cohorts; index k of a row is k months after the first purchase. */
+export interface HealthCohorts {
+  months: string[]; sizes: number[]; buyers: number[][]; retention: number[][];
+  revenue_per_customer_cumulative: number[][]; last_month: string | null; last_diagonal_incomplete: boolean; rule: string;
+}
+
+export interface SegmentMatrix { rows: string[]; columns: string[]; customers: number[][] }
+
+export interface MigrationDate {
+  as_of: string; customers: number; thresholds: { recency_days: number; frequency: number; monetary: number };
+}
+
 export interface Report {
   schema_version: number;
   engine: string;
@@ -76,6 +100,19 @@ export interface Report {
   charts: {
     recency_histogram: Histogram; cycle_histogram: Histogram;
     rf_heatmap: { rows: string; columns: string; customers: number[][]; avg_monetary: number[][] };
+  };
+  health: {
+    churn_window_days: number; rules: Record<string, string>; skipped?: string;
+    monthly: HealthPeriod[]; weekly?: HealthPeriod[]; cohorts: HealthCohorts;
+  };
+  migration: {
+    earlier: MigrationDate; later: MigrationDate; eight: SegmentMatrix; grid: SegmentMatrix; rule: string;
+    highlights: {
+      important_value_before: number; important_value_after: number;
+      moved_into_important_value: number; moved_into_important_value_from: Record<string, number>;
+      left_important_value: number; left_important_value_to: Record<string, number>;
+      important_value_now_important_win_back: number; important_value_now_general_win_back: number;
+    };
   };
 }
 
@@ -137,6 +174,8 @@ export interface Analyzer {
   customersPage(query?: CustomersQuery, options?: AnalyzerOptions): Promise<CustomersPage>;
   customersCsv(filter?: CustomerFilter, options?: AnalyzerOptions, extra?: { predict?: PredictOptions | null }): Promise<Blob>;
   predict(options?: PredictOptions): Promise<PredictReport>;
+  /** The health view's exports: the cohort matrix, or one row per customer with both segments. */
+  healthCsv(kind: 'cohorts' | 'migration', options?: AnalyzerOptions): Promise<Blob>;
   dispose(): void;
 }
 

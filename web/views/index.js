@@ -6,6 +6,7 @@ import { settingsView } from './settings.js';
 import { overviewView } from './overview.js';
 import { customersView } from './customers.js';
 import { predictionView } from './prediction.js';
+import { healthView } from './health.js';
 
 registerView(uploadView);
 registerView(mappingView);
@@ -13,3 +14,4 @@ registerView(settingsView);
 registerView(overviewView);
 registerView(customersView);
 registerView(predictionView);
+registerView(healthView);
