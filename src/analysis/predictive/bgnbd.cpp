@@ -10,8 +10,6 @@
 namespace huike {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kMinParam = 1e-6, kMaxParam = 1e6;
 
 // Run of groups with the same x (groups are sorted by x first).
 struct XRun {
@@ -125,17 +123,9 @@ BgParams from_log(const std::vector<double>& v) {
 BgFit fit_bg(BgModel model, const std::vector<RfmGroup>& groups, TimeUnit unit) {
   BgFit fit;
   fit.model = model;
-  fit.unit = unit;
-  fit.groups = static_cast<uint32_t>(groups.size());
-  fit.standard_errors.fill(kNaN);
   GroupedLikelihood likelihood(model, groups, unit_days(unit));
   const double total = likelihood.total_weight();
-  fit.customers = static_cast<uint32_t>(total);
-  if (total == 0) {
-    fit.log_likelihood = kNaN;
-    fit.message = "no customers to fit";
-    return fit;
-  }
+  if (!start_fit(fit, unit, groups.size(), total)) return fit;
   // The mean negative log-likelihood over log-parameters: scale-free for the optimiser.
   const Objective objective = [&](const std::vector<double>& v, std::vector<double>& g) {
     const BgParams p = from_log(v);
@@ -146,31 +136,10 @@ BgFit fit_bg(BgModel model, const std::vector<RfmGroup>& groups, TimeUnit unit) 
     return -ll / total;
   };
   // Start: r = 1 with α matching the observed repeat rate, a = 1, b = 3 (BTYD's default).
-  double sum_x = 0, sum_T = 0;
-  for (const RfmGroup& g : groups) {
-    sum_x += double(g.x) * g.customers;
-    sum_T += g.T_days / unit_days(unit) * g.customers;
-  }
-  const double alpha0 = std::clamp(sum_T / std::max(sum_x, 1.0), 1e-3, 1e5);
-  const std::vector<double> lower(4, std::log(kMinParam)), upper(4, std::log(kMaxParam));
-  OptimizerResult best = minimize_bounded(objective, {0.0, std::log(alpha0), 0.0, std::log(3.0)}, lower, upper);
-  if (!best.converged) {  // a second, different start before giving up
-    const std::vector<double> start = {std::log(0.3), std::log(alpha0 * 0.3), std::log(0.5), 0.0};
-    OptimizerResult other = minimize_bounded(objective, start, lower, upper);
-    if (other.converged || other.value < best.value) {
-      other.iterations += best.iterations;
-      other.evaluations += best.evaluations;
-      best = other;
-    }
-  }
-  fit.params = from_log(best.x);
-  fit.log_likelihood = -best.value * total;
-  fit.converged = best.converged;
-  fit.message = best.message;
-  fit.iterations = best.iterations;
-  fit.evaluations = best.evaluations;
-  const double theta[4] = {fit.params.r, fit.params.alpha, fit.params.a, fit.params.b};
-  log_parameter_standard_errors(objective, best.x, total, theta, fit.standard_errors.data());
+  const double alpha0 = std::log(observed_time_per_repeat(groups, unit));
+  const std::array<double, 4> theta = fit_log_parameters(objective, total, {0.0, alpha0, 0.0, std::log(3.0)},
+                                                         {std::log(0.3), alpha0 + std::log(0.3), std::log(0.5), 0.0}, fit);
+  fit.params = {theta[0], theta[1], theta[2], theta[3]};
   return fit;
 }
 

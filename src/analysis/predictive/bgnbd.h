@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/predictive/model_fit.h"
 #include "analysis/predictive/rfm_summary.h"
 
 namespace huike {
@@ -20,16 +21,10 @@ struct BgParams {
   double r = 0, alpha = 0, a = 0, b = 0;
 };
 
-struct BgFit {
+// standard_errors in the order r, alpha, a, b.
+struct BgFit : ModelFitInfo {
   BgModel model = BgModel::bgnbd;
-  TimeUnit unit = TimeUnit::week;
   BgParams params;
-  double log_likelihood = 0;
-  bool converged = false;
-  std::string message;
-  int iterations = 0, evaluations = 0;
-  std::array<double, 4> standard_errors{};  // r, alpha, a, b; NaN when the Hessian is not positive definite
-  uint32_t customers = 0, groups = 0;
 };
 
 // Maximum likelihood over the weighted groups (log-parameters, projected BFGS with the
