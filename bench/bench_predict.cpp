@@ -90,7 +90,7 @@ int main(int argc, char** argv) {
   const nlohmann::json holdout_report = huike::predict_report(table, grouped, holdout_options);
   const double holdout_total = seconds_since(start);
 
-  const huike::BgFit& bg = models.bg;
+  const huike::BgFit& bg = models.candidates[0].bg;
   const huike::GammaGammaFit& gg = models.gamma_gamma;
   std::printf("summary: %u customers fitted, %u repeat buyers, %zu distinct (x, t_x, T) groups\n",
               models.summary.fitted_customers, models.summary.repeat_buyers, models.summary.groups.size());

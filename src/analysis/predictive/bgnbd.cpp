@@ -200,4 +200,25 @@ double bg_expected_new_customer(BgModel model, const BgParams& p, double t) {
   return bg_p_alive(model, p, 0, 0, 0) * bg_expected_if_alive(model, p, 0, 0, t);
 }
 
+double bg_pmf(BgModel model, const BgParams& p, double t, uint32_t x) {
+  // P(N = j) = Γ(r+j)/(Γ(r) j!) (α/(α+t))^r (t/(α+t))^j; P(X = x) =
+  //   BG:  E[(1−p)^x] P(N = x) + [x > 0] E[p(1−p)^(x−1)] P(N ≥ x)
+  //   MBG: E[(1−p)^(x+1)] P(N = x) + E[p(1−p)^x] P(N ≥ x)   (p ~ Beta(a, b))
+  const double log_q = std::log(p.alpha / (p.alpha + t)), log_z = t > 0 ? std::log(t / (p.alpha + t)) : 0.0;
+  const auto nbd = [&](uint32_t j) {
+    if (j > 0 && !(t > 0)) return 0.0;
+    return std::exp(std::lgamma(p.r + j) - std::lgamma(p.r) - std::lgamma(j + 1.0) + p.r * log_q + j * log_z);
+  };
+  double below = 0;  // P(N < x)
+  for (uint32_t j = 0; j < x; ++j) below += nbd(j);
+  const double at_least = std::max(0.0, 1 - below);
+  const auto beta_ratio = [&](double a, double b) {  // B(a, b) / B(p.a, p.b)
+    return std::exp(std::lgamma(a) + std::lgamma(b) - std::lgamma(a + b) - std::lgamma(p.a) - std::lgamma(p.b) +
+                    std::lgamma(p.a + p.b));
+  };
+  if (model == BgModel::mbgnbd) return beta_ratio(p.a, p.b + x + 1) * nbd(x) + beta_ratio(p.a + 1, p.b + x) * at_least;
+  const double survive = beta_ratio(p.a, p.b + x) * nbd(x);
+  return x == 0 ? survive : survive + beta_ratio(p.a + 1, p.b + x - 1) * at_least;
+}
+
 }  // namespace huike

@@ -43,5 +43,8 @@ double bg_expected_purchases(BgModel model, const BgParams& p, double x, double 
 double bg_p_no_purchase(BgModel model, const BgParams& p, double x, double t_x, double T, double t);
 // E[repeat purchases in (0, t]] for a customer who just made the first purchase.
 double bg_expected_new_customer(BgModel model, const BgParams& p, double t);
+// P(X(t) = x) for a customer who just made the first purchase: X = min(N, D) with N the
+// NBD count and D the purchases before dropping out (geometric: BG from 1, MBG from 0).
+double bg_pmf(BgModel model, const BgParams& p, double t, uint32_t x);
 
 }  // namespace huike

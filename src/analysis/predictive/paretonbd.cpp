@@ -103,15 +103,20 @@ double pareto_expected_purchases(const ParetoParams& p, double x, double t_x, do
   return pareto_p_alive(p, x, t_x, T) * pareto_expected_if_alive(p, x, T, t);
 }
 
-double pareto_p_no_purchase(const ParetoParams& p, double x, double t_x, double T, double t) {
+double pareto_p_no_purchase_if_alive(const ParetoParams& p, double x, double T, double t) {
   if (!(t > 0)) return 1;
   // Alive at T: λ ~ Gamma(r+x, α+T), μ ~ Gamma(s, β+T). Given both, no purchase in t has
   // probability μ/(λ+μ) + λ/(λ+μ) e^−(λ+μ)t; the exponential tilts both Gammas by t.
   const double rx = p.r + x, a = p.alpha + T, b = p.beta + T;
   const double tilt = std::exp(-rx * std::log1p(t / a) - p.s * std::log1p(t / b));
-  const double if_alive = 1 - purchase_share(rx, a, p.s, b) + tilt * purchase_share(rx, a + t, p.s, b + t);
+  const double value = 1 - purchase_share(rx, a, p.s, b) + tilt * purchase_share(rx, a + t, p.s, b + t);
+  return std::clamp(value, 0.0, 1.0);
+}
+
+double pareto_p_no_purchase(const ParetoParams& p, double x, double t_x, double T, double t) {
+  if (!(t > 0)) return 1;
   const double alive = pareto_p_alive(p, x, t_x, T);
-  return 1 - alive + alive * std::clamp(if_alive, 0.0, 1.0);
+  return 1 - alive + alive * pareto_p_no_purchase_if_alive(p, x, T, t);
 }
 
 double pareto_expected_new_customer(const ParetoParams& p, double t) { return pareto_expected_if_alive(p, 0, 0, t); }

@@ -34,7 +34,9 @@ double pareto_p_alive(const ParetoParams& p, double x, double t_x, double T);
 // E[purchases in (T, T + t] | alive at T, x, T] = (r+x)(β+T)/((α+T)(s−1)) [1 − ((β+T)/(β+T+t))^(s−1)].
 double pareto_expected_if_alive(const ParetoParams& p, double x, double T, double t);
 double pareto_expected_purchases(const ParetoParams& p, double x, double t_x, double T, double t);
-// P(no purchase in (T, T + t] | x, t_x, T): dead, or alive and dying or waiting past t.
+// P(no purchase in (T, T + t] | alive at T, x, T): dying first or waiting past t.
+double pareto_p_no_purchase_if_alive(const ParetoParams& p, double x, double T, double t);
+// P(no purchase in (T, T + t] | x, t_x, T) = 1 − P(alive) + P(alive) × the above.
 double pareto_p_no_purchase(const ParetoParams& p, double x, double t_x, double T, double t);
 // E[repeat purchases in (0, t]] of a customer who just made the first purchase.
 double pareto_expected_new_customer(const ParetoParams& p, double t);
