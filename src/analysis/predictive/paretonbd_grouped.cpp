@@ -54,7 +54,7 @@ ParetoGroupedLikelihood::ParetoGroupedLikelihood(const std::vector<RfmGroup>& gr
     }
   }
   node_begin_[max_day_] = node_time_.size();
-  for (auto* v : {&day_log_a_, &day_log_b_}) v->resize(static_cast<size_t>(max_day_) + 1);
+  for (auto* v : {&day_log_a_, &day_log_b_, &day_inv_a_, &day_inv_b_}) v->resize(static_cast<size_t>(max_day_) + 1);
   for (auto* v : {&node_log_a_, &node_log_b_, &node_inv_a_, &node_inv_b_}) v->resize(node_time_.size());
   for (auto& r : ratio_) r.resize(static_cast<size_t>(max_day_) + 1);
 }
@@ -64,6 +64,8 @@ double ParetoGroupedLikelihood::evaluate(const ParetoParams& p, double* gradient
   for (int32_t d = 0; d <= max_day_; ++d) {
     day_log_a_[d] = std::log(al + d / unit_days_);
     day_log_b_[d] = std::log(be + d / unit_days_);
+    day_inv_a_[d] = 1 / (al + d / unit_days_);
+    day_inv_b_[d] = 1 / (be + d / unit_days_);
   }
   for (size_t k = 0; k < node_time_.size(); ++k) {
     const double va = al + node_time_[k], vb = be + node_time_[k];
@@ -73,7 +75,7 @@ double ParetoGroupedLikelihood::evaluate(const ParetoParams& p, double* gradient
     node_inv_b_[k] = 1 / vb;
   }
   if (p_alive) p_alive->assign(groups_.size(), 1.0);
-  const double log_alpha = std::log(al), log_beta = std::log(be), log_s = std::log(s);
+  const double log_alpha = std::log(al), log_beta = std::log(be);
   const double lg_r = std::lgamma(r), psi_r = digamma(r);
   double ll = 0, gr = 0, gal = 0, gs = 0, gbe = 0;
   const double sb = s + 1;
@@ -105,28 +107,29 @@ double ParetoGroupedLikelihood::evaluate(const ParetoParams& p, double* gradient
       const RfmGroup& g = groups_[i];
       const double w = g.customers;
       const int32_t a = g.t_x_days, b = g.T_days;
-      const double a3 = -rx * day_log_a_[b] - s * day_log_b_[b];
-      const double log_fa = -rx * day_log_a_[a] - sb * day_log_b_[a];
-      const double log_fb = -rx * day_log_a_[b] - sb * day_log_b_[b];
-      const double rho = a < b ? std::exp(log_fb - log_fa) : 1.0;
-      const double delta = a < b ? ratio_[0][a] - ratio_[0][b] * rho : 0.0;
-      double pi = 0;  // share of the "died between t_x and T" term in L
-      if (delta > 0) {
-        const double a4 = log_s + log_fa + std::log(delta);
-        const double diff = a4 - a3, e = std::exp(-std::abs(diff));
-        ll += w * (log_c + std::max(a3, a4) + std::log1p(e));
-        pi = diff > 0 ? 1 / (1 + e) : e / (1 + e);
+      // L/C = e^{a3} + s J = f(t_x) [ρ (β+T) + s Δ] with ρ = f(T)/f(t_x) and J = f(t_x) Δ,
+      // Δ = R(t_x) − ρ R(T): one exp and one log per group.
+      double pi = 0, scale = 0, rho = 1;  // share of the "died in (t_x, T]" term; s / (L / (C f(t_x)))
+      if (a < b) {
+        const double log_fa = -rx * day_log_a_[a] - sb * day_log_b_[a];
+        const double log_fb = -rx * day_log_a_[b] - sb * day_log_b_[b];
+        rho = std::exp(log_fb - log_fa);
+        const double delta = std::max(0.0, ratio_[0][a] - ratio_[0][b] * rho);
+        const double total = rho * (be + b / unit_days_) + s * delta;
+        ll += w * (log_c + log_fa + std::log(total));
+        scale = s / total;
+        pi = scale * delta;
       } else {
-        ll += w * (log_c + a3);
+        ll += w * (log_c - rx * day_log_a_[b] - s * day_log_b_[b]);
       }
       if (p_alive) (*p_alive)[i] = 1 - pi;
       if (!gradient) continue;
-      const auto share = [&](int k) { return pi > 0 ? (ratio_[k][a] - ratio_[k][b] * rho) / delta : 0.0; };
-      const double inv_ab = 1 / (al + b / unit_days_), inv_bb = 1 / (be + b / unit_days_);
-      gr += w * (psi_rx - psi_r + log_alpha - (1 - pi) * day_log_a_[b] - pi * share(1));
-      gal += w * (r / al - (1 - pi) * rx * inv_ab - pi * rx * share(2));
-      gs += w * (log_beta - (1 - pi) * day_log_b_[b] + pi * (1 / s - share(3)));
-      gbe += w * (s / be - (1 - pi) * s * inv_bb - pi * sb * share(4));
+      // π × ∂ln J/∂θ = −s (R_g(t_x) − ρ R_g(T)) / (L / (C f(t_x))) for the g of θ.
+      const auto part = [&](int k) { return pi > 0 ? scale * (ratio_[k][a] - ratio_[k][b] * rho) : 0.0; };
+      gr += w * (psi_rx - psi_r + log_alpha - (1 - pi) * day_log_a_[b] - part(1));
+      gal += w * (r / al - (1 - pi) * rx * day_inv_a_[b] - rx * part(2));
+      gs += w * (log_beta - (1 - pi) * day_log_b_[b] + pi / s - part(3));
+      gbe += w * (s / be - (1 - pi) * s * day_inv_b_[b] - sb * part(4));
     }
   }
   if (gradient) {
