@@ -23,9 +23,14 @@ std::array<double, 4> fit_log_parameters(const Objective& mean_objective, double
                                          ModelFitInfo& info) {
   constexpr double kMinParam = 1e-6, kMaxParam = 1e6;
   const std::vector<double> lower(4, std::log(kMinParam)), upper(4, std::log(kMaxParam));
-  OptimizerResult best = minimize_bounded(mean_objective, {start.begin(), start.end()}, lower, upper);
+  // A parameter on its bound means no interior maximum (e.g. Pareto/NBD's s, β → ∞ when the
+  // dropout rates do not vary): stop there rather than crawl along a flat ridge.
+  OptimizerOptions options;
+  options.stop_at_bound = true;
+  options.max_evaluations = 2000;
+  OptimizerResult best = minimize_bounded(mean_objective, {start.begin(), start.end()}, lower, upper, options);
   if (!best.converged) {  // a second, different start before giving up
-    OptimizerResult other = minimize_bounded(mean_objective, {fallback.begin(), fallback.end()}, lower, upper);
+    OptimizerResult other = minimize_bounded(mean_objective, {fallback.begin(), fallback.end()}, lower, upper, options);
     if (other.converged || other.value < best.value) {
       other.iterations += best.iterations;
       other.evaluations += best.evaluations;
