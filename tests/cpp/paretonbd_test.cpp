@@ -279,5 +279,34 @@ TEST(ParetoNbd, ExpectationsAreConsistent) {
   }
 }
 
+// Rescaling time rescales α and β only; the fit in days (day-by-day quadrature with the
+// split first day) must give the weekly estimates.
+TEST(ParetoNbd, DayUnitGivesTheSameModel) {
+  const RfmSummary days =
+      build_rfm_summary(cdnow().table, cdnow().grouped, day_of(19970930), day_of(19980630), TimeUnit::day);
+  const ParetoFit fit = fit_pareto(days.groups, TimeUnit::day);
+  EXPECT_TRUE(fit.converged) << fit.message;
+  EXPECT_NEAR(fit.params.r, cdnow_fit().params.r, 1e-4);
+  EXPECT_NEAR(fit.params.s, cdnow_fit().params.s, 1e-4);
+  EXPECT_NEAR(fit.params.alpha / 7, cdnow_fit().params.alpha, 2e-3);
+  EXPECT_NEAR(fit.params.beta / 7, cdnow_fit().params.beta, 2e-2);
+  // The log-likelihood shifts by the Jacobian, x ln 7 summed over customers.
+  double repeat = 0;
+  for (const RfmGroup& g : days.groups) repeat += double(g.x) * g.customers;
+  EXPECT_NEAR(fit.log_likelihood + repeat * std::log(7.0), cdnow_fit().log_likelihood, 1e-3);
+}
+
+// Only one-time buyers: no information on dropout; the fit says how it ended, never
+// crashes, and P(alive) stays a probability.
+TEST(ParetoNbd, OneTimeBuyersOnly) {
+  std::vector<RfmGroup> groups;
+  for (int32_t T = 10; T < 60; ++T) groups.push_back({0, 0, T, 3});
+  const ParetoFit fit = fit_pareto(groups, TimeUnit::day);
+  EXPECT_FALSE(fit.message.empty());
+  const double alive = pareto_p_alive(fit.params, 0, 0, 30);
+  EXPECT_TRUE(alive >= 0 && alive <= 1) << alive;
+  EXPECT_FALSE(fit_pareto({}, TimeUnit::week).converged);
+}
+
 }  // namespace
 }  // namespace huike
