@@ -83,15 +83,22 @@ nlohmann::json p_alive_matrix_json(const PredictiveModels& models) {
   uint32_t max_x = 0;
   for (const RfmGroup& g : s.groups) max_x = std::max(max_x, g.x);
   max_x = std::min(max_x, kMatrixMaxFrequency);
+  // Recency in whole days, so the cells are groups like the customers' (the models' fast path).
+  std::vector<RfmGroup> cells;
+  for (uint32_t x = 0; x <= max_x; ++x) {
+    for (int j = 0; j < kMatrixColumns; ++j) {
+      const auto t_x = static_cast<int32_t>(std::lround(double(s.max_T_days) * j / (kMatrixColumns - 1)));
+      cells.push_back({x, t_x, s.max_T_days, 1});
+    }
+  }
+  const std::vector<double> alive = models.model().group_p_alive(cells, s.unit);
   nlohmann::json frequency = nlohmann::json::array(), recency = nlohmann::json::array();
   nlohmann::json values = nlohmann::json::array();
-  for (int j = 0; j < kMatrixColumns; ++j) recency.push_back(age * j / (kMatrixColumns - 1));
+  for (int j = 0; j < kMatrixColumns; ++j) recency.push_back(cells[j].t_x_days / unit);
   for (uint32_t x = 0; x <= max_x; ++x) {
     frequency.push_back(x);
     nlohmann::json row = nlohmann::json::array();
-    for (int j = 0; j < kMatrixColumns; ++j) {
-      row.push_back(models.model().p_alive(x, age * j / (kMatrixColumns - 1), age));
-    }
+    for (int j = 0; j < kMatrixColumns; ++j) row.push_back(alive[x * kMatrixColumns + j]);
     values.push_back(row);
   }
   return {{"description", "P(alive) of a customer whose first purchase was `age` ago, by repeat transactions "

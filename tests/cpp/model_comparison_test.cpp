@@ -13,6 +13,7 @@
 
 #include "analysis/predictive/count_model.h"
 #include "analysis/predictive/next_order.h"
+#include "analysis/predictive/paretonbd_grouped.h"
 #include "analysis/predictive/predictive_models.h"
 #include "cdnow_data.h"
 #include "report/predict_json.h"
@@ -212,6 +213,30 @@ TEST(NextOrder, PredictionsAndReportUnderTheChosenModel) {
   const uint32_t c = customer_index(top["customer"].get<std::string>());
   EXPECT_EQ(top["expected_next_order_date"], format_day(static_cast<int32_t>(predictions[c].next_order_day)));
   EXPECT_TRUE(top.contains("p_alive"));
+}
+
+// Many groups over few days (a short, busy shop): the grouped likelihoods take their
+// per-run power tables there. Against the closed forms summed group by group, at
+// CDNOW-like parameters in days.
+TEST(CountModel, GroupedLikelihoodsOnDenseGroups) {
+  std::vector<RfmGroup> groups;
+  for (uint32_t x = 0; x <= 4; ++x) {
+    for (int32_t t_x = x == 0 ? 0 : static_cast<int32_t>(x); t_x <= (x == 0 ? 0 : 30); ++t_x) {
+      for (int32_t T = std::max(t_x, 5); T <= 40; ++T) groups.push_back({x, t_x, T, 1 + uint32_t(T + t_x + x) % 4});
+    }
+  }
+  const BgParams bg{0.243, 30.9, 0.793, 2.426}, mbg{0.525, 43.3, 0.891, 1.614};
+  for (BgModel model : {BgModel::bgnbd, BgModel::mbgnbd}) {
+    const BgParams& p = model == BgModel::bgnbd ? bg : mbg;
+    double sum = 0;
+    for (const RfmGroup& g : groups) sum += g.customers * bg_log_likelihood(model, p, g.x, g.t_x_days, g.T_days);
+    EXPECT_NEAR(bg_grouped_log_likelihood(model, p, groups, TimeUnit::day), sum, 1e-10 * std::abs(sum));
+  }
+  const ParetoParams pareto{0.553, 74.0, 0.606, 81.7};
+  double sum = 0;
+  for (const RfmGroup& g : groups) sum += g.customers * pareto_log_likelihood(pareto, g.x, g.t_x_days, g.T_days);
+  ParetoGroupedLikelihood grouped(groups, 1);
+  EXPECT_NEAR(grouped.evaluate(pareto, nullptr, nullptr), sum, 1e-9 * std::abs(sum));
 }
 
 }  // namespace

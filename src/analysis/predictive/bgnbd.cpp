@@ -16,11 +16,14 @@ struct XRun {
   double x;
   double weight;
   size_t begin, end;
+  int32_t first_day, last_day;  // smallest t_x and largest T of the run
 };
 
 // The likelihood over groups. Per evaluation: ln(α + d/unit) for every day count d
-// (so no per-group logarithms), x-only terms once per run, then one exp and one
-// log1p per group for the log-sum-exp of the two likelihood terms.
+// (so no per-group logarithms), x-only terms once per run. Per group the two terms
+// (α+T)^−(r+x) and c (α+t_x)^−(r+x) come from a per-run table of powers relative to the
+// run's first day (one log per group) where the run is dense enough to pay for the table
+// and nothing underflows; otherwise one exp and one log1p (log-sum-exp).
 class GroupedLikelihood {
  public:
   GroupedLikelihood(BgModel model, const std::vector<RfmGroup>& groups, double unit_days)
@@ -29,12 +32,18 @@ class GroupedLikelihood {
     for (size_t i = 0; i < groups.size(); ++i) {
       max_day = std::max(max_day, groups[i].T_days);
       total_weight_ += groups[i].customers;
-      if (i == 0 || groups[i].x != groups[i - 1].x) runs_.push_back({double(groups[i].x), 0, i, i});
-      runs_.back().end = i + 1;
-      runs_.back().weight += groups[i].customers;
+      if (i == 0 || groups[i].x != groups[i - 1].x) {
+        runs_.push_back({double(groups[i].x), 0, i, i, groups[i].t_x_days, groups[i].T_days});
+      }
+      XRun& run = runs_.back();
+      run.end = i + 1;
+      run.weight += groups[i].customers;
+      run.first_day = std::min(run.first_day, groups[i].t_x_days);
+      run.last_day = std::max(run.last_day, groups[i].T_days);
     }
     log_time_.resize(max_day + 1);
     inv_time_.resize(max_day + 1);
+    power_.resize(max_day + 1);
   }
 
   double total_weight() const { return total_weight_; }
@@ -69,6 +78,13 @@ class GroupedLikelihood {
       // Second term: a / (b + x − 1) (BG), a / (b + x) (MBG), times (α + t_x)^−(r+x).
       const double log_c4 = two_terms ? log_a - std::log(b + xb - 1) : 0;
       const double d4b = two_terms ? -1 / (b + xb - 1) : 0;
+      // power_[d] = ((α + first)/(α + d))^(r+x), when the run has more groups than days.
+      const bool table = two_terms && run.end - run.begin > size_t(run.last_day - run.first_day);
+      const double log_first = log_time_[run.first_day];
+      if (table) {
+        for (int32_t d = run.first_day; d <= run.last_day; ++d) power_[d] = std::exp(-rx * (log_time_[d] - log_first));
+      }
+      const double c4 = std::exp(log_c4);
       for (size_t i = run.begin; i < run.end; ++i) {
         const RfmGroup& g = groups_[i];
         const double w = g.customers;
@@ -83,12 +99,19 @@ class GroupedLikelihood {
           continue;
         }
         const double lt = log_time_[g.t_x_days];
-        const double a4 = log_c4 - rx * lt;
-        const double d = a4 - a3;
-        const double e = std::exp(-std::abs(d));
-        ll += w * (std::max(a3, a4) + std::log1p(e));
+        double pi;  // weight of the second term
+        if (table && power_[g.T_days] > 1e-290) {
+          const double v3 = power_[g.T_days], v4 = c4 * power_[g.t_x_days];
+          ll += w * (-rx * log_first + std::log(v3 + v4));
+          pi = v4 / (v3 + v4);
+        } else {
+          const double a4 = log_c4 - rx * lt;
+          const double d = a4 - a3;
+          const double e = std::exp(-std::abs(d));
+          ll += w * (std::max(a3, a4) + std::log1p(e));
+          pi = d > 0 ? 1 / (1 + e) : e / (1 + e);
+        }
         if (gradient) {
-          const double pi = d > 0 ? 1 / (1 + e) : e / (1 + e);  // weight of the second term
           gr += w * (-lT + pi * (lT - lt));
           gal -= w * rx * (inv_time_[g.T_days] + pi * (inv_time_[g.t_x_days] - inv_time_[g.T_days]));
           ga += w * pi / a;
@@ -111,7 +134,7 @@ class GroupedLikelihood {
   double unit_days_;
   double total_weight_ = 0;
   std::vector<XRun> runs_;
-  std::vector<double> log_time_, inv_time_;
+  std::vector<double> log_time_, inv_time_, power_;
 };
 
 BgParams from_log(const std::vector<double>& v) {
@@ -141,6 +164,11 @@ BgFit fit_bg(BgModel model, const std::vector<RfmGroup>& groups, TimeUnit unit) 
                                                          {std::log(0.3), alpha0 + std::log(0.3), std::log(0.5), 0.0}, fit);
   fit.params = {theta[0], theta[1], theta[2], theta[3]};
   return fit;
+}
+
+double bg_grouped_log_likelihood(BgModel model, const BgParams& p, const std::vector<RfmGroup>& groups, TimeUnit unit) {
+  GroupedLikelihood likelihood(model, groups, unit_days(unit));
+  return likelihood.log_likelihood(p, nullptr);
 }
 
 double bg_log_likelihood(BgModel model, const BgParams& p, double x, double t_x, double T) {

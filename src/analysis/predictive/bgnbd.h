@@ -31,6 +31,8 @@ struct BgFit : ModelFitInfo {
 // analytic gradient; standard errors from the Hessian at the optimum).
 BgFit fit_bg(BgModel model, const std::vector<RfmGroup>& groups, TimeUnit unit);
 
+// Σ customers × log-likelihood over the groups, as the fit computes it.
+double bg_grouped_log_likelihood(BgModel model, const BgParams& p, const std::vector<RfmGroup>& groups, TimeUnit unit);
 // Log-likelihood of one customer (times in the unit).
 double bg_log_likelihood(BgModel model, const BgParams& p, double x, double t_x, double T);
 // P(still alive at T | x, t_x, T).

@@ -21,15 +21,16 @@ bool start_fit(ModelFitInfo& info, TimeUnit unit, size_t groups, double total) {
 std::array<double, 4> fit_log_parameters(const Objective& mean_objective, double total,
                                          const std::array<double, 4>& start, const std::array<double, 4>& fallback,
                                          ModelFitInfo& info) {
-  constexpr double kMinParam = 1e-6, kMaxParam = 1e6;
+  constexpr double kMinParam = 1e-5, kMaxParam = 1e5;
   const std::vector<double> lower(4, std::log(kMinParam)), upper(4, std::log(kMaxParam));
   // A parameter on its bound means no interior maximum (e.g. Pareto/NBD's s, β → ∞ when the
   // dropout rates do not vary): stop there rather than crawl along a flat ridge.
   OptimizerOptions options;
   options.stop_at_bound = true;
-  options.max_evaluations = 2000;
+  options.max_evaluations = 250;  // a good fit takes 20-60; more is a crawl along a ridge
   OptimizerResult best = minimize_bounded(mean_objective, {start.begin(), start.end()}, lower, upper, options);
-  if (!best.converged) {  // a second, different start before giving up
+  const bool on_bound = std::find(best.at_bound.begin(), best.at_bound.end(), true) != best.at_bound.end();
+  if (!best.converged && !on_bound) {  // a stall: a second, different start before giving up
     OptimizerResult other = minimize_bounded(mean_objective, {fallback.begin(), fallback.end()}, lower, upper, options);
     if (other.converged || other.value < best.value) {
       other.iterations += best.iterations;

@@ -57,6 +57,8 @@ ParetoGroupedLikelihood::ParetoGroupedLikelihood(const std::vector<RfmGroup>& gr
   for (auto* v : {&day_log_a_, &day_log_b_, &day_inv_a_, &day_inv_b_}) v->resize(static_cast<size_t>(max_day_) + 1);
   for (auto* v : {&node_log_a_, &node_log_b_, &node_inv_a_, &node_inv_b_}) v->resize(node_time_.size());
   for (auto& r : ratio_) r.resize(static_cast<size_t>(max_day_) + 1);
+  step_.resize(static_cast<size_t>(max_day_) + 1);
+  power_.resize(static_cast<size_t>(max_day_) + 1);
 }
 
 double ParetoGroupedLikelihood::evaluate(const ParetoParams& p, double* gradient, std::vector<double>* p_alive) {
@@ -95,12 +97,16 @@ double ParetoGroupedLikelihood::evaluate(const ParetoParams& p, double* gradient
         ib += f * node_inv_b_[k];
       }
       const double q = std::exp(-rx * (day_log_a_[d + 1] - la) - sb * (day_log_b_[d + 1] - lb));
+      step_[d] = q;
       ratio_[0][d] = i0 + q * ratio_[0][d + 1];
       ratio_[1][d] = ir + q * ratio_[1][d + 1];
       ratio_[2][d] = ia + q * ratio_[2][d + 1];
       ratio_[3][d] = is + q * ratio_[3][d + 1];
       ratio_[4][d] = ib + q * ratio_[4][d + 1];
     }
+    // f(d)/f(first day) by products of the day steps: ρ without an exp per group.
+    power_[run.first_day] = 1;
+    for (int32_t d = run.first_day; d < run.last_day; ++d) power_[d + 1] = power_[d] * step_[d];
     const double log_c = std::lgamma(rx) - lg_r + r * log_alpha + s * log_beta;
     const double psi_rx = gradient ? digamma(rx) : 0;
     for (size_t i = run.begin; i < run.end; ++i) {
@@ -108,12 +114,12 @@ double ParetoGroupedLikelihood::evaluate(const ParetoParams& p, double* gradient
       const double w = g.customers;
       const int32_t a = g.t_x_days, b = g.T_days;
       // L/C = e^{a3} + s J = f(t_x) [ρ (β+T) + s Δ] with ρ = f(T)/f(t_x) and J = f(t_x) Δ,
-      // Δ = R(t_x) − ρ R(T): one exp and one log per group.
+      // Δ = R(t_x) − ρ R(T): one log per group.
       double pi = 0, scale = 0, rho = 1;  // share of the "died in (t_x, T]" term; s / (L / (C f(t_x)))
       if (a < b) {
         const double log_fa = -rx * day_log_a_[a] - sb * day_log_b_[a];
         const double log_fb = -rx * day_log_a_[b] - sb * day_log_b_[b];
-        rho = std::exp(log_fb - log_fa);
+        rho = power_[b] > 1e-290 ? power_[b] / power_[a] : std::exp(log_fb - log_fa);
         const double delta = std::max(0.0, ratio_[0][a] - ratio_[0][b] * rho);
         const double total = rho * (be + b / unit_days_) + s * delta;
         ll += w * (log_c + log_fa + std::log(total));

@@ -37,6 +37,7 @@ class ParetoGroupedLikelihood {
   std::vector<double> day_log_a_, day_log_b_, day_inv_a_, day_inv_b_, node_log_a_, node_log_b_, node_inv_a_, node_inv_b_;
   // Per run: R_g(d) = ∫_d^{last} g f / f(d) for g = 1, ln(α+τ), 1/(α+τ), ln(β+τ), 1/(β+τ).
   std::vector<double> ratio_[5];
+  std::vector<double> step_, power_;  // f(d+1)/f(d) and f(d)/f(first day) of the run
   double rho_ = 1;
 };
 
