@@ -85,6 +85,7 @@ class GroupedLikelihood {
         for (int32_t d = run.first_day; d <= run.last_day; ++d) power_[d] = std::exp(-rx * (log_time_[d] - log_first));
       }
       const double c4 = std::exp(log_c4);
+      LogProduct product;  // Σ w ln(v3 + v4) of the table path
       for (size_t i = run.begin; i < run.end; ++i) {
         const RfmGroup& g = groups_[i];
         const double w = g.customers;
@@ -102,7 +103,8 @@ class GroupedLikelihood {
         double pi;  // weight of the second term
         if (table && power_[g.T_days] > 1e-290) {
           const double v3 = power_[g.T_days], v4 = c4 * power_[g.t_x_days];
-          ll += w * (-rx * log_first + std::log(v3 + v4));
+          ll -= w * rx * log_first;
+          product.add(v3 + v4, g.customers);
           pi = v4 / (v3 + v4);
         } else {
           const double a4 = log_c4 - rx * lt;
@@ -118,6 +120,7 @@ class GroupedLikelihood {
           gb += w * pi * d4b;
         }
       }
+      ll += product.log();
     }
     if (gradient) {
       gradient[0] = gr;

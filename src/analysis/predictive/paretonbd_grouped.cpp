@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "analysis/predictive/hypergeometric.h"
+#include "analysis/predictive/model_fit.h"
 
 namespace huike {
 namespace {
@@ -109,6 +110,7 @@ double ParetoGroupedLikelihood::evaluate(const ParetoParams& p, double* gradient
     for (int32_t d = run.first_day; d < run.last_day; ++d) power_[d + 1] = power_[d] * step_[d];
     const double log_c = std::lgamma(rx) - lg_r + r * log_alpha + s * log_beta;
     const double psi_rx = gradient ? digamma(rx) : 0;
+    LogProduct product;  // Σ w ln(L / (C f(t_x)))
     for (size_t i = run.begin; i < run.end; ++i) {
       const RfmGroup& g = groups_[i];
       const double w = g.customers;
@@ -122,7 +124,8 @@ double ParetoGroupedLikelihood::evaluate(const ParetoParams& p, double* gradient
         rho = power_[b] > 1e-290 ? power_[b] / power_[a] : std::exp(log_fb - log_fa);
         const double delta = std::max(0.0, ratio_[0][a] - ratio_[0][b] * rho);
         const double total = rho * (be + b / unit_days_) + s * delta;
-        ll += w * (log_c + log_fa + std::log(total));
+        ll += w * (log_c + log_fa);
+        product.add(total, g.customers);
         scale = s / total;
         pi = scale * delta;
       } else {
@@ -137,6 +140,7 @@ double ParetoGroupedLikelihood::evaluate(const ParetoParams& p, double* gradient
       gs += w * (log_beta - (1 - pi) * day_log_b_[b] + pi / s - part(3));
       gbe += w * (s / be - (1 - pi) * s * day_inv_b_[b] - sb * part(4));
     }
+    ll += product.log();
   }
   if (gradient) {
     gradient[0] = gr;
