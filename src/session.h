@@ -40,7 +40,7 @@ class Session {
   // Per-customer rows as CSV (UTF-8 with BOM, formula-safe). `filter`: optional
   // {"segment_eight":"important_value"} / {"segment_grid":"lost"} / {"status":"churned"}.
   // With `predict_options` (an object, possibly empty) the CSV gains p_alive,
-  // expected_purchases, expected_aov and clv; null leaves the models out. Then the
+  // expected_next_order_date, expected_purchases, expected_aov and clv; null leaves the models out. Then the
   // filter may also hold {"p_alive_below":0.5} (the "likely to churn" list).
   std::string customers_csv(const nlohmann::json& analysis_options,
                             const nlohmann::json& filter = nlohmann::json::object(),
@@ -51,8 +51,9 @@ class Session {
   std::string cohorts_csv(const nlohmann::json& analysis_options) const;
   std::string migration_csv(const nlohmann::json& analysis_options) const;
 
-  // The report of `huike predict`: BG/NBD (or MBG/NBD) and Gamma-Gamma fits, hold-out
-  // check, shop-level predictions. Options: see session_options.h.
+  // The report of `huike predict`: BG/NBD, MBG/NBD and Pareto/NBD fits compared (the
+  // chosen one predicts), Gamma-Gamma, hold-out check, next order dates, shop-level
+  // predictions. Options: see session_options.h.
   nlohmann::json predict(const nlohmann::json& predict_options) const;
 
   // One page of customers for the page's tables (never all of them at once).

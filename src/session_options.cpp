@@ -160,13 +160,9 @@ PredictOptions parse_predict_options(const json& options) {
   }
   if (options.contains("model")) {
     const auto& v = options["model"];
-    if (v == "bgnbd") {
-      out.model = BgModel::bgnbd;
-    } else if (v == "mbgnbd") {
-      out.model = BgModel::mbgnbd;
-    } else {
-      bad_option("model must be \"bgnbd\" or \"mbgnbd\"");
-    }
+    const auto choice = v.is_string() ? parse_model_choice(v.get<std::string>()) : std::nullopt;
+    if (!choice) bad_option("model must be \"auto\", \"bgnbd\", \"mbgnbd\" or \"paretonbd\"");
+    out.model = *choice;
   }
   if (options.contains("top")) {
     const auto& v = options["top"];

@@ -20,21 +20,23 @@ constexpr const char* kUsage = R"(usage:
   huike analyze FILE [options]              print the JSON report
   huike customers FILE --out OUT.csv [options] [--segment KEY | --grid KEY | --status KEY]
                                             one row per customer (UTF-8 with BOM), with
-                                            P(alive), expected purchases, AOV and CLV
-                                            unless --no-predict
+                                            P(alive), expected next order date, expected
+                                            purchases, AOV and CLV unless --no-predict
   huike cohorts FILE --out OUT.csv [options]  the cohort retention matrix (buyers, shares,
                                             revenue per cohort customer, cumulative)
   huike migration FILE --out OUT.csv [options]
                                             one row per customer: segments at the earlier
                                             (--compare-as-of) and the later date
   huike predict FILE [predict options] [options]
-                                            BG/NBD + Gamma-Gamma fits, hold-out check, CLV (JSON)
+                                            BG/NBD, MBG/NBD, Pareto/NBD + Gamma-Gamma fits,
+                                            model comparison, hold-out check, CLV (JSON)
 predict options:
   --calibration-end YYYY-MM-DD  fit on purchases up to this day, compare the rest (hold-out)
   --unit day|week           time unit of the fitted parameters (default week)
   --horizon-days N          prediction and CLV horizon (default 365)
   --discount-rate X         yearly CLV discount rate (default 0.10)
-  --model bgnbd|mbgnbd      (default bgnbd)
+  --model auto|bgnbd|mbgnbd|paretonbd  model for the predictions (default auto: the
+                            smallest per-customer hold-out error; BG/NBD without a hold-out)
 options:
   --as-of YYYY-MM-DD        analysis date (default: the day after the latest purchase)
   --compare-as-of YYYY-MM-DD  earlier date of the segment migration (default as-of - 90 days)

@@ -67,6 +67,13 @@ const std::vector<CustomerColumn> kColumns = {
        return text(then.analysed ? segment8_info(then.segment8).key : "new");
      }},
     {"p_alive", 4, false, false, true, [](const CustomerRow& r) { return predicted(r, &CustomerPrediction::p_alive); }},
+    // The prediction date + the median wait of an active customer (next_order.h); next to p_alive.
+    {"expected_next_order_date", 0, false, false, true,
+     [](const CustomerRow& r) {
+       const CustomerPrediction& p = *r.prediction;
+       return p.fitted && std::isfinite(p.next_order_day) ? day(static_cast<int32_t>(p.next_order_day))
+                                                          : CustomerValue{Kind::empty};
+     }},
     {"expected_purchases", 4, false, false, true,
      [](const CustomerRow& r) { return predicted(r, &CustomerPrediction::expected_purchases); }},
     {"expected_aov", 2, false, false, true,

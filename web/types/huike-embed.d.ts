@@ -145,7 +145,28 @@ export interface CustomersPage { total: number; offset: number; rows: CustomerRo
 
 export interface PredictOptions {
   calibration_end?: string; unit?: 'day' | 'week'; horizon_days?: number; discount_rate?: number;
-  model?: 'bgnbd' | 'mbgnbd';
+  /** auto (default): the smallest per-customer hold-out error; BG/NBD without a hold-out. */
+  model?: 'auto' | 'bgnbd' | 'mbgnbd' | 'paretonbd';
+}
+
+export type CountModelKey = 'bgnbd' | 'mbgnbd' | 'paretonbd';
+
+/** `model_comparison` of the predict report: the three fits and the choice. */
+export interface ModelComparison {
+  rule: string; chosen: CountModelKey; chosen_by: 'holdout_mae' | 'option' | 'default'; reason: string;
+  holdout_available: boolean; holdout_length_units: number | null; unit: string; customers: number;
+  holdout_actual_transactions: number | null;
+  models: Array<{ model: CountModelKey; name: string; log_likelihood: number | null; converged: boolean;
+    holdout_predicted_transactions: number | null; holdout_mae: number | null }>;
+  calibration_histogram: { description: string; bins: string[]; actual: number[];
+    expected: Record<CountModelKey, Array<number | null>> };
+}
+
+/** `next_order` of the predict report: the expected next order dates, with the formula. */
+export interface NextOrderSummary {
+  formula: string; model: CountModelKey; as_of: string; customers_with_date: number;
+  customers_without_date: number; within_horizon: number; horizon_days: number;
+  median_days_to_next_order: number | null;
 }
 
 /** The report of `huike predict` (fitted parameters, shop figures, hold-out, top customers). */
@@ -153,6 +174,8 @@ export interface PredictReport {
   model: string; unit: string; unit_days: number; horizon_days: number; horizon_units: number;
   annual_discount_rate: number; predictions_as_of: string;
   shop: Record<string, number>;
+  model_comparison: ModelComparison;
+  next_order: NextOrderSummary;
   [section: string]: any;
 }
 
