@@ -160,6 +160,15 @@ test('CDNOW: the Health view shows the independent figures, exports them, and fo
   }
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(root, 'test-artifacts/huike-health.png'), fullPage: true });
+  // The options: revenue per cohort customer, and the 11-segment grid (new + 11 rows).
+  await page.selectOption('#health-measure', 'revenue');
+  await page.selectOption('#health-scheme', 'grid');
+  assert.equal(await page.$$eval('#health-matrix tbody tr', (rs) => rs.length), 12);
+  assert.equal(await page.$$eval('#health-matrix thead th', (hs) => hs.length), 12);
+  const gridTotal = await page.$$eval('#health-matrix td[data-n]', (cells) => cells.reduce((n, c) => n + Number(c.dataset.n), 0));
+  assert.equal(gridTotal, x.customers);
+  await page.selectOption('#health-scheme', 'eight');
+  await page.selectOption('#health-measure', 'retention');
 
   // Exports: the cohort matrix and one row per customer with both segments.
   const save = async (button, name) => {

@@ -27,10 +27,13 @@ function sentence(key, vars, marks) {
   return li;
 }
 
-/** "重要发展客户 3 位、新客 2 位": the largest first, three at most. @param {Record<string, number>} counts @param {(k: string) => string} nameOf */
-function countList(counts, nameOf) {
+/**
+ * "重要发展客户 3 位、新客 2 位": the largest first, three at most.
+ * @param {Record<string, number>} counts @param {(k: string) => string} nameOf @param {string} item its i18n key
+ */
+function countList(counts, nameOf, item) {
   const items = Object.entries(counts).sort((a, b) => b[1] - a[1]).slice(0, 3);
-  return items.map(([key, n]) => t('health_list_item', { name: nameOf(key), n })).join(lang() === 'zh-CN' ? '、' : ', ');
+  return items.map(([key, n]) => t(item, { name: nameOf(key), n })).join(lang() === 'zh-CN' ? '、' : ', ');
 }
 
 /**
@@ -46,10 +49,10 @@ export function healthSentences(list, r, series, nameOf, f) {
   const from = m.earlier.as_of;
   const to = m.later.as_of;
   const items = [];
-  const src = countList(h.moved_into_important_value_from, nameOf);
+  const src = countList(h.moved_into_important_value_from, nameOf, 'health_list_item');
   items.push(sentence('health_s_into', { from, to, n: f.int(h.moved_into_important_value), src: src ? t('health_s_into_from', { list: src }) : '' },
     { n: 'moved_into_important_value' }));
-  const dst = countList(h.left_important_value_to, nameOf);
+  const dst = countList(h.left_important_value_to, nameOf, 'health_list_item_to');
   items.push(sentence('health_s_out', { n: f.int(h.left_important_value), dst: dst ? t('health_s_out_to', { list: dst }) : '' },
     { n: 'left_important_value' }));
   if (h.important_value_before) {
