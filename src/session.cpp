@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "core/error.h"
@@ -8,8 +9,12 @@
 #include "report/customer_columns.h"
 #include "report/customer_csv.h"
 #include "report/predict_json.h"
+#include "report/members_json.h"
 #include "report/report_json.h"
+#include "report/winback_csv.h"
+#include "report/winback_json.h"
 #include "session_options.h"
+#include "tier_options.h"
 
 namespace huike {
 
@@ -24,6 +29,9 @@ struct Session::State {
   // The last analysis, so paging a customer list does not recompute it.
   mutable std::string cached_options;
   mutable std::unique_ptr<ShopAnalysis> cached;
+  mutable std::unique_ptr<MemberTiers> cached_tiers;
+  mutable std::unique_ptr<WinbackPlan> cached_winback;
+  std::unique_ptr<MemberDirectory> members;  // the optional member list
   mutable std::string cached_list_key;
   mutable std::vector<uint32_t> cached_list;
 
@@ -46,7 +54,12 @@ struct Session::State {
     if (!finished) throw HuikeError(ErrorCode::E_STATE, "no finished input to analyse");
     std::string key = options.is_null() ? "{}" : options.dump();
     if (!cached || key != cached_options) {
-      cached = std::make_unique<ShopAnalysis>(analyze_customers(table, grouped, parse_analysis_options(options)));
+      cached.reset();
+      auto shop = std::make_unique<ShopAnalysis>(analyze_customers(table, grouped, parse_analysis_options(options)));
+      cached_tiers = std::make_unique<MemberTiers>(
+          compute_member_tiers(table, grouped, *shop, parse_member_tier_options(options)));
+      cached_winback = std::make_unique<WinbackPlan>(plan_winback(table, *shop, parse_winback_options(options), members.get()));
+      cached = std::move(shop);
       cached_options = std::move(key);
       cached_list_key.clear();
     }
@@ -103,12 +116,23 @@ json Session::report(const json& analysis_options) const {
   const ShopAnalysis& shop = state_->analysis(analysis_options);
   json report = {{"schema_version", kReportSchemaVersion}, {"engine", "huike"}, {"input", input_summary()}};
   report.update(analysis_json(shop));
+  report["members"] = members_json(*state_->cached_tiers, shop);
+  report["winback"] = winback_json(*state_->cached_winback, state_->members.get());
   return report;
 }
 
 namespace {
 
-bool matches(const CustomerMetrics& m, const json& filter) {
+// A member-tier or win-back tier key, by its key; -1 when unknown.
+int tier_index(const std::string& key, bool winback) {
+  for (int t = 0; t < (winback ? kWinbackTierCount : kMemberTierCount); ++t) {
+    if (key == (winback ? winback_tier_info(static_cast<WinbackTier>(t)).key : member_tier_info(static_cast<MemberTier>(t)).key)) return t;
+  }
+  throw HuikeError(ErrorCode::E_BAD_OPTION, std::string("unknown ") + (winback ? "win-back tier '" : "member tier '") + key + "'");
+}
+
+bool matches(const ShopAnalysis& shop, const MemberTiers& tiers, const WinbackPlan& winback, uint32_t c, const json& filter) {
+  const CustomerMetrics& m = shop.customers[c];
   if (!m.analysed) return false;
   if (!filter.is_object()) return true;
   for (const auto& [key, value] : filter.items()) {
@@ -120,6 +144,10 @@ bool matches(const CustomerMetrics& m, const json& filter) {
       if (wanted != grid_segment_info(m.grid).key) return false;
     } else if (key == "status") {
       if (wanted == "sleeping" ? !m.sleeping : wanted != churn_status_key(m.status)) return false;
+    } else if (key == "tier") {
+      if (!tiers.has(c, static_cast<MemberTier>(tier_index(wanted, false)))) return false;
+    } else if (key == "winback_tier") {
+      if (winback.tier[c] != tier_index(wanted, true)) return false;
     } else {
       throw HuikeError(ErrorCode::E_BAD_OPTION, "unknown filter '" + key + "'");
     }
@@ -153,9 +181,10 @@ std::string Session::customers_csv(const json& analysis_options, const json& fil
   std::string out(kUtf8Bom);
   append_customer_csv_header(out, with_models);
   for (uint32_t c = 0; c < table.customer_count(); ++c) {
-    if (!matches(shop.customers[c], segment_filter)) continue;
+    if (!matches(shop, *state_->cached_tiers, *state_->cached_winback, c, segment_filter)) continue;
     if (p_alive_below <= 1 && !(state_->predictions[c].fitted && state_->predictions[c].p_alive < p_alive_below)) continue;
-    append_customer_csv_row(out, {table, shop, c, with_models ? &state_->predictions[c] : nullptr});
+    append_customer_csv_row(out, {table, shop, c, with_models ? &state_->predictions[c] : nullptr,
+                                  state_->cached_tiers.get(), state_->cached_winback.get()});
   }
   return out;
 }
@@ -179,7 +208,7 @@ json Session::customers_page(const json& analysis_options, const json& query) co
   if (list_key != state_->cached_list_key) {
     list.clear();
     for (uint32_t c = 0; c < table.customer_count(); ++c) {
-      if (matches(shop.customers[c], filter)) list.push_back(c);
+      if (matches(shop, *state_->cached_tiers, *state_->cached_winback, c, filter)) list.push_back(c);
     }
     // Ties keep the table order (stable), so pages never overlap.
     const auto value = [&](uint32_t c) { return column->value({table, shop, c, nullptr}); };
@@ -193,6 +222,39 @@ json Session::customers_page(const json& analysis_options, const json& query) co
   json rows = json::array();
   for (uint64_t i = offset; i < list.size() && i < offset + limit; ++i) rows.push_back(customer_json({table, shop, list[i], nullptr}));
   return {{"total", list.size()}, {"offset", offset}, {"rows", rows}};
+}
+
+json Session::load_member_list(std::string_view bytes, const json& ingest_options) {
+  State& s = *state_;
+  if (!s.finished) throw HuikeError(ErrorCode::E_STATE, "a member list needs a finished order file");
+  s.members = std::make_unique<MemberDirectory>(match_members(read_member_list(bytes, parse_ingest_options(ingest_options)), s.table));
+  s.cached.reset();  // the win-back plan changes
+  s.cached_list_key.clear();
+  return member_list_json(*s.members);
+}
+
+void Session::clear_member_list() {
+  state_->members.reset();
+  state_->cached.reset();
+  state_->cached_list_key.clear();
+}
+
+std::string Session::winback_csv(const json& analysis_options, const json& filter, const std::string& lang) const {
+  const ShopAnalysis& shop = state_->analysis(analysis_options);
+  std::optional<WinbackTier> only;
+  if (filter.is_object() && filter.contains("tier")) {
+    if (!filter["tier"].is_string()) throw HuikeError(ErrorCode::E_BAD_OPTION, "tier is a win-back tier key");
+    only = static_cast<WinbackTier>(tier_index(filter["tier"].get<std::string>(), true));
+  }
+  // CLV ranks the customers when the models have been fitted; NaN for those outside the fit.
+  std::vector<double> clv;
+  if (state_->models) {
+    clv.reserve(state_->predictions.size());
+    for (const CustomerPrediction& p : state_->predictions) clv.push_back(p.fitted ? p.clv : std::nan(""));
+  }
+  const auto ranked = ranked_winback(*state_->cached_winback, shop, state_->models ? &clv : nullptr,
+                                     state_->members.get(), only);
+  return winback_plan_csv(state_->table, shop, *state_->cached_winback, ranked, state_->members.get(), lang);
 }
 
 const OrderTable& Session::table() const { return state_->table; }

@@ -7,11 +7,11 @@ export type ErrorCode =
   | 'E_BAD_OPTION' | 'E_STATE' | 'E_NO_SESSION' | 'E_EMPTY_FILE' | 'E_NO_ROWS' | 'E_NO_USABLE_ROWS'
   | 'E_NO_CUSTOMER_COLUMN' | 'E_NO_DATE_COLUMN' | 'E_NO_AMOUNT_COLUMN' | 'E_UNKNOWN_COLUMN'
   | 'E_SPREADSHEET_FILE' | 'E_UTF16_FILE' | 'E_BINARY_FILE' | 'E_UNTERMINATED_QUOTE' | 'E_RECORD_TOO_LONG'
-  | 'E_TOO_MANY_COLUMNS' | 'E_AMAZON_ALL_ORDERS' | 'E_MIXED_ENCODING' | 'E_NO_PURCHASES' | 'E_PREDICT_OPTION' | 'E_PREDICT_RANGE' | 'E_PREDICT_CALIBRATION_END'
+  | 'E_TOO_MANY_COLUMNS' | 'E_AMAZON_ALL_ORDERS' | 'E_MIXED_ENCODING' | 'E_NO_PURCHASES' | 'E_NO_MEMBER_ID_COLUMN' | 'E_PREDICT_OPTION' | 'E_PREDICT_RANGE' | 'E_PREDICT_CALIBRATION_END'
   | 'E_PREDICT_NO_PURCHASES' | 'E_OUT_OF_MEMORY' | 'E_INTERNAL' | 'E_OPEN' | 'E_READ' | 'E_WRITE'
   | 'E_CANCELLED' | 'E_WORKER_CRASHED' | 'E_DISPOSED' | 'E_BAD_INPUT' | 'E_BAD_REQUEST' | 'E_NO_INPUT';
 
-export type Role = 'customer' | 'date' | 'amount' | 'order_id' | 'quantity' | 'unit_price' | 'status' | 'product' | 'contact' | 'after_sale';
+export type Role = 'customer' | 'date' | 'amount' | 'order_id' | 'quantity' | 'unit_price' | 'status' | 'product' | 'contact' | 'after_sale' | 'promotion';
 
 export interface IngestOptions {
   encoding?: 'utf-8' | 'gb18030' | 'windows-1252';
