@@ -22,7 +22,78 @@ export interface IngestOptions {
   date_order?: 'month_first' | 'day_first';
 }
 
-export interface AnalysisOptions {
+/** Member-tier and win-back settings (README "Member tiers and win-back"); defaults in brackets. */
+export interface TierOptions {
+  tier_window_days?: number; // 365
+  high_spend_share?: number; // 0.2
+  high_unit_price_multiple?: number; // 2
+  loyalty_revenue_share?: number; // 0.5
+  loyalty_min_purchase_days?: number; // 2
+  loyalty_max_gap_days?: number; // 60
+  promo_high_share?: number; // 0.2
+  promo_low_share?: number; // 0.2
+  churning_min_age_days?: number; // 360
+  churning_recent_days?: number; // 180
+  churning_min_prior_orders?: number; // 2
+  churning_drop_ratio?: number; // 0.5
+  winback_light_max_orders?: number; // 2
+  winback_members_no_order_max_touches?: number; // 3
+  winback_members_no_order_min_days?: number; // 14
+  winback_light_low_value_max_touches?: number; // 2
+  winback_light_low_value_min_days?: number; // 30
+  winback_light_high_value_max_touches?: number; // 4
+  winback_light_high_value_min_days?: number; // 14
+  winback_loyal_lapsed_max_touches?: number; // 8
+  winback_loyal_lapsed_min_days?: number; // 7
+}
+
+export type MemberTierKey = 'high_spend' | 'high_unit_price' | 'high_loyalty' | 'promo_high_frequency'
+  | 'promo_low_frequency' | 'churning' | 'sleeping';
+export type WinbackTierKey = 'members_no_order' | 'light_low_value' | 'light_high_value' | 'loyal_lapsed';
+
+export interface MemberTier {
+  key: MemberTierKey; name_zh: string; name_en: string; rule_zh: string; rule_en: string;
+  /** The settings the rule uses, with their values. */
+  settings: Record<string, number>;
+  available: boolean; reason?: string; reason_zh?: string;
+  customers: number; revenue: number; net_revenue: number; customer_share: number;
+  action_zh: string; action_en: string;
+}
+
+export interface MembersSection {
+  window_days: number; window_buyers: number; window_revenue: number; shop_average_order_value: number;
+  promotion_customers: number; tiers: MemberTier[];
+  /** overlap[i][j]: customers in both tiers[i] and tiers[j]. */
+  overlap: number[][];
+}
+
+export interface MemberListSummary {
+  rows: number; members: number; matched: number; unmatched: number; customers_not_in_list: number;
+  excluded: Record<string, ExcludedReason>; bad_signup_date: ExcludedReason;
+  encoding: string; delimiter: string;
+  columns: { member_id: string | null; phone: string | null; email: string | null; signup: string | null };
+}
+
+export interface MemberListOptions {
+  encoding?: IngestOptions['encoding']; delimiter?: IngestOptions['delimiter'];
+  columns?: { member_id?: string; phone?: string; email?: string; signup?: string };
+}
+
+export interface WinbackTier {
+  key: WinbackTierKey; name_zh: string; name_en: string; rule_zh: string; rule_en: string;
+  offer_zh: string; offer_en: string; available: boolean;
+  customers: number; revenue: number; max_touches: number; min_days_between: number;
+  settings: Record<string, number>;
+  channels: { sms: number; email: number; platform_message: number };
+}
+
+export interface WinbackSection {
+  median_order_value: number; light_max_orders: number; lapsed_customers: number;
+  lapsed_rule_zh: string; lapsed_rule_en: string; channel_rule_zh: string; channel_rule_en: string;
+  tiers: WinbackTier[]; member_list: MemberListSummary | null;
+}
+
+export interface AnalysisOptions extends TierOptions {
   /** YYYY-MM-DD; orders on or after it are left out. Default: the day after the latest purchase. */
   as_of?: string;
   thresholds?: 'mean' | 'median' | 'custom';
@@ -63,7 +134,7 @@ export interface Report {
   schema_version: number;
   engine: string;
   input: InputSummary;
-  analysis: Required<Omit<AnalysisOptions, 'custom_thresholds'>> & { first_order_date: string; last_order_date: string };
+  analysis: Required<Omit<AnalysisOptions, 'custom_thresholds' | keyof TierOptions>> & { first_order_date: string; last_order_date: string };
   totals: {
     customers: number; orders: number; revenue: number; gross_revenue: number; returns_value: number;
     return_orders: number; return_only_customers: number; average_order_value: number;
@@ -77,6 +148,8 @@ export interface Report {
     recency_histogram: Histogram; cycle_histogram: Histogram;
     rf_heatmap: { rows: string; columns: string; customers: number[][]; avg_monetary: number[][] };
   };
+  members: MembersSection;
+  winback: WinbackSection;
 }
 
 export type CustomerStatus = 'active' | 'at_risk' | 'churned' | 'sleeping' | 'unknown';
@@ -85,6 +158,9 @@ export interface CustomerFilter {
   segment_eight?: string;
   segment_grid?: string;
   status?: CustomerStatus;
+  /** A member tier. */
+  tier?: MemberTierKey;
+  winback_tier?: WinbackTierKey;
   /** Only in customersCsv with `predict`: customers whose P(alive) is below this. */
   p_alive_below?: number;
 }
@@ -137,6 +213,11 @@ export interface Analyzer {
   customersPage(query?: CustomersQuery, options?: AnalyzerOptions): Promise<CustomersPage>;
   customersCsv(filter?: CustomerFilter, options?: AnalyzerOptions, extra?: { predict?: PredictOptions | null }): Promise<Blob>;
   predict(options?: PredictOptions): Promise<PredictReport>;
+  /** Adds a member list (a second file) to the win-back plan; report() then carries it. */
+  memberList(input: Blob | string | ArrayBuffer | ArrayBufferView, options?: MemberListOptions): Promise<MemberListSummary>;
+  clearMemberList(): Promise<void>;
+  /** The win-back contact plan, one tier or all (UTF-8 with BOM, formula-safe). */
+  winbackCsv(tier?: WinbackTierKey, options?: AnalyzerOptions, extra?: { lang?: 'zh-CN' | 'en' }): Promise<Blob>;
   dispose(): void;
 }
 

@@ -6,6 +6,8 @@ import { settingsView } from './settings.js';
 import { overviewView } from './overview.js';
 import { customersView } from './customers.js';
 import { predictionView } from './prediction.js';
+import { membersView } from './members.js';
+import { winbackView } from './winback.js';
 
 registerView(uploadView);
 registerView(mappingView);
@@ -13,3 +15,5 @@ registerView(settingsView);
 registerView(overviewView);
 registerView(customersView);
 registerView(predictionView);
+registerView(membersView);
+registerView(winbackView);
