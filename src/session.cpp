@@ -230,7 +230,7 @@ json Session::load_member_list(std::string_view bytes, const json& ingest_option
   s.members = std::make_unique<MemberDirectory>(match_members(read_member_list(bytes, parse_ingest_options(ingest_options)), s.table));
   s.cached.reset();  // the win-back plan changes
   s.cached_list_key.clear();
-  return member_list_json(*s.members);
+  return member_list_json(*s.members, s.members->without_purchases);
 }
 
 void Session::clear_member_list() {

@@ -119,7 +119,8 @@ MemberList read_member_list(std::string_view bytes, const IngestOptions& options
               : role == "email" ? &list.email_column : role == "signup" ? &list.signup_column : nullptr;
     if (!slot) throw HuikeError(ErrorCode::E_BAD_OPTION, "member list columns are member_id, phone, email, signup");
     const auto at = std::find(list.header.begin(), list.header.end(), name);
-    const bool index = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool index = !name.empty() && name.size() < 7 &&
+                       std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (at != list.header.end()) *slot = static_cast<int>(at - list.header.begin());
     else if (index && std::stoul(name) < list.header.size()) *slot = static_cast<int>(std::stoul(name));
     else if (name.empty()) *slot = -1;
@@ -181,6 +182,11 @@ MemberDirectory match_members(MemberList list, const OrderTable& table) {
     ++out.matched;
   }
   out.unmatched = static_cast<uint32_t>(out.list.members.size()) - out.matched;
+  std::vector<bool> bought(table.customer_count(), false);
+  for (const Order& order : table.orders) {
+    if (order.amount >= 0) bought[order.customer] = true;
+  }
+  for (const int32_t c : out.customer_of_member) out.without_purchases += c < 0 || !bought[c];
   return out;
 }
 

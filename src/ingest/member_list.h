@@ -40,6 +40,7 @@ struct MemberDirectory {
   std::vector<int32_t> customer_of_member;  // per member: customer index, -1 = no order
   std::vector<int32_t> member_of_customer;  // per customer: member index, -1 = not in the list
   uint32_t matched = 0, unmatched = 0, customers_not_in_list = 0;
+  uint32_t without_purchases = 0;  // unmatched, or matched to a customer with only returns
 };
 MemberDirectory match_members(MemberList list, const OrderTable& table);
 

@@ -39,7 +39,7 @@ std::string cap_key(WinbackTier tier, const char* what) {
 
 }  // namespace
 
-json member_list_json(const MemberDirectory& members) {
+json member_list_json(const MemberDirectory& members, size_t without_orders) {
   const MemberList& list = members.list;
   json excluded = json::object();
   for (const auto& [reason, count] : list.excluded) excluded[reason] = exclusion_json(count);
@@ -49,6 +49,7 @@ json member_list_json(const MemberDirectory& members) {
           {"matched", members.matched},
           {"unmatched", members.unmatched},
           {"customers_not_in_list", members.customers_not_in_list},
+          {"members_without_orders", without_orders},
           {"excluded", excluded},
           {"bad_signup_date", exclusion_json(list.bad_signup_date)},
           {"encoding", encoding_name(list.encoding)},
@@ -93,7 +94,7 @@ json winback_json(const WinbackPlan& plan, const MemberDirectory* members) {
           {"light_max_orders", plan.options.light_max_orders},
           {"lapsed_customers", plan.lapsed_customers},
           {"tiers", tiers},
-          {"member_list", members ? member_list_json(*members) : json(nullptr)}};
+          {"member_list", members ? member_list_json(*members, plan.members_without_orders.size()) : json(nullptr)}};
 }
 
 }  // namespace huike

@@ -165,6 +165,7 @@ TEST(Winback, MemberListAddsMembersWithoutOrdersAndFillsContacts) {
   EXPECT_EQ(list["matched"], 2);                // L1, L2
   EXPECT_EQ(list["unmatched"], 2);              // M9, M10
   EXPECT_EQ(list["customers_not_in_list"], 5);  // L3, L4, L5, A1, A2
+  EXPECT_EQ(list["members_without_orders"], 2);
   EXPECT_EQ(list["excluded"]["blank_member_id"]["example_lines"], json::array({6}));
   EXPECT_EQ(list["excluded"]["duplicate_member_id"]["example_lines"], json::array({7}));
   EXPECT_EQ(list["bad_signup_date"]["example_lines"], json::array({5}));
@@ -174,6 +175,7 @@ TEST(Winback, MemberListAddsMembersWithoutOrdersAndFillsContacts) {
 
   const json report = session->report(kOptions);
   EXPECT_EQ(report["winback"]["member_list"]["matched"], 2);
+  EXPECT_EQ(report["winback"]["member_list"]["members_without_orders"], 2);
   EXPECT_EQ(wtier(report, "members_no_order")["customers"], 2);
   EXPECT_EQ(wtier(report, "members_no_order")["channels"], (json{{"sms", 1}, {"email", 1}, {"platform_message", 0}}));
   // L2 now has the list's phone.

@@ -69,6 +69,7 @@ export interface MembersSection {
 
 export interface MemberListSummary {
   rows: number; members: number; matched: number; unmatched: number; customers_not_in_list: number;
+  members_without_orders: number;
   excluded: Record<string, ExcludedReason>; bad_signup_date: ExcludedReason;
   encoding: string; delimiter: string;
   columns: { member_id: string | null; phone: string | null; email: string | null; signup: string | null };
