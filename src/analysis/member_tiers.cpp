@@ -136,7 +136,7 @@ MemberTiers compute_member_tiers(const OrderTable& table, const CustomerOrders& 
     uint8_t bits = 0;
     const auto set = [&bits](MemberTier tier, bool on) { bits |= static_cast<uint8_t>(on) << static_cast<int>(tier); };
     const bool in_prefix = window_buyer && w.spend >= loyalty_edge;  // false for NaN
-    if (window_buyer && in_prefix) out.loyalty_prefix += 1;
+    out.loyalty_prefix += in_prefix;
     set(MemberTier::high_spend, window_buyer && w.spend >= spend_edge);
     set(MemberTier::high_unit_price, at_least(m.gross / m.frequency, unit_price_bound));
     set(MemberTier::high_loyalty, in_prefix && w.purchase_days >= static_cast<uint32_t>(options.loyalty_min_purchase_days) &&

@@ -141,6 +141,7 @@ json members_json(const MemberTiers& t, const ShopAnalysis& shop) {
           {"promotion_customers", t.promo_customers},
           {"window_rule_en", "a purchase is in the window when it is fewer than " +
                                  std::to_string(t.options.window_days) + " days before the analysis date"},
+          {"window_rule_zh", "距分析日不足 " + std::to_string(t.options.window_days) + " 天的购买计入窗口"},
           {"tiers", tiers},
           {"overlap", overlap}};
 }

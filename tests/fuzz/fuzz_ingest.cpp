@@ -1,5 +1,5 @@
-// libFuzzer harness: any bytes, split at a data-chosen point, must end in a report or a
-// HuikeError — never a crash, hang, sanitizer report or other exception.
+// libFuzzer harness: any bytes, split at a data-chosen point, must end in a report (and, read
+// again as a member list, a win-back plan) or a HuikeError — never a crash, hang, sanitizer report or other exception.
 // Under ctest it is built with the normal compiler and replay_main.cpp, and replays
 // tests/fixtures and tests/fuzz/corpus (every past finding: keep each one there as a file).
 // Fuzzing itself needs clang (not part of the test command):
@@ -27,6 +27,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     session.finish();
     session.report(nlohmann::json::object()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     session.customers_csv(nlohmann::json::object());
+    session.winback_csv(nlohmann::json::object());
+    // The same bytes as a member list (the win-back plan's second file).
+    try {
+      session.load_member_list(bytes, nlohmann::json::object());
+      session.report(nlohmann::json::object()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      session.winback_csv(nlohmann::json::object());
+    } catch (const huike::HuikeError&) {
+    }
   } catch (const huike::HuikeError&) {
   }
   return 0;
