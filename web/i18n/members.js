@@ -53,6 +53,9 @@ export default {
     winback_members_summary: '会员名单 {rows} 行:{members} 位会员,其中 {matched} 位有订单,{unmatched} 位从未购买;订单中有 {missing} 位客户不在名单里',
     winback_members_excluded: '未使用的行:{list}',
     winback_members_none: '未添加会员名单:“注册未购买”一层需要它。',
+    winback_reason_blank_member_id: '会员ID为空',
+    winback_reason_duplicate_member_id: '会员ID重复',
+    winback_lines: '第 {lines} 行',
     winback_rank_note: '每层按客户价值排序:已运行预测时按 CLV,否则按净消费额。',
   },
   en: {
@@ -107,6 +110,9 @@ export default {
     winback_members_summary: 'Member list of {rows} rows: {members} members, {matched} with orders, {unmatched} who never bought; {missing} customers of the orders are not in the list',
     winback_members_excluded: 'Rows not used: {list}',
     winback_members_none: 'No member list: the "Members who never bought" tier needs one.',
+    winback_reason_blank_member_id: 'blank member id',
+    winback_reason_duplicate_member_id: 'member id again',
+    winback_lines: 'lines {lines}',
     winback_rank_note: 'Each tier is ranked by value: CLV when predictions have been run, else net spend.',
   },
 };

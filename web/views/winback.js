@@ -108,7 +108,8 @@ export const winbackView = {
         summary.textContent = t('winback_members_none');
         return;
       }
-      const excluded = Object.entries(list.excluded).map(([reason, e]) => reason + ' ' + e.rows + ' (' + e.example_lines.join(', ') + ')');
+      const excluded = Object.entries(list.excluded).map(([reason, e]) =>
+        t('winback_reason_' + reason) + ' ' + fmtInt(e.rows) + ' (' + t('winback_lines', { lines: e.example_lines.join(', ') }) + ')');
       summary.textContent = t('winback_members_summary', {
         rows: fmtInt(list.rows), members: fmtInt(list.members), matched: fmtInt(list.matched),
         unmatched: fmtInt(list.unmatched), missing: fmtInt(list.customers_not_in_list),
