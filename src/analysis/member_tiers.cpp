@@ -57,7 +57,7 @@ struct Window {
 Window summarise(const OrderTable& table, const uint32_t* first, const uint32_t* last, int32_t cutoff,
                  int32_t as_of, const MemberTierOptions& o) {
   Window w;
-  const bool promos = !table.promotional.empty();
+  const bool promos = table.promotional.size() == table.orders.size() && !table.orders.empty();
   int32_t previous_window_day = INT32_MIN;
   for (const uint32_t* it = first; it != last; ++it) {
     const Order& order = table.orders[*it];

@@ -210,6 +210,15 @@ TEST(Winback, MemberListWithoutAnIdColumnIsAClearError) {
   EXPECT_EQ(list["unmatched"], 1);
 }
 
+TEST(Winback, ContactPlanCellsCannotRunAsFormulas) {
+  // A member id and an e-mail that a spreadsheet would run: quoted with a leading '.
+  auto session = test::finished_session(shop_csv());
+  session->load_member_list("member_id,email\n=HYPERLINK(\"x\"),@SUM(1)@a.cn\n", {});
+  const std::string csv = session->winback_csv(kOptions, {{"tier", "members_no_order"}}, "en");
+  EXPECT_NE(csv.find("\"'=HYPERLINK(\"\"x\"\")\""), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\"'@SUM(1)@a.cn\""), std::string::npos) << csv;
+}
+
 TEST(Contact, ChannelRules) {
   EXPECT_TRUE(is_usable_phone("13800000000"));
   EXPECT_TRUE(is_usable_phone("+86 138-0000-0000"));
