@@ -26,8 +26,9 @@ struct Session::State {
   OrderTable table;
   CustomerOrders grouped;
   bool finished = false;
-  // The last analysis, so paging a customer list does not recompute it.
-  mutable std::string cached_options;
+  // The last analysis, so paging a customer list does not recompute it; changed tier or
+  // win-back settings re-run only those (cached_tier_options holds every key).
+  mutable std::string cached_options, cached_tier_options;
   mutable std::unique_ptr<ShopAnalysis> cached;
   mutable std::unique_ptr<MemberTiers> cached_tiers;
   mutable std::unique_ptr<WinbackPlan> cached_winback;
@@ -52,16 +53,22 @@ struct Session::State {
 
   const ShopAnalysis& analysis(const json& options) const {
     if (!finished) throw HuikeError(ErrorCode::E_STATE, "no finished input to analyse");
-    std::string key = options.is_null() ? "{}" : options.dump();
+    json own = options.is_object() ? options : json::object();
+    for (const std::string& tier_key : tier_option_keys()) own.erase(tier_key);
+    std::string key = own.dump(), tier_key = options.is_null() ? "{}" : options.dump();
     if (!cached || key != cached_options) {
       cached.reset();
-      auto shop = std::make_unique<ShopAnalysis>(analyze_customers(table, grouped, parse_analysis_options(options)));
-      cached_tiers = std::make_unique<MemberTiers>(
-          compute_member_tiers(table, grouped, *shop, parse_member_tier_options(options)));
-      cached_winback = std::make_unique<WinbackPlan>(plan_winback(table, *shop, parse_winback_options(options), members.get()));
-      cached = std::move(shop);
+      cached_tier_options.clear();
+      cached = std::make_unique<ShopAnalysis>(analyze_customers(table, grouped, parse_analysis_options(options)));
       cached_options = std::move(key);
+    }
+    if (tier_key != cached_tier_options) {
+      cached_tier_options.clear();  // until both are made
       cached_list_key.clear();
+      cached_tiers = std::make_unique<MemberTiers>(
+          compute_member_tiers(table, grouped, *cached, parse_member_tier_options(options)));
+      cached_winback = std::make_unique<WinbackPlan>(plan_winback(table, *cached, parse_winback_options(options), members.get()));
+      cached_tier_options = std::move(tier_key);
     }
     return *cached;
   }
@@ -228,14 +235,14 @@ json Session::load_member_list(std::string_view bytes, const json& ingest_option
   State& s = *state_;
   if (!s.finished) throw HuikeError(ErrorCode::E_STATE, "a member list needs a finished order file");
   s.members = std::make_unique<MemberDirectory>(match_members(read_member_list(bytes, parse_ingest_options(ingest_options)), s.table));
-  s.cached.reset();  // the win-back plan changes
+  s.cached_tier_options.clear();  // the win-back plan changes
   s.cached_list_key.clear();
   return member_list_json(*s.members, s.members->without_purchases);
 }
 
 void Session::clear_member_list() {
   state_->members.reset();
-  state_->cached.reset();
+  state_->cached_tier_options.clear();
   state_->cached_list_key.clear();
 }
 
