@@ -158,6 +158,21 @@ TEST(MemberTiers, SleepingIsNoPurchaseInTheChurnWindow) {
   EXPECT_DOUBLE_EQ(tier(report, "sleeping")["net_revenue"].get<double>(), 40);  // T 30 + V 10
   // Window buyers: the 8 customers but T and V → 6.
   EXPECT_EQ(report["members"]["window_buyers"], 6);
+  // The churn window is a main setting (the RFM analysis re-runs too): at 401 days nobody
+  // sleeps; at 400 T (R 400) does, V (365) not. A tier setting changed in between leaves
+  // nothing stale.
+  json longer = kOptions;
+  longer["churn_window_days"] = 401;
+  json tier_only = kOptions;
+  tier_only["high_spend_share"] = 0.5;
+  session->report(tier_only);
+  EXPECT_EQ(members_of(*session, "sleeping", longer), (std::vector<std::string>{}));
+  longer["churn_window_days"] = 400;
+  EXPECT_EQ(members_of(*session, "sleeping", longer), (std::vector<std::string>{"T"}));
+  // T no longer sleeps with 401 days: 3 orders over its first 620 days → 0.87 per 180 days,
+  // half is 0.44 and it has none recent → churning joins P and S.
+  longer["churn_window_days"] = 401;
+  EXPECT_EQ(members_of(*session, "churning", longer), (std::vector<std::string>{"P", "S", "T"}));
 }
 
 // Promotional orders: a coupon cell that is a non-zero amount or a word other than none/无/否/0;
