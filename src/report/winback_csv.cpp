@@ -1,7 +1,6 @@
 #include "report/winback_csv.h"
 
 #include <cmath>
-#include <cstdio>
 
 #include "ingest/date_parse.h"
 #include "report/customer_csv.h"
@@ -10,9 +9,17 @@ namespace huike {
 
 namespace {
 
+// To the cent, half away from zero, as the customers CSV (std::round of value × 100).
 void money(std::string& out, double value) {
-  char buffer[64];
-  out.append(buffer, std::snprintf(buffer, sizeof buffer, "%.2f", std::round(value * 100) / 100));
+  long long cents = std::llround(value * 100);
+  if (cents < 0) {
+    out += '-';
+    cents = -cents;
+  }
+  out += std::to_string(cents / 100);
+  out += '.';
+  out += static_cast<char>('0' + cents % 100 / 10);
+  out += static_cast<char>('0' + cents % 10);
 }
 
 }  // namespace
