@@ -111,8 +111,11 @@ ContactColumns contact_columns(const std::vector<std::string>& header, int custo
 
 void contact_cells(const ContactColumns& columns, const std::string_view* fields, size_t count,
                    std::string_view& phone, std::string_view& email) {
+  // A placeholder (-, 0, N/A, 无) is no contact: a later row of the customer may hold one.
   const auto cell = [&](int column) {
-    return column >= 0 && static_cast<size_t>(column) < count ? trimmed(fields[column]) : std::string_view();
+    const std::string_view value =
+        column >= 0 && static_cast<size_t>(column) < count ? trimmed(fields[column]) : std::string_view();
+    return is_placeholder_customer(value) ? std::string_view() : value;
   };
   phone = cell(columns.phone);
   email = cell(columns.email);

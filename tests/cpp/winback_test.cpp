@@ -25,7 +25,7 @@ std::string day(int days_before) { return format_day(days_from_civil(2025, 1, 1)
 // 30 and 30 → median 30. L1 (10) and L5 (30, on the bound) are light_low_value, L2 (100)
 // light_high_value, L3 and L4 loyal_lapsed.
 // Contacts: L1 a phone → sms; L5 a masked phone and an e-mail → email; L2 none → platform;
-// L3 an unusable e-mail → platform; L4 a phone on its second row only → sms.
+// L3 an unusable e-mail → platform; L4 a phone on its second row ("-" on its first) → sms.
 std::string shop_csv() {
   std::string csv = "customer,order_date,amount,phone,email\n";
   const auto row = [&](const char* c, int d, int amount, const char* phone = "", const char* email = "") {
@@ -37,7 +37,7 @@ std::string shop_csv() {
   row("L3", 700, 20, "", "not-an-email");
   row("L3", 600, 20);
   row("L3", 500, 20);
-  row("L4", 800, 30);
+  row("L4", 800, 30, "-");  // a placeholder is no phone: the next row's counts
   row("L4", 700, 30, "13800000004");
   row("L4", 600, 30);
   row("L4", 400, 30);
