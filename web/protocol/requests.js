@@ -16,6 +16,9 @@
 /** @typedef {import('../types/huike-embed').PredictOptions} PredictOptions */
 /** @typedef {import('../types/huike-embed').PredictReport} PredictReport */
 /** @typedef {import('../types/huike-embed').Progress} Progress */
+/** @typedef {import('../types/huike-embed').MemberListOptions} MemberListOptions */
+/** @typedef {import('../types/huike-embed').MemberListSummary} MemberListSummary */
+/** @typedef {import('../types/huike-embed').WinbackTierKey} WinbackTierKey */
 /** @typedef {import('./error_codes.js').ErrorCodeName} ErrorCodeName */
 
 export const RequestType = Object.freeze({
@@ -25,6 +28,9 @@ export const RequestType = Object.freeze({
   CUSTOMERS_CSV: 'CUSTOMERS_CSV',
   HEALTH_CSV: 'HEALTH_CSV',
   PREDICT: 'PREDICT',
+  MEMBER_LIST: 'MEMBER_LIST',
+  MEMBER_LIST_CLEAR: 'MEMBER_LIST_CLEAR',
+  WINBACK_CSV: 'WINBACK_CSV',
   INPUT_SUMMARY: 'INPUT_SUMMARY',
   MEMORY: 'MEMORY',
   RESET: 'RESET',
@@ -52,6 +58,11 @@ export const ReplyType = Object.freeze({ RESULT: 'RESULT', ERROR: 'ERROR', PROGR
  *     result: {bytes: ArrayBuffer}},
  *   HEALTH_CSV: {payload: {options?: RequestOptions, kind: 'cohorts' | 'migration'}, result: {bytes: ArrayBuffer}},
  *   PREDICT: {payload: {predict?: PredictOptions}, result: {predict: PredictReport}},
+ *   MEMBER_LIST: {payload: {source: Blob | string, options?: MemberListOptions}, result: {memberList: MemberListSummary}},
+ *   MEMBER_LIST_CLEAR: {payload: {}, result: {}},
+ *   WINBACK_CSV: {
+ *     payload: {options?: RequestOptions, tier?: WinbackTierKey, lang?: 'zh-CN' | 'en'},
+ *     result: {bytes: ArrayBuffer}},
  *   INPUT_SUMMARY: {payload: {}, result: {input: InputSummary | undefined}},
  *   MEMORY: {payload: {}, result: {heapBytes: number}},
  *   RESET: {payload: {}, result: {}},
