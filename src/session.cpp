@@ -59,6 +59,9 @@ struct Session::State {
     if (!finished) throw HuikeError(ErrorCode::E_STATE, "no finished input to analyse");
     // The health view's keys do not change this analysis, nor do the tier and win-back
     // settings (those re-run only the tiers): the same cache serves every view.
+    if (!options.is_null() && !options.is_object()) {
+      throw HuikeError(ErrorCode::E_BAD_OPTION, "analysis options must be an object");
+    }
     json own = options.is_object() ? options : json::object();
     own.erase("period");
     own.erase("compare_as_of");
