@@ -12,10 +12,9 @@ nlohmann::json count_model_json(const CountModel& model) {
   const ModelFitInfo& fit = model.info();
   const bool pareto = model.key == ModelKey::paretonbd;
   const char* names[4] = {"r", "alpha", pareto ? "s" : "a", pareto ? "beta" : "b"};
-  const double values[4] = {pareto ? model.pareto.params.r : model.bg.params.r,
-                            pareto ? model.pareto.params.alpha : model.bg.params.alpha,
-                            pareto ? model.pareto.params.s : model.bg.params.a,
-                            pareto ? model.pareto.params.beta : model.bg.params.b};
+  const double values[4] = {
+      pareto ? model.pareto.params.r : model.bg.params.r, pareto ? model.pareto.params.alpha : model.bg.params.alpha,
+      pareto ? model.pareto.params.s : model.bg.params.a, pareto ? model.pareto.params.beta : model.bg.params.b};
   nlohmann::json out = {{"model", model_key_name(model.key)}, {"unit", time_unit_key(fit.unit)}};
   nlohmann::json errors = nlohmann::json::object();
   for (int i = 0; i < 4; ++i) {
@@ -37,12 +36,13 @@ nlohmann::json model_comparison_json(const PredictiveModels& models) {
   const ModelComparison& c = models.comparison;
   nlohmann::json rows = nlohmann::json::array(), expected = nlohmann::json::object();
   for (const ModelScore& score : c.scores) {
-    rows.push_back({{"model", model_key_name(score.key)},
-                    {"name", model_display_name(score.key)},
-                    {"log_likelihood", json_number(score.log_likelihood)},
-                    {"converged", score.converged},
-                    {"holdout_predicted_transactions", c.holdout_available ? json_number(score.holdout_predicted) : nullptr},
-                    {"holdout_mae", c.holdout_available ? json_number(score.holdout_mae) : nullptr}});
+    rows.push_back(
+        {{"model", model_key_name(score.key)},
+         {"name", model_display_name(score.key)},
+         {"log_likelihood", json_number(score.log_likelihood)},
+         {"converged", score.converged},
+         {"holdout_predicted_transactions", c.holdout_available ? json_number(score.holdout_predicted) : nullptr},
+         {"holdout_mae", c.holdout_available ? json_number(score.holdout_mae) : nullptr}});
     nlohmann::json bins = nlohmann::json::array();
     for (double v : score.calibration_expected) bins.push_back(json_number(v));
     expected[model_key_name(score.key)] = bins;
@@ -52,8 +52,9 @@ nlohmann::json model_comparison_json(const PredictiveModels& models) {
     labels.push_back(k + 1 < kCalibrationHistogramBins ? std::to_string(k) : std::to_string(k) + "+");
     actual.push_back(c.calibration_actual[k]);
   }
-  return {{"rule", "model auto: with a hold-out period, the model with the smallest mean absolute error per customer "
-                   "between predicted and actual hold-out purchases (converged fits first); without one, BG/NBD"},
+  return {{"rule",
+           "model auto: with a hold-out period, the model with the smallest mean absolute error per customer "
+           "between predicted and actual hold-out purchases (converged fits first); without one, BG/NBD"},
           {"chosen", model_key_name(c.scores[c.chosen].key)},
           {"chosen_by", c.chosen_by},
           {"reason", c.reason},
@@ -64,8 +65,9 @@ nlohmann::json model_comparison_json(const PredictiveModels& models) {
           {"holdout_actual_transactions", c.holdout_available ? nlohmann::json(c.holdout_actual) : nullptr},
           {"models", rows},
           {"calibration_histogram",
-           {{"description", "customers by repeat purchases in the calibration period: actual, and expected by each "
-                            "model given each customer's time since the first purchase (sum of P(X(T) = k))"},
+           {{"description",
+             "customers by repeat purchases in the calibration period: actual, and expected by each "
+             "model given each customer's time since the first purchase (sum of P(X(T) = k))"},
             {"bins", labels},
             {"actual", actual},
             {"expected", expected}}}};

@@ -1,7 +1,6 @@
 #pragma once
-#include <vector>
-
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "analysis/predictive/predictive_models.h"
 

@@ -1,6 +1,8 @@
 #pragma once
 // The CDNOW sample (BTYD's cdnowElog.csv) read straight from the CSV, shared by the
 // predictive-model tests.
+#include <gtest/gtest.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -8,8 +10,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "ingest/date_parse.h"
 #include "model/order_table.h"

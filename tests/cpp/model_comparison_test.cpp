@@ -1,6 +1,8 @@
 // The three purchase-count models side by side on CDNOW: the calibration histogram, the
 // hold-out comparison and the choice, the expected next order date, and the predictions
 // under the chosen model.
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -8,8 +10,6 @@
 #include <set>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "analysis/predictive/count_model.h"
 #include "analysis/predictive/next_order.h"
@@ -34,7 +34,8 @@ PredictOptions options(ModelChoice model, bool holdout = true) {
 }
 
 const PredictiveModels& automatic() {
-  static const PredictiveModels m = fit_predictive_models(cdnow().table, cdnow().grouped, options(ModelChoice::automatic));
+  static const PredictiveModels m =
+      fit_predictive_models(cdnow().table, cdnow().grouped, options(ModelChoice::automatic));
   return m;
 }
 
@@ -65,7 +66,8 @@ TEST(CountModel, BgPmfMatchesBtydManual) {
 // predictive_test.cpp).
 TEST(CountModel, BgPmfsAreDistributionsWithTheRightMean) {
   for (BgModel model : {BgModel::bgnbd, BgModel::mbgnbd}) {
-    const BgParams p = model == BgModel::bgnbd ? BgParams{0.243, 4.414, 0.793, 2.426} : BgParams{0.525, 6.183, 0.891, 1.614};
+    const BgParams p =
+        model == BgModel::bgnbd ? BgParams{0.243, 4.414, 0.793, 2.426} : BgParams{0.525, 6.183, 0.891, 1.614};
     for (double t : {1.0, 39.0, 78.0}) {
       double sum = 0, mean = 0;
       for (uint32_t x = 0; x < 2000; ++x) {

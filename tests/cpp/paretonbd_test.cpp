@@ -1,12 +1,13 @@
-#include <cmath>
-#include <algorithm>
-#include <random>
-#include <vector>
+#include "analysis/predictive/paretonbd.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <vector>
+
 #include "analysis/predictive/hypergeometric.h"
-#include "analysis/predictive/paretonbd.h"
 #include "analysis/predictive/paretonbd_grouped.h"
 #include "analysis/predictive/rfm_summary.h"
 #include "cdnow_data.h"
@@ -49,8 +50,11 @@ TEST(ParetoNbd, ReproducesFaderHardieLee2005OnCdnow) {
 TEST(ParetoNbd, GroupedLikelihoodEqualsPerCustomerClosedForm) {
   const RfmSummary& s = cdnow_summary();
   ParetoGroupedLikelihood grouped(s.groups, 7);
-  const ParetoParams cases[] = {cdnow_fit().params, {0.55, 10.56, 0.61, 11.64}, {2.0, 40.0, 0.3, 2.0},
-                                {0.2, 1.5, 1.7, 90.0}, {0.8, 5.0, 0.9, 5.0}};
+  const ParetoParams cases[] = {cdnow_fit().params,
+                                {0.55, 10.56, 0.61, 11.64},
+                                {2.0, 40.0, 0.3, 2.0},
+                                {0.2, 1.5, 1.7, 90.0},
+                                {0.8, 5.0, 0.9, 5.0}};
   for (const ParetoParams& p : cases) {
     double sum = 0;
     for (const RfmCustomer& c : s.customers) {
@@ -78,7 +82,8 @@ TEST(ParetoNbd, GroupedGradientMatchesDifferences) {
     const double h = 1e-6 * *fields_up[i];
     *fields_up[i] += h;
     *fields_down[i] -= h;
-    const double numeric = (grouped.evaluate(up, nullptr, nullptr) - grouped.evaluate(down, nullptr, nullptr)) / (2 * h);
+    const double numeric =
+        (grouped.evaluate(up, nullptr, nullptr) - grouped.evaluate(down, nullptr, nullptr)) / (2 * h);
     EXPECT_NEAR(gradient[i], numeric, 1e-5 * std::abs(numeric) + 1e-4) << i;
   }
 }
@@ -131,9 +136,8 @@ TEST(ParetoNbd, MatchesBtydWalkthroughOnCdnow) {
   check(0.997874, 1e-6, [](const ParetoParams& q) { return pareto_p_alive(q, 26, 30.85714, 31); });
   const double paradox[] = {0.7062289, 0.1442396, 0.02250658, 0.00309267};
   for (int i = 0; i < 4; ++i) {
-    check(paradox[i], paradox[i] * 1e-6, [&](const ParetoParams& q) {
-      return pareto_expected_purchases(q, 10 + 5 * i, 20, 39, 52);
-    });
+    check(paradox[i], paradox[i] * 1e-6,
+          [&](const ParetoParams& q) { return pareto_expected_purchases(q, 10 + 5 * i, 20, 39, 52); });
   }
   // Customer 1516 in our own summary of the CSV.
   const RfmCustomer& c = cdnow_summary().customers[customer_index(cdnow().master_of_sample.at(1516))];
@@ -169,8 +173,8 @@ TEST(ParetoNbd, BtydManualPAliveOfOneTimeBuyer) {
 }
 
 // P(alive) against an independent evaluation: J = ∫_{t_x}^{T} (α+τ)^−(r+x) (β+τ)^−(s+1) dτ
-// by mpmath 1.3 quad at 40 digits over 400 cubically spaced pieces of [t_x, T], P(alive) = e^{a3} / (e^{a3} + s J), no 2F1. Corners:
-// α ≫ β (2F1 argument near 1), α ≪ β, large x.
+// by mpmath 1.3 quad at 40 digits over 400 cubically spaced pieces of [t_x, T], P(alive) = e^{a3} / (e^{a3} + s J), no
+// 2F1. Corners: α ≫ β (2F1 argument near 1), α ≪ β, large x.
 TEST(ParetoNbd, PAliveMatchesDirectIntegration) {
   struct Case {
     ParetoParams p;
@@ -204,13 +208,11 @@ TEST(ParetoNbd, HypergeometricCorners) {
   struct Case {
     double a, b, c, z, expected;
   };
-  const Case cases[] = {{1.1, 1.3, 2.1, 0.9999, 54.229707787927470493},
-                        {501.5, 2, 502.5, 0.95, 372.73932460646280299},
-                        {1, 1.55, 2.16, 0.999999, 601.37645967120123034},
-                        {1, 3, 4, 0.99, 9.6623417709018293373},
-                        {4.159, 3.553, 5.159, 0.5, 7.0439260275732049695},
-                        {0.35, 0.25, 1.35, 0.999999999, 1.1478750188727774341},
-                        {2000.9, 1.6, 2001.9, 0.3, 1.7688639606234022706}};
+  const Case cases[] = {
+      {1.1, 1.3, 2.1, 0.9999, 54.229707787927470493},    {501.5, 2, 502.5, 0.95, 372.73932460646280299},
+      {1, 1.55, 2.16, 0.999999, 601.37645967120123034},  {1, 3, 4, 0.99, 9.6623417709018293373},
+      {4.159, 3.553, 5.159, 0.5, 7.0439260275732049695}, {0.35, 0.25, 1.35, 0.999999999, 1.1478750188727774341},
+      {2000.9, 1.6, 2001.9, 0.3, 1.7688639606234022706}};
   for (const Case& k : cases) {
     EXPECT_NEAR(hyp2f1(k.a, k.b, k.c, k.z, 1 - k.z), k.expected, 1e-10 * k.expected) << k.a << " " << k.z;
   }
@@ -306,6 +308,52 @@ TEST(ParetoNbd, OneTimeBuyersOnly) {
   const double alive = pareto_p_alive(fit.params, 0, 0, 30);
   EXPECT_TRUE(alive >= 0 && alive <= 1) << alive;
   EXPECT_FALSE(fit_pareto({}, TimeUnit::week).converged);
+}
+
+// Standard errors against an independent computation: the Hessian of the closed-form
+// log-likelihood (2F1, customer by customer) by central differences of function values
+// in the parameters themselves, inverted here by Gauss-Jordan.
+TEST(ParetoNbd, StandardErrorsMatchClosedFormHessian) {
+  const ParetoFit& fit = cdnow_fit();
+  const auto total = [&](const double* theta) {
+    const ParetoParams p{theta[0], theta[1], theta[2], theta[3]};
+    double sum = 0;
+    for (const RfmCustomer& c : cdnow_summary().customers) {
+      sum += pareto_log_likelihood(p, c.x, c.t_x_days / 7.0, c.T_days / 7.0);
+    }
+    return sum;
+  };
+  const double theta[4] = {fit.params.r, fit.params.alpha, fit.params.s, fit.params.beta};
+  double h[4], hessian[4][8] = {};
+  for (int i = 0; i < 4; ++i) h[i] = 1e-3 * theta[i];
+  for (int i = 0; i < 4; ++i) {
+    for (int j = 0; j < 4; ++j) {
+      double f[4];
+      int k = 0;
+      for (double si : {1.0, -1.0}) {
+        for (double sj : {1.0, -1.0}) {
+          double t[4] = {theta[0], theta[1], theta[2], theta[3]};
+          t[i] += si * h[i];
+          t[j] += sj * h[j];
+          f[k++] = total(t);
+        }
+      }
+      hessian[i][j] = -(f[0] - f[1] - f[2] + f[3]) / (4 * h[i] * h[j]);  // observed information
+    }
+    hessian[i][4 + i] = 1;
+  }
+  for (int col = 0; col < 4; ++col) {  // Gauss-Jordan on [I | identity]
+    const double pivot = hessian[col][col];
+    for (double& v : hessian[col]) v /= pivot;
+    for (int row = 0; row < 4; ++row) {
+      if (row == col) continue;
+      const double factor = hessian[row][col];
+      for (int k = 0; k < 8; ++k) hessian[row][k] -= factor * hessian[col][k];
+    }
+  }
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_NEAR(fit.standard_errors[i], std::sqrt(hessian[i][4 + i]), 2e-3 * fit.standard_errors[i]) << i;
+  }
 }
 
 }  // namespace

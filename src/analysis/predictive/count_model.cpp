@@ -6,18 +6,24 @@ namespace huike {
 
 const char* model_key_name(ModelKey key) {
   switch (key) {
-    case ModelKey::bgnbd: return "bgnbd";
-    case ModelKey::mbgnbd: return "mbgnbd";
-    case ModelKey::paretonbd: return "paretonbd";
+    case ModelKey::bgnbd:
+      return "bgnbd";
+    case ModelKey::mbgnbd:
+      return "mbgnbd";
+    case ModelKey::paretonbd:
+      return "paretonbd";
   }
   return "";
 }
 
 const char* model_display_name(ModelKey key) {
   switch (key) {
-    case ModelKey::bgnbd: return "BG/NBD";
-    case ModelKey::mbgnbd: return "MBG/NBD";
-    case ModelKey::paretonbd: return "Pareto/NBD";
+    case ModelKey::bgnbd:
+      return "BG/NBD";
+    case ModelKey::mbgnbd:
+      return "MBG/NBD";
+    case ModelKey::paretonbd:
+      return "Pareto/NBD";
   }
   return "";
 }
@@ -32,10 +38,14 @@ std::optional<ModelChoice> parse_model_choice(std::string_view text) {
 
 std::optional<ModelKey> chosen_key(ModelChoice choice) {
   switch (choice) {
-    case ModelChoice::bgnbd: return ModelKey::bgnbd;
-    case ModelChoice::mbgnbd: return ModelKey::mbgnbd;
-    case ModelChoice::paretonbd: return ModelKey::paretonbd;
-    case ModelChoice::automatic: break;
+    case ModelChoice::bgnbd:
+      return ModelKey::bgnbd;
+    case ModelChoice::mbgnbd:
+      return ModelKey::mbgnbd;
+    case ModelChoice::paretonbd:
+      return ModelKey::paretonbd;
+    case ModelChoice::automatic:
+      break;
   }
   return std::nullopt;
 }

@@ -93,7 +93,8 @@ ModelComparison compare_models(const RfmSummary& s, const std::vector<CountModel
     }
     return size_t{0};
   };
-  const bool any_converged = std::any_of(out.scores.begin(), out.scores.end(), [](const ModelScore& m) { return m.converged; });
+  const bool any_converged =
+      std::any_of(out.scores.begin(), out.scores.end(), [](const ModelScore& m) { return m.converged; });
   const auto eligible = [&](size_t k) { return out.scores[k].converged || !any_converged; };
   const std::string length = format("%.4g", out.holdout_units) + "-" + time_unit_key(s.unit) + " hold-out";
   if (const auto key = chosen_key(choice)) {
@@ -109,7 +110,8 @@ ModelComparison compare_models(const RfmSummary& s, const std::vector<CountModel
   } else if (out.holdout_available) {
     size_t best = out.scores.size();
     for (size_t k = 0; k < out.scores.size(); ++k) {
-      if (eligible(k) && (best == out.scores.size() || out.scores[k].holdout_mae < out.scores[best].holdout_mae)) best = k;
+      if (eligible(k) && (best == out.scores.size() || out.scores[k].holdout_mae < out.scores[best].holdout_mae))
+        best = k;
     }
     out.chosen = best;
     out.chosen_by = "holdout_mae";
@@ -128,7 +130,8 @@ ModelComparison compare_models(const RfmSummary& s, const std::vector<CountModel
     if (!eligible(out.chosen)) {
       size_t best = out.chosen;
       for (size_t k = 0; k < out.scores.size(); ++k) {
-        if (eligible(k) && (!eligible(best) || out.scores[k].log_likelihood > out.scores[best].log_likelihood)) best = k;
+        if (eligible(k) && (!eligible(best) || out.scores[k].log_likelihood > out.scores[best].log_likelihood))
+          best = k;
       }
       out.chosen = best;
       out.reason += std::string(" The BG/NBD fit did not converge, so ") + model_display_name(out.scores[best].key) +

@@ -1,8 +1,8 @@
 #pragma once
 #include <array>
 #include <cmath>
-#include <cstring>
 #include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "analysis/predictive/optimizer.h"

@@ -11,7 +11,6 @@
 namespace huike {
 namespace {
 
-
 ParetoParams from_log(const std::vector<double>& v) {
   return {std::exp(v[0]), std::exp(v[1]), std::exp(v[2]), std::exp(v[3])};
 }
@@ -75,8 +74,9 @@ ParetoFit fit_pareto(const std::vector<RfmGroup>& groups, TimeUnit unit) {
   };
   // Start: r = s = 1 with α = β matching the observed repeat rate (BTYD starts at 1, 1, 1, 1).
   const double alpha0 = std::log(observed_time_per_repeat(groups, unit));
-  const std::array<double, 4> theta = fit_log_parameters(objective, total, {0.0, alpha0, 0.0, alpha0},
-                                                         {std::log(0.3), alpha0 + std::log(0.3), std::log(0.5), alpha0}, fit);
+  const std::array<double, 4> theta =
+      fit_log_parameters(objective, total, {0.0, alpha0, 0.0, alpha0},
+                         {std::log(0.3), alpha0 + std::log(0.3), std::log(0.5), alpha0}, fit);
   fit.params = {theta[0], theta[1], theta[2], theta[3]};
   return fit;
 }

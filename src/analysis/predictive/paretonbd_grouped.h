@@ -31,10 +31,11 @@ class ParetoGroupedLikelihood {
   double total_weight_ = 0;
   int32_t max_day_ = 0;
   std::vector<XRun> runs_;
-  std::vector<size_t> node_begin_;       // per day d: its nodes in (d, d + 1)
+  std::vector<size_t> node_begin_;               // per day d: its nodes in (d, d + 1)
   std::vector<double> node_time_, node_weight_;  // in the model's unit
   // Per evaluation: logs at whole days and at the nodes, reciprocals at the nodes.
-  std::vector<double> day_log_a_, day_log_b_, day_inv_a_, day_inv_b_, node_log_a_, node_log_b_, node_inv_a_, node_inv_b_;
+  std::vector<double> day_log_a_, day_log_b_, day_inv_a_, day_inv_b_, node_log_a_, node_log_b_, node_inv_a_,
+      node_inv_b_;
   // Per run: R_g(d) = ∫_d^{last} g f / f(d) for g = 1, ln(α+τ), 1/(α+τ), ln(β+τ), 1/(β+τ).
   std::vector<double> ratio_[5];
   std::vector<double> step_, power_;  // f(d+1)/f(d) and f(d)/f(first day) of the run
