@@ -37,6 +37,7 @@ export const overviewView = {
       for (const node of /** @type {NodeListOf<HTMLElement>} */ (app.root.querySelectorAll('[data-metric]'))) {
         const [raw, text] = values[node.dataset.metric || ''];
         node.textContent = text;
+        node.style.setProperty('--chars', String(text.length)); // long figures shrink to fit (styles.css)
         node.dataset.value = String(raw); // exact figure, for checks and tooltips
         node.title = String(raw);
       }
