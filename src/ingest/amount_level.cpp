@@ -79,8 +79,11 @@ RefundedOrders drop_refunded_orders(std::vector<Order>& orders, const OrderLines
   }
   if (out.orders == 0) return out;
   size_t kept = 0;
+  out.new_index.assign(orders.size(), UINT32_MAX);
   for (size_t i = 0; i < orders.size(); ++i) {
-    if (!drop[i]) orders[kept++] = orders[i];
+    if (drop[i]) continue;
+    out.new_index[i] = static_cast<uint32_t>(kept);
+    orders[kept++] = orders[i];
   }
   orders.resize(kept);
   return out;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <tuple>
 
 #include "core/error.h"
 #include "ingest/amount_level.h"
@@ -12,6 +13,7 @@
 #include "ingest/customer_identity.h"
 #include "ingest/date_parse.h"
 #include "ingest/platform_layouts.h"
+#include "ingest/product_line_builder.h"
 #include "ingest/status_words.h"
 
 namespace huike {
@@ -171,8 +173,11 @@ struct OrderReader::State : RecordSink {
     uint64_t customer_hash, key;
     double amount;
     int32_t day;
-    uint32_t text_offset, text_size;  // the customer id in lookup_text
+    uint32_t text_offset, text_size;  // the customer id in lookup_text, then the product
     int64_t line;
+    uint32_t product_size;
+    float quantity;
+    double weight;  // for sharing the order's value over its product lines
   };
   std::vector<Lookup> lookups;
   std::string lookup_text;
@@ -188,6 +193,7 @@ struct OrderReader::State : RecordSink {
   AmountLevelHint amount_hint = AmountLevelHint::unknown;
   OrderLines order_lines;  // per order: lines, whether they repeat one amount, refunds
   std::vector<std::pair<uint32_t, int64_t>> negative_rows;  // order index, line
+  ProductLineBuilder product_lines;
 
   explicit State(IngestOptions opts) : options(std::move(opts)), decoder(options.encoding) {
     column.fill(-1);
@@ -441,13 +447,29 @@ struct OrderReader::State : RecordSink {
     return {index, true};
   }
 
-  bool has_order(uint64_t key) const {
-    if (order_slots.empty()) return false;
+  uint32_t find_order(uint64_t key) const {  // UINT32_MAX when absent
+    if (order_slots.empty()) return UINT32_MAX;
     const size_t mask = order_slots.size() - 1;
     for (size_t slot = key & mask; order_slots[slot] != 0; slot = (slot + 1) & mask) {
-      if (order_keys[order_slots[slot] - 1] == key) return true;
+      if (order_keys[order_slots[slot] - 1] == key) return order_slots[slot] - 1;
     }
-    return false;
+    return UINT32_MAX;
+  }
+
+  // The product and quantity of a row, when the file has a product column.
+  float row_quantity(std::string_view text) {
+    double quantity;
+    if (col(ColumnRole::quantity) < 0) return 1.0f;
+    if (!parse_amount(text, quantity) || !std::isfinite(quantity) || std::fabs(quantity) > 1e9) {
+      ++table.products.lines_without_quantity;
+      return 1.0f;
+    }
+    return static_cast<float>(quantity);
+  }
+  double row_weight(float quantity, std::string_view price_text, double amount) {
+    double price;
+    if (col(ColumnRole::unit_price) >= 0 && parse_amount(price_text, price)) return quantity * price;
+    return amount;
   }
 
   static uint64_t order_key(std::string_view order_id, uint64_t customer_hash) {
@@ -457,10 +479,16 @@ struct OrderReader::State : RecordSink {
 
   // A blank amount on a row of an order already read is one more line item of it.
   void line_item_without_amount(std::string_view order_id, std::string_view customer_text, IdentitySource via,
-                                int64_t line) {
+                                int64_t line, std::string_view product, std::string_view quantity_text,
+                                std::string_view price_text) {
     flush_lookups();
-    if (!has_order(order_key(order_id, hash_bytes(customer_text)))) {
+    const uint32_t order = find_order(order_key(order_id, hash_bytes(customer_text)));
+    if (order == UINT32_MAX) {
       return exclude(order_id == last_excluded_order ? "line_item_of_excluded_order" : "bad_amount", line);
+    }
+    if (col(ColumnRole::product) >= 0) {
+      const float quantity = row_quantity(quantity_text);
+      product_lines.add(table.products, order, product, quantity, row_weight(quantity, price_text, 0.0));
     }
     ++summary.rows_used;
     count_identified_row(summary.identity, via);
@@ -549,7 +577,8 @@ struct OrderReader::State : RecordSink {
       }
     }
     if (col(ColumnRole::amount) >= 0 && !order_id.empty() && cell(ColumnRole::amount).empty()) {
-      return line_item_without_amount(order_id, customer_text, via, line);
+      return line_item_without_amount(order_id, customer_text, via, line, cell(ColumnRole::product),
+                                      cell(ColumnRole::quantity), cell(ColumnRole::unit_price));
     }
     int32_t day;
     if (!parse_day(cell(ColumnRole::date), day)) return exclude("bad_date", line);
@@ -579,9 +608,17 @@ struct OrderReader::State : RecordSink {
       key = order_key(order_id, customer_hash);
       if (!order_slots.empty()) prefetch(&order_slots[key & (order_slots.size() - 1)]);
     }
-    lookups.push_back({customer_hash, key, amount, day, static_cast<uint32_t>(lookup_text.size()),
-                       static_cast<uint32_t>(customer_text.size()), line});
+    Lookup lookup{customer_hash, key, amount, day, static_cast<uint32_t>(lookup_text.size()),
+                  static_cast<uint32_t>(customer_text.size()), line, 0, 1.0f, 0.0};
     lookup_text.append(customer_text);
+    if (col(ColumnRole::product) >= 0) {
+      const std::string_view product = cell(ColumnRole::product);
+      lookup.product_size = static_cast<uint32_t>(product.size());
+      lookup.quantity = row_quantity(cell(ColumnRole::quantity));
+      lookup.weight = row_weight(lookup.quantity, cell(ColumnRole::unit_price), amount);
+      lookup_text.append(product);
+    }
+    lookups.push_back(lookup);
     if (lookups.size() == kLookupBatch) flush_lookups();
   }
 
@@ -590,20 +627,27 @@ struct OrderReader::State : RecordSink {
       const std::string_view customer_text = std::string_view(lookup_text).substr(row.text_offset, row.text_size);
       const Order order{row.amount, table.customer_ids.intern(customer_text, row.customer_hash), row.day};
       if (row.amount < 0) negative_rows.emplace_back(static_cast<uint32_t>(table.orders.size()), row.line);
+      uint32_t index = static_cast<uint32_t>(table.orders.size());
       if (row.key == 0) {
         table.orders.push_back(order);
         order_keys.push_back(0);
         order_lines.add_order(row.amount);
-        continue;
+      } else {
+        bool added;
+        std::tie(index, added) = find_or_add_order(row.key, order);
+        if (added) {
+          order_lines.add_order(row.amount);
+        } else {
+          if (row.amount < 0) negative_rows.back().first = index;
+          order_lines.add_line(index, table.orders[index].amount, row.amount);  // a further line item
+          table.orders[index].amount += row.amount;
+        }
       }
-      const auto [index, added] = find_or_add_order(row.key, order);
-      if (added) {
-        order_lines.add_order(row.amount);
-        continue;
+      if (col(ColumnRole::product) >= 0) {
+        const std::string_view product =
+            std::string_view(lookup_text).substr(row.text_offset + row.text_size, row.product_size);
+        product_lines.add(table.products, index, product, row.quantity, row.weight);
       }
-      if (row.amount < 0) negative_rows.back().first = index;
-      order_lines.add_line(index, table.orders[index].amount, row.amount);  // a further line item
-      table.orders[index].amount += row.amount;
     }
     lookups.clear();
     lookup_text.clear();
@@ -673,6 +717,9 @@ OrderTable OrderReader::finish() {
     s.summary.excluded["refunded_in_file"] = {refunded.rows, refunded.example_lines};
   }
   s.order_lines.release();
+  s.table.products.has_product_column = s.col(ColumnRole::product) >= 0;
+  s.table.products.has_quantity_column = s.col(ColumnRole::quantity) >= 0;
+  s.product_lines.finish(s.table.products, s.table.orders, refunded.new_index);
   if (s.table.orders.empty()) {
     throw HuikeError(ErrorCode::E_NO_USABLE_ROWS, "none of the " + std::to_string(s.summary.rows_read) +
                                              " rows is a usable order; see the excluded rows by reason");

@@ -4,7 +4,7 @@
 
 namespace huike {
 
-size_t OrderTable::memory_bytes() const { return orders.capacity() * sizeof(Order); }
+size_t OrderTable::memory_bytes() const { return orders.capacity() * sizeof(Order) + products.memory_bytes(); }
 
 CustomerOrders group_by_customer(const OrderTable& table) {
   CustomerOrders grouped;

@@ -3,6 +3,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/product_lines.h"
 #include "model/string_interner.h"
 
 namespace huike {
@@ -19,6 +20,7 @@ struct Order {
 struct OrderTable {
   std::vector<Order> orders;  // in file order
   StringInterner customer_ids;
+  ProductLines products;  // empty without a product column
 
   uint32_t customer_count() const { return customer_ids.size(); }
   std::string_view customer_id(uint32_t customer) const { return customer_ids.at(customer); }
