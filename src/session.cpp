@@ -5,9 +5,12 @@
 
 #include "core/error.h"
 #include "ingest/date_parse.h"
+#include "product_views.h"
 #include "report/customer_columns.h"
 #include "report/customer_csv.h"
 #include "report/predict_json.h"
+#include "report/products_json.h"
+#include "report/replenishment_json.h"
 #include "report/report_json.h"
 #include "session_options.h"
 
@@ -30,6 +33,7 @@ struct Session::State {
   mutable std::string cached_predict_options;
   mutable std::unique_ptr<PredictiveModels> models;
   mutable std::vector<CustomerPrediction> predictions;
+  ProductViews products;  // replenishment and product roles
 
   void fit(const json& options) const {
     if (!finished) throw HuikeError(ErrorCode::E_STATE, "no finished input to model");
@@ -58,7 +62,9 @@ Session::Session() : state_(std::make_unique<State>()) {}
 Session::~Session() = default;
 
 void Session::begin(const json& ingest_options) {
-  state_ = std::make_unique<State>();
+  auto next = std::make_unique<State>();
+  next->products.keep_consumption_of(state_->products);
+  state_ = std::move(next);
   state_->reader = std::make_unique<OrderReader>(parse_ingest_options(ingest_options));
 }
 
@@ -86,6 +92,7 @@ void Session::finish() {
   s.summary = s.reader->summary();
   s.reader.reset();
   s.grouped = group_by_customer(s.table);
+  s.products.build(s.table);
   s.finished = true;
 }
 
@@ -103,7 +110,34 @@ json Session::report(const json& analysis_options) const {
   const ShopAnalysis& shop = state_->analysis(analysis_options);
   json report = {{"schema_version", kReportSchemaVersion}, {"engine", "huike"}, {"input", input_summary()}};
   report.update(analysis_json(shop));
+  state_->products.add_sections(report, state_->table, shop, analysis_options);
   return report;
+}
+
+json Session::set_consumption_table(std::string_view csv) { return state_->products.set_consumption(csv); }
+
+json Session::reminders_page(const json& analysis_options, const json& query) const {
+  return state_->products.reminders_page(state_->table, state_->analysis(analysis_options), analysis_options, query);
+}
+
+std::string Session::reminders_csv(const json& analysis_options) const {
+  const ShopAnalysis& shop = state_->analysis(analysis_options);
+  return huike::reminders_csv(state_->table, state_->products.replenishment(state_->table, shop, analysis_options));
+}
+
+json Session::products_page(const json& analysis_options, const json& query) const {
+  const ShopAnalysis& shop = state_->analysis(analysis_options);
+  return huike::products_page(state_->table, state_->products.roles(state_->table, shop, analysis_options), query);
+}
+
+std::string Session::products_csv(const json& analysis_options) const {
+  const ShopAnalysis& shop = state_->analysis(analysis_options);
+  return huike::products_csv(state_->table, state_->products.roles(state_->table, shop, analysis_options));
+}
+
+std::string Session::promotion_audience_csv(const json& analysis_options) const {
+  const ShopAnalysis& shop = state_->analysis(analysis_options);
+  return audience_csv(state_->table, shop, state_->products.roles(state_->table, shop, analysis_options));
 }
 
 namespace {
@@ -150,12 +184,14 @@ std::string Session::customers_csv(const json& analysis_options, const json& fil
   }
   const bool with_models = !predict_options.is_null();
   if (with_models) state_->fit(predict_options);
+  const std::vector<int32_t>* reminders =
+      &state_->products.replenishment(table, shop, analysis_options).customer_reminder_day;
   std::string out(kUtf8Bom);
   append_customer_csv_header(out, with_models);
   for (uint32_t c = 0; c < table.customer_count(); ++c) {
     if (!matches(shop.customers[c], segment_filter)) continue;
     if (p_alive_below <= 1 && !(state_->predictions[c].fitted && state_->predictions[c].p_alive < p_alive_below)) continue;
-    append_customer_csv_row(out, {table, shop, c, with_models ? &state_->predictions[c] : nullptr});
+    append_customer_csv_row(out, {table, shop, c, with_models ? &state_->predictions[c] : nullptr, reminders});
   }
   return out;
 }
@@ -190,8 +226,12 @@ json Session::customers_page(const json& analysis_options, const json& query) co
     });
     state_->cached_list_key = list_key;
   }
+  const std::vector<int32_t>* reminders =
+      &state_->products.replenishment(table, shop, analysis_options).customer_reminder_day;
   json rows = json::array();
-  for (uint64_t i = offset; i < list.size() && i < offset + limit; ++i) rows.push_back(customer_json({table, shop, list[i], nullptr}));
+  for (uint64_t i = offset; i < list.size() && i < offset + limit; ++i) {
+    rows.push_back(customer_json({table, shop, list[i], nullptr, reminders}));
+  }
   return {{"total", list.size()}, {"offset", offset}, {"rows", rows}};
 }
 

@@ -195,6 +195,8 @@ ProductRolesResult product_roles(const OrderTable& table, const ProductIndex& in
         f.role = ProductRole::regular;
       }
     }
+    if (f.orders == 0) continue;  // bought only in returns: not listed
+    ++out.sold;
     ++out.role_counts[static_cast<int>(f.role)];
   }
   find_audience(table, shop, cutoff, out);

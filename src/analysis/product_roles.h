@@ -45,6 +45,7 @@ struct ProductRolesResult {
   bool available = false;                // the file has a product column with products
   int32_t as_of_day = 0;
   std::vector<ProductFigures> products;  // by product index
+  uint32_t sold = 0;                     // products with a purchase order (the rest only in returns)
   uint32_t classified = 0;               // products with min_orders or more
   // The cuts the rules use (NaN when there is nothing to take them over).
   double repeat_share_median = NAN;      // over classified products with median_min_buyers+
@@ -53,7 +54,7 @@ struct ProductRolesResult {
   double profit_revenue_cut = NAN;       // lowest revenue in the top share
   double traffic_first_buyers_cut = NAN; // lowest first-order buyers in the top share
   double edge_revenue_cut = NAN;         // highest revenue in the bottom share
-  std::array<uint32_t, kProductRoleCount> role_counts{};
+  std::array<uint32_t, kProductRoleCount> role_counts{};  // of the sold products
   // Lapsed (at_risk or churned) customers with exactly one order, whose value is at or below
   // the median purchase order value, who bought a traffic or edge product.
   double median_order_value = NAN;

@@ -3,6 +3,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,6 +23,17 @@ constexpr const char* kUsage = R"(usage:
                                             unless --no-predict
   huike predict FILE [predict options] [options]
                                             BG/NBD + Gamma-Gamma fits, hold-out check, CLV (JSON)
+  huike reminders FILE --out R.csv [--consumption C.csv] [options]
+                                            remind-now and overdue replenishment lists
+  huike products FILE --out P.csv [--audience A.csv] [options]
+                                            product roles; the promotion audience
+reminder and product options (numbers; see README):
+  --consumption FILE        a CSV of product, days one unit lasts (all commands)
+  --remind-within-days 14 --remind-days-before 7 --overdue-max-days 30
+  --learn-min-customers 20 --reminder-series-days 28
+  --product-min-orders 5 --profit-top-share 0.2 --median-min-buyers 10
+  --traffic-top-share 0.2 --potential-min-orders 10 --potential-days 180
+  --potential-growth 0.5 --growth-window-days 90 --edge-bottom-share 0.5
 predict options:
   --calibration-end YYYY-MM-DD  fit on purchases up to this day, compare the rest (hold-out)
   --unit day|week           time unit of the fitted parameters (default week)
@@ -48,8 +60,24 @@ struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Reminder and product-role settings: --remind-within-days N is the option remind_within_days.
+constexpr const char* kNumberOptions[] = {
+    "remind_within_days", "remind_days_before", "overdue_max_days", "learn_min_customers", "reminder_series_days",
+    "product_min_orders", "profit_top_share", "median_min_buyers", "traffic_top_share", "potential_min_orders",
+    "potential_days", "potential_growth", "growth_window_days", "edge_bottom_share"};
+
+bool is_number_option(const std::string& flag, std::string& key) {
+  if (flag.rfind("--", 0) != 0) return false;
+  key = flag.substr(2);
+  for (char& c : key) c = c == '-' ? '_' : c;
+  for (const char* name : kNumberOptions) {
+    if (key == name) return true;
+  }
+  return false;
+}
+
 struct Command {
-  std::string name, file, out;
+  std::string name, file, out, consumption, audience;
   json ingest = json::object(), analysis = json::object(), filter = json::object(), predict = json::object();
   bool with_models = true;
 };
@@ -58,7 +86,10 @@ Command parse_args(int argc, char** argv) {
   if (argc < 3) throw UsageError("a command and a file are needed");
   Command cmd;
   cmd.name = argv[1];
-  if (cmd.name != "analyze" && cmd.name != "customers" && cmd.name != "predict") throw UsageError("unknown command '" + cmd.name + "'");
+  if (cmd.name != "analyze" && cmd.name != "customers" && cmd.name != "predict" && cmd.name != "reminders" &&
+      cmd.name != "products") {
+    throw UsageError("unknown command '" + cmd.name + "'");
+  }
   cmd.file = argv[2];
   for (int i = 3; i < argc; ++i) {
     const std::string flag = argv[i];
@@ -98,10 +129,30 @@ Command parse_args(int argc, char** argv) {
     else if (flag == "--discount-rate") cmd.predict["discount_rate"] = std::stod(value());
     else if (flag == "--model") cmd.predict["model"] = value();
     else if (flag == "--no-predict") cmd.with_models = false;
+    else if (flag == "--consumption") cmd.consumption = value();
+    else if (flag == "--audience") cmd.audience = value();
+    else if (std::string key; is_number_option(flag, key)) cmd.analysis[key] = std::stod(value());
     else throw UsageError("unknown option " + flag);
   }
-  if (cmd.name == "customers" && cmd.out.empty()) throw UsageError("customers needs --out FILE.csv");
+  if ((cmd.name == "customers" || cmd.name == "reminders" || cmd.name == "products") && cmd.out.empty()) {
+    throw UsageError(cmd.name + " needs --out FILE.csv");
+  }
   return cmd;
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw huike::HuikeError(huike::ErrorCode::E_OPEN, "cannot open " + path + ": " + std::strerror(errno));
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw huike::HuikeError(huike::ErrorCode::E_READ, "error reading " + path);
+  return bytes;
+}
+
+void write_file(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) throw huike::HuikeError(huike::ErrorCode::E_OPEN, "cannot write " + path);
+  out << bytes;
+  if (!out.flush()) throw huike::HuikeError(huike::ErrorCode::E_WRITE, "error writing " + path);
 }
 
 void read_file(huike::Session& session, const std::string& path) {
@@ -137,11 +188,23 @@ int main(int argc, char** argv) {
   }
   try {
     huike::Session session;
+    if (!cmd.consumption.empty()) {
+      try {
+        session.set_consumption_table(slurp(cmd.consumption));
+      } catch (const huike::HuikeError& e) {  // its lines are the table's, not the order file's
+        throw huike::HuikeError(e.code(), cmd.consumption + ": " + e.what(), e.line());
+      }
+    }
     session.begin(cmd.ingest);
     read_file(session, cmd.file);
     session.finish();
     if (cmd.name == "analyze") {
       std::cout << session.report(cmd.analysis).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+    } else if (cmd.name == "reminders") {
+      write_file(cmd.out, session.reminders_csv(cmd.analysis));
+    } else if (cmd.name == "products") {
+      write_file(cmd.out, session.products_csv(cmd.analysis));
+      if (!cmd.audience.empty()) write_file(cmd.audience, session.promotion_audience_csv(cmd.analysis));
     } else if (cmd.name == "predict") {
       std::cout << session.predict(cmd.predict).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
     } else {
@@ -153,10 +216,7 @@ int main(int argc, char** argv) {
         std::cerr << "huike: note: no prediction columns (" << e.code_name() << ": " << e.what() << ")\n";
         csv = session.customers_csv(cmd.analysis, cmd.filter);
       }
-      std::ofstream out(cmd.out, std::ios::binary);
-      if (!out) throw huike::HuikeError(huike::ErrorCode::E_OPEN, "cannot write " + cmd.out);
-      out << csv;
-      if (!out.flush()) throw huike::HuikeError(huike::ErrorCode::E_WRITE, "error writing " + cmd.out);
+      write_file(cmd.out, csv);
     }
     return 0;
   } catch (const huike::HuikeError& e) {

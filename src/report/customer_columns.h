@@ -21,6 +21,8 @@ struct CustomerRow {
   const ShopAnalysis& shop;
   uint32_t customer;
   const CustomerPrediction* prediction;  // null: no models asked for
+  // Per customer: the earliest product reminder day (INT32_MIN none); null: not computed.
+  const std::vector<int32_t>* reminder_days = nullptr;
 };
 
 struct CustomerValue {

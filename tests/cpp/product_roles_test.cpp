@@ -179,11 +179,40 @@ TEST(ProductRoles, PromotionAudience) {
   EXPECT_EQ(run(dearer).roles.audience.size(), 0u);
 }
 
+TEST(ProductRoles, SessionPagesAndExports) {
+  const auto session = finished_session(roles_csv());
+  const nlohmann::json options = {{"as_of", "2025-01-01"}, {"median_min_buyers", 4}};
+  const nlohmann::json report = session->report(options)["products"];
+  EXPECT_EQ(report["products"], 11);
+  EXPECT_EQ(report["roles"]["traffic"]["count"], 3);
+  EXPECT_EQ(report["roles"]["traffic"]["top"][0]["product"], "Green Tea");  // 300 > 200 > 120
+  EXPECT_EQ(report["audience"]["customers"], 20);
+  EXPECT_EQ(report["cuts"]["unit_price_median"], 38.75);
+  const nlohmann::json page =
+      session->products_page(options, {{"sort", "first_order_buyers"}, {"role", "traffic"}, {"limit", 2}});
+  EXPECT_EQ(page["total"], 3);
+  ASSERT_EQ(page["rows"].size(), 2u);
+  EXPECT_EQ(page["rows"][0]["product"], "Tea Towel");  // 12 first-order buyers
+  EXPECT_EQ(page["rows"][1]["first_order_buyers"], 10);
+  EXPECT_THROW(session->products_page(options, {{"sort", "profit"}}), HuikeError);
+  EXPECT_THROW(session->products_page(options, {{"role", "star"}}), HuikeError);
+  const std::string csv = session->products_csv(options);
+  EXPECT_NE(csv.find("\r\nCup,profit,10,10.00,800.00,8,8,0.2500,0.2500,80.00,0.00,0.00,,0,no\r\n"), std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find("\r\nOolong,potential,16,16.00,400.00,12,0,,0.3333,25.00,300.00,100.00,2.0000,16,no\r\n"),
+            std::string::npos);
+  const std::string audience = session->promotion_audience_csv(options);
+  EXPECT_EQ(std::count(audience.begin(), audience.end(), '\n'), 21);  // header + 20
+  // d1: 20.00 on 2024-02-10, 326 days, churned, Sample Pack.
+  EXPECT_NE(audience.find("\r\nd1,20.00,2024-02-10,326,churned,Sample Pack\r\n"), std::string::npos) << audience;
+}
+
 TEST(ProductRoles, NoProductColumn) {
   auto session = finished_session("customer,date,amount\nA,2024-01-01,10\n");
   const ShopAnalysis shop = analyze_customers(session->table(), session->grouped(), {});
   const ProductRolesResult roles = product_roles(session->table(), index_product_lines(session->table()), shop, {});
   EXPECT_FALSE(roles.available);
+  EXPECT_EQ(session->report({})["products"]["reason"], "no_product_column");
   EXPECT_TRUE(roles.products.empty());
   EXPECT_TRUE(roles.audience.empty());
 }

@@ -4,12 +4,13 @@
 // (`{ 'zh-CN': {...}, en: {...} }`) listed in FEATURES, so views never edit a shared file.
 import zh from './zh-CN.js';
 import en from './en.js';
+import reminders from './reminders.js';
 
 /** @typedef {'zh-CN' | 'en'} Lang */
 /** @typedef {Record<Lang, Record<string, string>>} Strings */
 
 /** @type {Strings[]} One entry per feature file, e.g. `import members from './members.js'`. */
-export const FEATURES = [];
+export const FEATURES = [reminders];
 
 /** @type {Strings} */
 export const strings = { 'zh-CN': { ...zh }, en: { ...en } };
