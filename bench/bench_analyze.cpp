@@ -8,8 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "order_generator.h"
-#include "session.h"
+#include "bench_files.h"
 
 namespace {
 
@@ -21,23 +20,13 @@ size_t peak_rss_bytes() {
 
 void run(uint64_t rows, const std::string& dir) {
   const std::string path = dir + "/orders_" + std::to_string(rows) + ".csv";
-  if (!std::filesystem::exists(path)) {
-    FILE* out = std::fopen(path.c_str(), "wb");
-    huike::bench::generate_orders(out, rows);
-    std::fclose(out);
-  }
+  huike::bench::ensure_orders_file(path, rows);
   const double megabytes = std::filesystem::file_size(path) / 1e6;
   const size_t rss_before = peak_rss_bytes();
 
   const auto start = std::chrono::steady_clock::now();
   huike::Session session;
-  session.begin(nlohmann::json::object());
-  FILE* in = std::fopen(path.c_str(), "rb");
-  std::vector<char> chunk(4 << 20);
-  size_t got;
-  while ((got = std::fread(chunk.data(), 1, chunk.size(), in)) > 0) session.feed({chunk.data(), got});
-  std::fclose(in);
-  session.finish();
+  huike::bench::read_orders_file(session, path);
   const auto ingested = std::chrono::steady_clock::now();
   const size_t rss_after_ingest = peak_rss_bytes();
   const nlohmann::json report = session.report(nlohmann::json::object());

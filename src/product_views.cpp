@@ -10,12 +10,6 @@ namespace huike {
 
 using nlohmann::json;
 
-void ProductViews::build(const OrderTable& table) {
-  index_ = index_product_lines(table);
-  replenishment_.reset();
-  roles_.reset();
-}
-
 json ProductViews::set_consumption(std::string_view csv) {
   ++consumption_version_;
   replenishment_.reset();
@@ -42,7 +36,7 @@ const ReplenishmentResult& ProductViews::replenishment(const OrderTable& table, 
   std::string key = (options.is_null() ? std::string("{}") : options.dump()) + '#' + std::to_string(consumption_version_);
   if (!replenishment_ || key != replenishment_key_) {
     replenishment_ = std::make_unique<ReplenishmentResult>(
-        huike::replenishment(table, index_, shop, consumption_, parse_replenishment_options(options)));
+        huike::replenishment(table, shop, consumption_, parse_replenishment_options(options)));
     replenishment_key_ = std::move(key);
   }
   return *replenishment_;
@@ -52,7 +46,7 @@ const ProductRolesResult& ProductViews::roles(const OrderTable& table, const Sho
                                               const json& options) const {
   std::string key = options.is_null() ? std::string("{}") : options.dump();
   if (!roles_ || key != roles_key_) {
-    roles_ = std::make_unique<ProductRolesResult>(product_roles(table, index_, shop, parse_product_roles_options(options)));
+    roles_ = std::make_unique<ProductRolesResult>(product_roles(table, shop, parse_product_roles_options(options)));
     roles_key_ = std::move(key);
   }
   return *roles_;

@@ -12,11 +12,10 @@
 
 namespace huike {
 
-// The session's replenishment and product-role state (issue 9): the product index built
-// once after reading, the consumption table, and the last results by their options.
+// The session's replenishment and product-role state (issue 9): the consumption table and
+// the last results by their options.
 class ProductViews {
  public:
-  void build(const OrderTable& table);  // after the order file is read
   // Reads a consumption table (empty bytes remove it); it stays across order files.
   nlohmann::json set_consumption(std::string_view csv);
   void keep_consumption_of(ProductViews& previous);
@@ -33,7 +32,6 @@ class ProductViews {
                                 const nlohmann::json& query) const;
 
  private:
-  ProductIndex index_;
   ConsumptionDays consumption_;
   std::optional<ConsumptionTableInfo> consumption_info_;
   uint64_t consumption_version_ = 0;

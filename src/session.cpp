@@ -92,7 +92,6 @@ void Session::finish() {
   s.summary = s.reader->summary();
   s.reader.reset();
   s.grouped = group_by_customer(s.table);
-  s.products.build(s.table);
   s.finished = true;
 }
 

@@ -26,9 +26,10 @@ namespace {
 
 double median_of(std::vector<double> values) {
   if (values.empty()) return NAN;
-  std::sort(values.begin(), values.end());
   const size_t mid = values.size() / 2;
-  return values.size() % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+  std::nth_element(values.begin(), values.begin() + mid, values.end());
+  if (values.size() % 2) return values[mid];
+  return (*std::max_element(values.begin(), values.begin() + mid) + values[mid]) / 2;
 }
 
 // Membership of a top (or bottom) share with ties at the edge all in; `cut` gets the
@@ -56,11 +57,19 @@ struct ShareRule {
   }
 };
 
-void count_figures(const OrderTable& table, const ProductIndex& index, const ShopAnalysis& shop, int32_t cutoff,
+void count_figures(const OrderTable& table, const ShopAnalysis& shop, int32_t cutoff,
                    const ProductRolesOptions& options, ProductRolesResult& out) {
   const int32_t as_of = shop.as_of_day;
-  std::vector<uint32_t> counted_for(table.orders.size(), UINT32_MAX);  // the product an order was counted for
-  for (uint32_t p = 0; p + 1 < index.begin.size(); ++p) {
+  std::vector<uint32_t> day_orders;  // orders counted on the current customer's current day
+  // Per customer, compact (the metrics are 80+ bytes a customer, a cache miss each):
+  // first purchase day × 2, + 1 when they bought again on a later day.
+  std::vector<int32_t> first_day_and_repeat(shop.customers.size());
+  for (size_t c = 0; c < shop.customers.size(); ++c) {
+    const CustomerMetrics& m = shop.customers[c];
+    first_day_and_repeat[c] = m.first_day * 2 + (m.last_day > m.first_day);
+  }
+  const ProductLines& products = table.products;
+  for (uint32_t p = 0; p + 1 < products.begin.size(); ++p) {
     ProductFigures& f = out.products[p];
     f.product = p;
     uint32_t customer = UINT32_MAX;
@@ -69,37 +78,41 @@ void count_figures(const OrderTable& table, const ProductIndex& index, const Sho
     bool first_day = false;
     const auto close_customer = [&] {
       if (customer == UINT32_MAX || days == 0) return;
-      const CustomerMetrics& m = shop.customers[customer];
       ++f.buyers;
       f.repeat_buyers += days >= 2;
       if (first_day) {
         ++f.first_order_buyers;
-        f.first_order_repeaters += m.last_day > m.first_day;
+        f.first_order_repeaters += first_day_and_repeat[customer] & 1;
       }
     };
-    for (uint32_t k = index.begin[p]; k < index.begin[p + 1]; ++k) {
-      const ProductLine& line = table.products.lines[index.line[k]];
-      const Order& order = table.orders[line.order];
-      if (order.customer != customer) {
+    int32_t customer_first_day = 0;
+    for (uint32_t k = products.begin[p]; k < products.begin[p + 1]; ++k) {
+      const ProductLine& line = products.lines[k];
+      if (line.customer != customer) {
         close_customer();
-        customer = order.customer;
+        customer = line.customer;
+        customer_first_day = first_day_and_repeat[customer] >> 1;
         previous_day = INT32_MIN;
         days = 0;
         first_day = false;
       }
-      if (order.amount < 0 || order.day >= cutoff) continue;
-      if (order.day != previous_day) ++days;
-      previous_day = order.day;
-      first_day |= order.day == shop.customers[customer].first_day;
-      if (counted_for[line.order] != p) {
-        counted_for[line.order] = p;
+      if (line.day >= cutoff) continue;
+      if (line.day != previous_day) {
+        ++days;
+        day_orders.clear();
+      }
+      previous_day = line.day;
+      first_day |= line.day == customer_first_day;
+      // An order's lines share customer and day, so they are among this day's lines.
+      if (std::find(day_orders.begin(), day_orders.end(), line.order) == day_orders.end()) {
+        day_orders.push_back(line.order);
         ++f.orders;
-        f.recent_orders += order.day >= as_of - options.potential_days;
+        f.recent_orders += line.day >= as_of - options.potential_days;
       }
       f.units += line.quantity;
       f.revenue += line.revenue;
-      if (order.day >= as_of - options.growth_window_days) f.revenue_recent += line.revenue;
-      else if (order.day >= as_of - 2 * options.growth_window_days) f.revenue_previous += line.revenue;
+      if (line.day >= as_of - options.growth_window_days) f.revenue_recent += line.revenue;
+      else if (line.day >= as_of - 2 * options.growth_window_days) f.revenue_previous += line.revenue;
     }
     close_customer();
   }
@@ -113,20 +126,25 @@ void find_audience(const OrderTable& table, const ShopAnalysis& shop, int32_t cu
   }
   out.median_order_value = median_of(std::move(values));
   std::vector<int32_t> member(table.customer_count(), -1);
-  for (const ProductLine& line : table.products.lines) {
-    const Order& order = table.orders[line.order];
-    const ProductRole role = out.products[line.product].role;
-    if (order.amount < 0 || order.day >= cutoff || (role != ProductRole::traffic && role != ProductRole::edge)) continue;
-    const CustomerMetrics& m = shop.customers[order.customer];
-    const bool lapsed = m.status == ChurnStatus::at_risk || m.status == ChurnStatus::churned;
-    if (!m.analysed || !lapsed || m.frequency != 1 || !(m.gross <= out.median_order_value)) continue;
-    if (member[order.customer] < 0) {
-      member[order.customer] = static_cast<int32_t>(out.audience.size());
-      out.audience.push_back(order.customer);
-      out.audience_products.emplace_back();
+  const ProductLines& lines = table.products;
+  for (uint32_t p = 0; p + 1 < lines.begin.size(); ++p) {
+    const ProductRole role = out.products[p].role;
+    if (role != ProductRole::traffic && role != ProductRole::edge) continue;
+    for (uint32_t k = lines.begin[p]; k < lines.begin[p + 1]; ++k) {
+      const ProductLine& line = lines.lines[k];
+      const CustomerMetrics& m = shop.customers[line.customer];
+      const bool lapsed = m.status == ChurnStatus::at_risk || m.status == ChurnStatus::churned;
+      if (line.day >= cutoff || !m.analysed || !lapsed || m.frequency != 1 || !(m.gross <= out.median_order_value)) {
+        continue;
+      }
+      if (member[line.customer] < 0) {
+        member[line.customer] = static_cast<int32_t>(out.audience.size());
+        out.audience.push_back(line.customer);
+        out.audience_products.emplace_back();
+      }
+      std::vector<uint32_t>& products = out.audience_products[member[line.customer]];
+      if (products.empty() || products.back() != p) products.push_back(p);
     }
-    std::vector<uint32_t>& products = out.audience_products[member[order.customer]];
-    if (std::find(products.begin(), products.end(), line.product) == products.end()) products.push_back(line.product);
   }
   // By customer index, the products kept with their customer.
   std::vector<size_t> order(out.audience.size());
@@ -144,8 +162,7 @@ void find_audience(const OrderTable& table, const ShopAnalysis& shop, int32_t cu
 
 }  // namespace
 
-ProductRolesResult product_roles(const OrderTable& table, const ProductIndex& index, const ShopAnalysis& shop,
-                                 const ProductRolesOptions& options) {
+ProductRolesResult product_roles(const OrderTable& table, const ShopAnalysis& shop, const ProductRolesOptions& options) {
   ProductRolesResult out;
   out.options = options;
   out.as_of_day = shop.as_of_day;
@@ -153,7 +170,7 @@ ProductRolesResult product_roles(const OrderTable& table, const ProductIndex& in
   if (!out.available) return out;
   const int32_t cutoff = shop.options.as_of_day ? *shop.options.as_of_day : INT32_MAX;
   out.products.resize(table.products.names.size());
-  count_figures(table, index, shop, cutoff, options, out);
+  count_figures(table, shop, cutoff, options, out);
 
   std::vector<double> shares, prices;
   ShareRule revenue_top{{}, options.profit_top_share}, first_top{{}, options.traffic_top_share};

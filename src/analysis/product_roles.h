@@ -65,7 +65,6 @@ struct ProductRolesResult {
 // Purchases only (orders ≥ 0) before the analysis date. In a top share q of N products
 // when fewer than q·N products are strictly above (ties at the edge are all in); in a
 // bottom share when fewer than q·N are strictly below.
-ProductRolesResult product_roles(const OrderTable& table, const ProductIndex& index, const ShopAnalysis& shop,
-                                 const ProductRolesOptions& options);
+ProductRolesResult product_roles(const OrderTable& table, const ShopAnalysis& shop, const ProductRolesOptions& options);
 
 }  // namespace huike

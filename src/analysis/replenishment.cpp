@@ -33,21 +33,18 @@ struct PurchaseDay {
 // One customer's purchase days of one product (lines of a day added up).
 class CustomerRuns {
  public:
-  CustomerRuns(const OrderTable& table, const uint32_t* first, const uint32_t* last, int32_t cutoff)
-      : table_(table), it_(first), last_(last), cutoff_(cutoff) {}
+  CustomerRuns(const ProductLine* first, const ProductLine* last, int32_t cutoff)
+      : it_(first), last_(last), cutoff_(cutoff) {}
 
   // The next customer's days into `days`; false when no customer is left.
   bool next(uint32_t& customer, std::vector<PurchaseDay>& days) {
     days.clear();
     while (it_ != last_) {
-      customer = table_.orders[table_.products.lines[*it_].order].customer;
-      for (; it_ != last_; ++it_) {
-        const ProductLine& line = table_.products.lines[*it_];
-        const Order& order = table_.orders[line.order];
-        if (order.customer != customer) break;
-        if (order.amount < 0 || order.day >= cutoff_ || !(line.quantity > 0)) continue;
-        if (!days.empty() && days.back().day == order.day) days.back().quantity += line.quantity;
-        else days.push_back({order.day, line.quantity});
+      customer = it_->customer;
+      for (; it_ != last_ && it_->customer == customer; ++it_) {
+        if (it_->day >= cutoff_ || !(it_->quantity > 0)) continue;
+        if (!days.empty() && days.back().day == it_->day) days.back().quantity += it_->quantity;
+        else days.push_back({it_->day, it_->quantity});
       }
       if (!days.empty()) return true;
     }
@@ -55,9 +52,8 @@ class CustomerRuns {
   }
 
  private:
-  const OrderTable& table_;
-  const uint32_t* it_;
-  const uint32_t* last_;
+  const ProductLine* it_;
+  const ProductLine* last_;
   int32_t cutoff_;
 };
 
@@ -70,8 +66,8 @@ bool earlier(const Reminder& a, const Reminder& b) {
 
 }  // namespace
 
-ReplenishmentResult replenishment(const OrderTable& table, const ProductIndex& index, const ShopAnalysis& shop,
-                                  const ConsumptionDays& consumption, const ReplenishmentOptions& options) {
+ReplenishmentResult replenishment(const OrderTable& table, const ShopAnalysis& shop, const ConsumptionDays& consumption,
+                                  const ReplenishmentOptions& options) {
   ReplenishmentResult out;
   out.options = options;
   out.as_of_day = shop.as_of_day;
@@ -103,9 +99,10 @@ ReplenishmentResult replenishment(const OrderTable& table, const ProductIndex& i
   std::vector<PurchaseDay> days;
   std::vector<double> intervals;
   const int32_t cutoff = shop.options.as_of_day ? *shop.options.as_of_day : INT32_MAX;
-  for (uint32_t p = 0; p + 1 < index.begin.size(); ++p) {
-    const uint32_t* first = index.line.data() + index.begin[p];
-    const uint32_t* last = index.line.data() + index.begin[p + 1];
+  const ProductLines& products = table.products;
+  for (uint32_t p = 0; p + 1 < products.begin.size(); ++p) {
+    const ProductLine* first = products.lines.data() + products.begin[p];
+    const ProductLine* last = products.lines.data() + products.begin[p + 1];
     uint32_t customer;
     double days_per_unit = NAN;
     ReminderSource source = ReminderSource::consumption_table;
@@ -117,7 +114,7 @@ ReplenishmentResult replenishment(const OrderTable& table, const ProductIndex& i
       source = ReminderSource::learned;
       LearnedProduct learned{p, 0, 0, NAN, NAN, NAN, false};
       intervals.clear();
-      for (CustomerRuns runs(table, first, last, cutoff); runs.next(customer, days);) {
+      for (CustomerRuns runs(first, last, cutoff); runs.next(customer, days);) {
         if (days.size() < 2) continue;
         ++learned.customers;
         for (size_t k = 0; k + 1 < days.size(); ++k) {
@@ -135,7 +132,7 @@ ReplenishmentResult replenishment(const OrderTable& table, const ProductIndex& i
       if (!learned.learned) continue;
       days_per_unit = learned.median;
     }
-    for (CustomerRuns runs(table, first, last, cutoff); runs.next(customer, days);) {
+    for (CustomerRuns runs(first, last, cutoff); runs.next(customer, days);) {
       const PurchaseDay& latest = days.back();
       const int32_t due = latest.day + static_cast<int32_t>(std::lround(latest.quantity * days_per_unit));
       has_product_estimate[customer] = 1;

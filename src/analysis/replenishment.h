@@ -67,8 +67,8 @@ struct ReplenishmentResult {
 // Median of (days between consecutive purchase days ÷ quantity of the earlier one); a
 // customer's latest purchase of a product decides its run-out day. Purchases only
 // (orders ≥ 0), before the analysis date; the lines of one day are added up.
-ReplenishmentResult replenishment(const OrderTable& table, const ProductIndex& index, const ShopAnalysis& shop,
-                                  const ConsumptionDays& consumption, const ReplenishmentOptions& options);
+ReplenishmentResult replenishment(const OrderTable& table, const ShopAnalysis& shop, const ConsumptionDays& consumption,
+                                  const ReplenishmentOptions& options);
 
 // Expected next purchase from the customer's rhythm: last purchase day + own cycle
 // (rounded half away from zero); INT32_MIN when the customer has fewer than 2 purchase days.

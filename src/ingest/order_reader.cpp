@@ -717,9 +717,6 @@ OrderTable OrderReader::finish() {
     s.summary.excluded["refunded_in_file"] = {refunded.rows, refunded.example_lines};
   }
   s.order_lines.release();
-  s.table.products.has_product_column = s.col(ColumnRole::product) >= 0;
-  s.table.products.has_quantity_column = s.col(ColumnRole::quantity) >= 0;
-  s.product_lines.finish(s.table.products, s.table.orders, refunded.new_index);
   if (s.table.orders.empty()) {
     throw HuikeError(ErrorCode::E_NO_USABLE_ROWS, "none of the " + std::to_string(s.summary.rows_read) +
                                              " rows is a usable order; see the excluded rows by reason");
@@ -729,6 +726,9 @@ OrderTable OrderReader::finish() {
                                            " orders are returns (negative amounts); there are no purchases to analyse");
   }
   s.resolve_dates();
+  s.table.products.has_product_column = s.col(ColumnRole::product) >= 0;
+  s.table.products.has_quantity_column = s.col(ColumnRole::quantity) >= 0;
+  s.product_lines.finish(s.table.products, s.table.orders, refunded.new_index);
   std::vector<uint64_t>().swap(s.order_keys);
   std::vector<uint32_t>().swap(s.order_slots);
   s.table.orders.shrink_to_fit();

@@ -13,15 +13,21 @@ class ProductLineBuilder {
   // `weight`: quantity × unit price when both are read, else the row's amount (0 for a
   // line item without an amount). An empty product adds nothing (counted).
   void add(ProductLines& out, uint32_t order, std::string_view product, float quantity, double weight);
-  // After the orders are final: `new_index` (per order read, UINT32_MAX = dropped; empty =
-  // none dropped) renumbers the lines, and each order's value is shared over its lines in
-  // proportion to their weights (evenly when they sum to 0), so a product's revenue adds up
-  // to the orders' values whether the amount was per line or the order's total.
+  // After the orders are final (values, days): `new_index` (per order read, UINT32_MAX =
+  // dropped; empty = none dropped) renumbers the lines; each order's value is shared over
+  // its lines in proportion to their weights (evenly when they sum to 0), so a product's
+  // revenue adds up to the orders' values whether the amount was per line or the order's
+  // total; lines of returns are left out; the rest sorted by product, customer, day.
   void finish(ProductLines& out, const std::vector<Order>& orders, const std::vector<uint32_t>& new_index);
   uint64_t lines_without_product() const { return without_product_; }
 
  private:
-  std::vector<double> weight_;  // per line, freed by finish
+  struct RawLine {
+    uint32_t order, product;
+    float quantity;
+    double weight;
+  };
+  std::vector<RawLine> raw_;  // freed by finish
   uint64_t without_product_ = 0;
 };
 

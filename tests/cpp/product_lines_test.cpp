@@ -2,6 +2,7 @@
 #include <map>
 #include <string>
 
+#include "ingest/date_parse.h"
 #include "model/product_lines.h"
 #include "test_support.h"
 
@@ -11,10 +12,12 @@ namespace {
 std::map<std::string, std::pair<double, double>> by_product(const Session& session) {  // units, revenue
   std::map<std::string, std::pair<double, double>> out;
   const OrderTable& table = session.table();
-  for (const ProductLine& line : table.products.lines) {
-    auto& [units, revenue] = out[std::string(table.products.names.at(line.product))];
-    units += line.quantity;
-    revenue += line.revenue;
+  for (uint32_t p = 0; p < table.products.product_count(); ++p) {
+    for (uint32_t k = table.products.begin[p]; k < table.products.begin[p + 1]; ++k) {
+      auto& [units, revenue] = out[std::string(table.products.names.at(p))];
+      units += table.products.lines[k].quantity;
+      revenue += table.products.lines[k].revenue;
+    }
   }
   return out;
 }
@@ -40,21 +43,25 @@ TEST(ProductLines, OrderTotalSharedByQuantityTimesPrice) {
   EXPECT_TRUE(session->table().products.has_quantity_column);
 }
 
-TEST(ProductLines, PerLineAmountsWithoutQuantityAndRefundedOrders) {
+TEST(ProductLines, PerLineAmountsWithoutQuantityRefundedOrdersAndReturns) {
   // No quantity column: each line is 1 unit. T1 is refunded in the file (its lines net to
-  // zero) and dropped; T2's lines keep their own amounts and point at the right order.
+  // zero) and dropped; T2's lines keep their own amounts and point at the right order;
+  // T3 is a return (negative): its line is no purchase and is left out.
   const auto session = finished_session(
       "Transaction ID,Customer ID,Date,Item,Net Sales\n"
       "T1,A,2024-01-01,Tea,10\n"
       "T1,A,2024-01-01,Tea,-10\n"
       "T2,B,2024-01-02,Cup,7\n"
       "T2,B,2024-01-02,Pot,5\n"
-      ",C,2024-01-03,,4\n");
+      ",C,2024-01-03,,4\n"
+      "T3,B,2024-01-04,Cup,-7\n");
   const OrderTable& table = session->table();
-  ASSERT_EQ(table.orders.size(), 2u);  // T2 and C's row
-  ASSERT_EQ(table.products.lines.size(), 2u);  // C's line has no product
+  ASSERT_EQ(table.orders.size(), 3u);          // T2, C's row, T3
+  ASSERT_EQ(table.products.lines.size(), 2u);  // C's line has no product; T3 is a return
   for (const ProductLine& line : table.products.lines) {
+    EXPECT_EQ(table.customer_id(line.customer), "B");
     EXPECT_EQ(table.customer_id(table.orders[line.order].customer), "B");
+    EXPECT_EQ(line.day, table.orders[line.order].day);
     EXPECT_FLOAT_EQ(line.quantity, 1);
   }
   const auto p = by_product(*session);
@@ -63,21 +70,17 @@ TEST(ProductLines, PerLineAmountsWithoutQuantityAndRefundedOrders) {
   EXPECT_FALSE(table.products.has_quantity_column);
 }
 
-TEST(ProductLines, IndexSortsByProductCustomerDay) {
+TEST(ProductLines, SortedByProductCustomerDay) {
+  // Tea is product 0 (seen first), Cup 1; customers by index: B is 0, A is 1.
   const auto session = finished_session(
       "customer,date,amount,product\nB,2024-01-05,1,Tea\nA,2024-01-09,1,Tea\nA,2024-01-02,1,Tea\nA,2024-01-01,1,Cup\n");
-  const OrderTable& table = session->table();
-  const ProductIndex index = index_product_lines(table);
-  ASSERT_EQ(index.begin.size(), 3u);  // Tea, Cup
-  // Tea is product 0 (seen first); customers by index: B is 0, A is 1; A's days ascending
-  // (orders: 0 = B 01-05, 1 = A 01-09, 2 = A 01-02, 3 = A's Cup).
-  const int32_t d2 = table.orders[2].day, d9 = table.orders[1].day;
-  EXPECT_LT(d2, d9);
-  EXPECT_EQ(table.products.lines[index.line[0]].product, 0u);
-  EXPECT_EQ(table.customer_id(table.orders[table.products.lines[index.line[0]].order].customer), "B");
-  EXPECT_EQ(table.products.lines[index.line[1]].order, 2u);  // A's 01-02 before A's 01-09
-  EXPECT_EQ(table.products.lines[index.line[2]].order, 1u);
-  EXPECT_EQ(table.products.lines[index.line[3]].product, 1u);
+  const ProductLines& products = session->table().products;
+  ASSERT_EQ(products.begin, (std::vector<uint32_t>{0, 3, 4}));
+  std::string seen;
+  for (const ProductLine& line : products.lines) {
+    seen += std::string(session->table().customer_id(line.customer)) + format_day(line.day).substr(8) + " ";
+  }
+  EXPECT_EQ(seen, "B05 A02 A09 A01 ");
 }
 
 }  // namespace

@@ -84,7 +84,7 @@ RolesRun run(const ProductRolesOptions& options) {
   AnalysisOptions analysis;
   EXPECT_TRUE(parse_iso_day("2025-01-01", *(analysis.as_of_day = 0)));
   r.shop = analyze_customers(r.session->table(), r.session->grouped(), analysis);
-  r.roles = product_roles(r.session->table(), index_product_lines(r.session->table()), r.shop, options);
+  r.roles = product_roles(r.session->table(), r.shop, options);
   return r;
 }
 
@@ -210,7 +210,7 @@ TEST(ProductRoles, SessionPagesAndExports) {
 TEST(ProductRoles, NoProductColumn) {
   auto session = finished_session("customer,date,amount\nA,2024-01-01,10\n");
   const ShopAnalysis shop = analyze_customers(session->table(), session->grouped(), {});
-  const ProductRolesResult roles = product_roles(session->table(), index_product_lines(session->table()), shop, {});
+  const ProductRolesResult roles = product_roles(session->table(), shop, {});
   EXPECT_FALSE(roles.available);
   EXPECT_EQ(session->report({})["products"]["reason"], "no_product_column");
   EXPECT_TRUE(roles.products.empty());

@@ -91,8 +91,7 @@ TEST(ProductsRealData, OnlineRetailFiguresAndLearnedProducts) {
   auto session = finished_session(bytes);
   const OrderTable& table = session->table();
   const ShopAnalysis shop = analyze_customers(table, session->grouped(), {});
-  const ProductIndex index = index_product_lines(table);
-  const ProductRolesResult roles = product_roles(table, index, shop, {});
+  const ProductRolesResult roles = product_roles(table, shop, {});
   ASSERT_TRUE(roles.available);
   size_t compared = 0;
   for (const ProductFigures& f : roles.products) {
@@ -133,7 +132,7 @@ TEST(ProductsRealData, OnlineRetailFiguresAndLearnedProducts) {
     const size_t n = intervals.size();
     learned[product] = n % 2 ? intervals[n / 2] : (intervals[n / 2 - 1] + intervals[n / 2]) / 2;
   }
-  const ReplenishmentResult r = replenishment(table, index, shop, {}, {});
+  const ReplenishmentResult r = replenishment(table, shop, {}, {});
   std::map<std::string, double> engine_learned;
   for (const LearnedProduct& p : r.products_seen) {
     if (p.learned) engine_learned[std::string(table.products.names.at(p.product))] = p.median;

@@ -15,7 +15,6 @@ using nlohmann::json;
 struct Engine {
   std::unique_ptr<Session> session;
   ShopAnalysis shop;
-  ProductIndex index;
 };
 
 Engine run(const std::string& csv, const std::string& as_of) {
@@ -26,7 +25,6 @@ Engine run(const std::string& csv, const std::string& as_of) {
   EXPECT_TRUE(parse_iso_day(as_of, day));
   options.as_of_day = day;
   e.shop = analyze_customers(e.session->table(), e.session->grouped(), options);
-  e.index = index_product_lines(e.session->table());
   return e;
 }
 
@@ -60,7 +58,7 @@ std::string learning_csv() {
 
 TEST(Replenishment, LearnsFromTwentyCustomersNotNineteen) {
   const Engine e = run(learning_csv(), "2024-03-01");
-  const ReplenishmentResult r = replenishment(e.session->table(), e.index, e.shop, {}, {});
+  const ReplenishmentResult r = replenishment(e.session->table(), e.shop, {}, {});
   ASSERT_EQ(r.products_seen.size(), 2u);
   const LearnedProduct& milk = r.products_seen[0];  // most customers first
   EXPECT_EQ(e.session->table().products.names.at(milk.product), "Milk");
@@ -95,7 +93,7 @@ TEST(Replenishment, LearnsFromTwentyCustomersNotNineteen) {
 
   ReplenishmentOptions nineteen;
   nineteen.learn_min_customers = 19;  // the setting: now Tea is learned too
-  const ReplenishmentResult r19 = replenishment(e.session->table(), e.index, e.shop, {}, nineteen);
+  const ReplenishmentResult r19 = replenishment(e.session->table(), e.shop, {}, nineteen);
   EXPECT_TRUE(r19.products_seen[1].learned);
   EXPECT_EQ(r19.estimates[static_cast<int>(ReminderSource::learned)], 39u);
   EXPECT_EQ(r19.estimates[static_cast<int>(ReminderSource::rhythm)], 0u);
@@ -128,7 +126,7 @@ std::string reminders_csv() {
 TEST(Replenishment, ConsumptionTableRepurchaseClampAndWindows) {
   const Engine e = run(reminders_csv(), "2024-03-01");
   const ConsumptionDays table = {{"Formula", 10}, {"Food", 5}, {"Not sold", 3}};
-  const ReplenishmentResult r = replenishment(e.session->table(), e.index, e.shop, table, {});
+  const ReplenishmentResult r = replenishment(e.session->table(), e.shop, table, {});
   EXPECT_EQ(r.table_entries, 3u);
   EXPECT_EQ(r.table_entries_matched, 2u);
   EXPECT_EQ(r.estimates[static_cast<int>(ReminderSource::consumption_table)], 4u);  // A B C D
@@ -174,7 +172,7 @@ TEST(Replenishment, ConsumptionTableRepurchaseClampAndWindows) {
   ReplenishmentOptions wider;  // the settings move the windows
   wider.overdue_max_days = 31;
   wider.remind_within_days = 20;
-  const ReplenishmentResult w = replenishment(e.session->table(), e.index, e.shop, table, wider);
+  const ReplenishmentResult w = replenishment(e.session->table(), e.shop, table, wider);
   EXPECT_EQ(w.overdue.size(), 2u);     // C joins (31 days)
   EXPECT_EQ(w.remind_now.size(), 4u);  // E joins (20 days ahead)
   EXPECT_EQ(customer_of(e, w.overdue[0]), "C");
@@ -182,7 +180,7 @@ TEST(Replenishment, ConsumptionTableRepurchaseClampAndWindows) {
 
 TEST(Replenishment, NoProductColumnUsesTheRhythmOnly) {
   const Engine e = run("customer,date,amount\nA,2024-01-01,10\nA,2024-01-21,10\nB,2024-02-01,5\n", "2024-02-05");
-  const ReplenishmentResult r = replenishment(e.session->table(), e.index, e.shop, {}, {});
+  const ReplenishmentResult r = replenishment(e.session->table(), e.shop, {}, {});
   EXPECT_FALSE(r.has_products);
   EXPECT_TRUE(r.products_seen.empty());
   // A: 2024-01-21 + 20 = 2024-02-10, 5 days ahead; reminder 02-03 clamped to 02-05. B: one day only.
