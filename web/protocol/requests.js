@@ -17,6 +17,13 @@
 /** @typedef {import('../types/huike-embed').PredictReport} PredictReport */
 /** @typedef {import('../types/huike-embed').Progress} Progress */
 /** @typedef {import('./error_codes.js').ErrorCodeName} ErrorCodeName */
+/** @typedef {import('../types/huike-embed').ReminderProductOptions} ReminderProductOptions */
+/** @typedef {import('../types/huike-embed').RemindersQuery} RemindersQuery */
+/** @typedef {import('../types/huike-embed').RemindersPage} RemindersPage */
+/** @typedef {import('../types/huike-embed').ProductsQuery} ProductsQuery */
+/** @typedef {import('../types/huike-embed').ProductsPage} ProductsPage */
+/** @typedef {import('../types/huike-embed').ProductExport} ProductExport */
+/** @typedef {import('../types/huike-embed').ConsumptionInfo} ConsumptionInfo */
 
 export const RequestType = Object.freeze({
   ANALYZE: 'ANALYZE',
@@ -25,6 +32,10 @@ export const RequestType = Object.freeze({
   CUSTOMERS_CSV: 'CUSTOMERS_CSV',
   PREDICT: 'PREDICT',
   INPUT_SUMMARY: 'INPUT_SUMMARY',
+  SET_CONSUMPTION: 'SET_CONSUMPTION',
+  REMINDERS_PAGE: 'REMINDERS_PAGE',
+  PRODUCTS_PAGE: 'PRODUCTS_PAGE',
+  PRODUCT_CSV: 'PRODUCT_CSV',
   MEMORY: 'MEMORY',
   RESET: 'RESET',
   CANCEL: 'CANCEL',
@@ -35,7 +46,7 @@ export const ReplyType = Object.freeze({ RESULT: 'RESULT', ERROR: 'ERROR', PROGR
 /**
  * Options as the page and portals give them: flat ({columns, as_of, …}) or split
  * ({ingest, analysis}); the worker splits them (splitOptions).
- * @typedef {AnalyzerOptions & {ingest?: IngestOptions, analysis?: AnalysisOptions}} RequestOptions
+ * @typedef {AnalyzerOptions & {ingest?: IngestOptions, analysis?: AnalysisOptions & ReminderProductOptions}} RequestOptions
  */
 
 /**
@@ -51,6 +62,10 @@ export const ReplyType = Object.freeze({ RESULT: 'RESULT', ERROR: 'ERROR', PROGR
  *     result: {bytes: ArrayBuffer}},
  *   PREDICT: {payload: {predict?: PredictOptions}, result: {predict: PredictReport}},
  *   INPUT_SUMMARY: {payload: {}, result: {input: InputSummary | undefined}},
+ *   SET_CONSUMPTION: {payload: {source: Blob | string | null}, result: {consumption: ConsumptionInfo | null}},
+ *   REMINDERS_PAGE: {payload: {options?: RequestOptions, query?: RemindersQuery}, result: RemindersPage},
+ *   PRODUCTS_PAGE: {payload: {options?: RequestOptions, query?: ProductsQuery}, result: ProductsPage},
+ *   PRODUCT_CSV: {payload: {options?: RequestOptions, kind: ProductExport}, result: {bytes: ArrayBuffer}},
  *   MEMORY: {payload: {}, result: {heapBytes: number}},
  *   RESET: {payload: {}, result: {}},
  *   CANCEL: {payload: {target: number}, result: {}},

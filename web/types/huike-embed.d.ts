@@ -34,8 +34,26 @@ export interface AnalysisOptions {
   returns?: 'subtract' | 'ignore';
 }
 
+/** Replenishment reminders and product roles (issue 9); defaults in brackets. */
+export interface ReminderProductOptions {
+  remind_within_days?: number;   // [14] due on the analysis date or within this many days
+  remind_days_before?: number;   // [7] reminder day = due − this, never before the analysis date
+  overdue_max_days?: number;     // [30] overdue for at most this many days
+  learn_min_customers?: number;  // [20] customers on 2+ days to learn a product's days per unit
+  reminder_series_days?: number; // [28] days of the reminders-per-day series
+  product_min_orders?: number;   // [5] fewer orders: too_few_orders
+  profit_top_share?: number;     // [0.2]
+  median_min_buyers?: number;    // [10]
+  traffic_top_share?: number;    // [0.2]
+  potential_min_orders?: number; // [10]
+  potential_days?: number;       // [180]
+  potential_growth?: number;     // [0.5]
+  growth_window_days?: number;   // [90]
+  edge_bottom_share?: number;    // [0.5]
+}
+
 /** analyze() options are flat: ingest and analysis keys side by side. */
-export type AnalyzerOptions = IngestOptions & AnalysisOptions;
+export type AnalyzerOptions = IngestOptions & AnalysisOptions & ReminderProductOptions;
 
 export interface Progress { bytes: number; total: number; rows: number; elapsedMs: number }
 
@@ -78,7 +96,66 @@ export interface Report {
     recency_histogram: Histogram; cycle_histogram: Histogram;
     rf_heatmap: { rows: string; columns: string; customers: number[][]; avg_monetary: number[][] };
   };
+  replenishment: ReplenishmentSection;
+  products: ProductsSection;
 }
+
+export type ReminderSource = 'rhythm' | 'consumption_table' | 'learned';
+
+export interface ReminderRow {
+  customer_id: string; product: string | null; source: ReminderSource; last_purchase: string;
+  quantity: number | null; days_per_unit: number | null; cycle_days: number | null;
+  due_date: string; reminder_date: string; days_until_due: number;
+}
+
+export interface ReplenishmentSection {
+  settings: Required<Pick<ReminderProductOptions, 'remind_within_days' | 'remind_days_before' | 'overdue_max_days'
+    | 'learn_min_customers' | 'reminder_series_days'>>;
+  as_of: string;
+  product_column: boolean;
+  consumption_table: { rows: number; matched_products: number; product_column: string; days_column: string } | null;
+  sources: Record<ReminderSource, { estimates: number; remind_now: number; overdue: number }>;
+  remind_now: { count: number; rows: ReminderRow[] };
+  overdue: { count: number; rows: ReminderRow[] };
+  learned_products: { product: string; customers: number; intervals: number; median_days_per_unit: number;
+    q1: number; q3: number; iqr: number }[];
+  not_learned: { products: number; most_customers: number };
+  per_day: { date: string; reminders: number }[];
+}
+
+export type ProductRole = 'profit' | 'traffic' | 'potential' | 'edge' | 'regular' | 'too_few_orders';
+
+export interface ProductRow {
+  product: string; role: ProductRole; orders: number; units: number | null; revenue: number | null;
+  buyers: number; first_order_buyers: number; first_buyer_repeat_rate: number | null;
+  repeat_buyer_share: number | null; average_unit_price: number | null; revenue_recent: number | null;
+  revenue_previous: number | null; growth: number | null; recent_orders: number; new: boolean;
+}
+
+export interface ProductsSection {
+  settings: Required<Pick<ReminderProductOptions, 'product_min_orders' | 'profit_top_share' | 'median_min_buyers'
+    | 'traffic_top_share' | 'potential_min_orders' | 'potential_days' | 'potential_growth' | 'growth_window_days'
+    | 'edge_bottom_share'>>;
+  available: boolean;
+  /** When not available. */
+  reason?: 'no_product_column' | 'no_products';
+  as_of?: string; products?: number; classified?: number;
+  has_quantity_column?: boolean; lines_without_quantity?: number;
+  cuts?: { repeat_share_median: number | null; repeat_share_median_products: number; unit_price_median: number | null;
+    profit_revenue_cut: number | null; traffic_first_buyers_cut: number | null; edge_revenue_cut: number | null };
+  roles?: Record<ProductRole, { count: number; top: ProductRow[] }>;
+  audience?: { customers: number; median_order_value: number | null };
+}
+
+export interface RemindersQuery { list?: 'remind_now' | 'overdue'; offset?: number; limit?: number }
+export interface RemindersPage { total: number; offset: number; rows: ReminderRow[] }
+export type ProductSort = 'product' | 'orders' | 'units' | 'revenue' | 'buyers' | 'first_order_buyers'
+  | 'first_buyer_repeat_rate' | 'repeat_buyer_share' | 'average_unit_price' | 'revenue_recent' | 'revenue_previous'
+  | 'growth' | 'recent_orders';
+export interface ProductsQuery { sort?: ProductSort; descending?: boolean; offset?: number; limit?: number; role?: ProductRole }
+export interface ProductsPage { total: number; offset: number; rows: ProductRow[] }
+export type ProductExport = 'reminders' | 'products' | 'audience';
+export interface ConsumptionInfo { rows: number; product_column: string; days_column: string; encoding: string }
 
 export type CustomerStatus = 'active' | 'at_risk' | 'churned' | 'sleeping' | 'unknown';
 
@@ -91,7 +168,7 @@ export interface CustomerFilter {
 }
 
 export type CustomerSort = 'customer_id' | 'recency_days' | 'frequency' | 'monetary' | 'average_order_value'
-  | 'cycle_days' | 'first_purchase' | 'last_purchase';
+  | 'cycle_days' | 'first_purchase' | 'last_purchase' | 'next_purchase_date';
 
 export interface CustomersQuery {
   filter?: CustomerFilter; sort?: CustomerSort; descending?: boolean; offset?: number; limit?: number;
@@ -103,6 +180,7 @@ export interface CustomerRow {
   segment_eight: string; segment_grid: string; status: CustomerStatus; sleeping: boolean;
   first_purchase: string; last_purchase: string; purchase_days: number;
   average_order_value: number; cycle_days: number | null; returned: number;
+  next_purchase_date: string | null; reminder_date: string | null;
 }
 
 export interface CustomersPage { total: number; offset: number; rows: CustomerRow[] }
@@ -138,6 +216,12 @@ export interface Analyzer {
   customersPage(query?: CustomersQuery, options?: AnalyzerOptions): Promise<CustomersPage>;
   customersCsv(filter?: CustomerFilter, options?: AnalyzerOptions, extra?: { predict?: PredictOptions | null }): Promise<Blob>;
   predict(options?: PredictOptions): Promise<PredictReport>;
+  /** A CSV of product, days one unit lasts (kept for later files); null removes it. */
+  setConsumptionTable(table: Blob | string | null): Promise<ConsumptionInfo | null>;
+  remindersPage(query?: RemindersQuery, options?: AnalyzerOptions): Promise<RemindersPage>;
+  productsPage(query?: ProductsQuery, options?: AnalyzerOptions): Promise<ProductsPage>;
+  /** 'reminders' (both lists), 'products' (every product) or 'audience' (the promotion audience). */
+  exportCsv(kind: ProductExport, options?: AnalyzerOptions): Promise<Blob>;
   dispose(): void;
 }
 

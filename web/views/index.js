@@ -6,6 +6,8 @@ import { settingsView } from './settings.js';
 import { overviewView } from './overview.js';
 import { customersView } from './customers.js';
 import { predictionView } from './prediction.js';
+import { remindersView } from './reminders.js';
+import { productsView } from './products.js';
 
 registerView(uploadView);
 registerView(mappingView);
@@ -13,3 +15,5 @@ registerView(settingsView);
 registerView(overviewView);
 registerView(customersView);
 registerView(predictionView);
+registerView(remindersView);
+registerView(productsView);
