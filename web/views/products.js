@@ -34,7 +34,7 @@ export const productsView = {
     const opts = store.productOptions;
     let run = 0;
     const table = { sort: /** @type {ProductSort} */ ('revenue'), descending: true, offset: 0, role: '' };
-    const rerender = () => store.report && render(store.report);
+    const rerender = () => store.report && safeRender(store.report);
     const settings = [
       numberSetting('products-min-orders', 'products_set_min_orders', 'product_min_orders', 5, opts, rerender),
       numberSetting('products-profit-top', 'products_set_profit_top', 'profit_top_share', 0.2, opts, rerender, 100),
@@ -171,6 +171,8 @@ export const productsView = {
     });
     exportButton.addEventListener('click', () => exportCsv('products'));
     audienceButton.addEventListener('click', () => exportCsv('audience'));
-    return { render, relabel: rerender };
+    // A page request that fails (the engine was reset by a new file) shows its message.
+    const safeRender = (/** @type {Report} */ report) => render(report).catch((e) => (error.textContent = e.message));
+    return { render: safeRender, relabel: rerender };
   },
 };

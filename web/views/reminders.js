@@ -26,7 +26,7 @@ export const remindersView = {
     const panel = app.$('view-reminders');
     const opts = store.remindOptions;
     let run = 0;
-    const rerender = () => store.report && render(store.report);
+    const rerender = () => store.report && safeRender(store.report);
     const settings = [
       numberSetting('remind-within', 'remind_set_within', 'remind_within_days', 14, opts, rerender),
       numberSetting('remind-before', 'remind_set_before', 'remind_days_before', 7, opts, rerender),
@@ -171,6 +171,8 @@ export const remindersView = {
       }
     });
 
-    return { render, relabel: rerender };
+    // A page request that fails (the engine was reset by a new file) shows its message.
+    const safeRender = (/** @type {Report} */ report) => render(report).catch((e) => (error.textContent = e.message));
+    return { render: safeRender, relabel: rerender };
   },
 };
