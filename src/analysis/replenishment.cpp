@@ -12,7 +12,7 @@ const char* reminder_source_key(ReminderSource source) {
 
 int32_t rhythm_next_purchase(const CustomerMetrics& m) {
   if (!m.analysed || m.cycle_days < 0 || m.purchase_days < 2) return INT32_MIN;
-  return m.last_day + static_cast<int32_t>(std::lround(m.cycle_days));
+  return m.last_day + static_cast<int32_t>(std::lround(std::min(m.cycle_days, 1e6)));
 }
 
 double sorted_quantile(const std::vector<double>& sorted, double p) {
@@ -24,6 +24,8 @@ double sorted_quantile(const std::vector<double>& sorted, double p) {
 }
 
 namespace {
+
+constexpr double kMaxSpanDays = 1e6;
 
 struct PurchaseDay {
   int32_t day;
@@ -134,7 +136,9 @@ ReplenishmentResult replenishment(const OrderTable& table, const ShopAnalysis& s
     }
     for (CustomerRuns runs(first, last, cutoff); runs.next(customer, days);) {
       const PurchaseDay& latest = days.back();
-      const int32_t due = latest.day + static_cast<int32_t>(std::lround(latest.quantity * days_per_unit));
+      // Capped so that a huge quantity cannot overflow the day (it is far beyond any list).
+      const double span = std::min(latest.quantity * days_per_unit, kMaxSpanDays);
+      const int32_t due = latest.day + static_cast<int32_t>(std::lround(span));
       has_product_estimate[customer] = 1;
       place({customer, p, source, latest.day, latest.quantity, days_per_unit, due, 0});
     }

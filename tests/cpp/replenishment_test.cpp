@@ -178,6 +178,16 @@ TEST(Replenishment, ConsumptionTableRepurchaseClampAndWindows) {
   EXPECT_EQ(customer_of(e, w.overdue[0]), "C");
 }
 
+TEST(Replenishment, HugeQuantityIsCappedNotOverflowed) {
+  // 1e8 units × 36500 days: capped at a million days after the purchase, in no list.
+  const Engine e = run("customer,date,amount,product,quantity\nA,2024-01-01,10,Salt,100000000\n", "2024-01-02");
+  const ReplenishmentResult r = replenishment(e.session->table(), e.shop, {{"Salt", 36500}}, {});
+  EXPECT_EQ(r.estimates[static_cast<int>(ReminderSource::consumption_table)], 1u);
+  EXPECT_TRUE(r.remind_now.empty());
+  EXPECT_TRUE(r.overdue.empty());
+  EXPECT_EQ(r.customer_reminder_day[0], days_from_civil(2024, 1, 1) + 1000000 - 7);
+}
+
 TEST(Replenishment, NoProductColumnUsesTheRhythmOnly) {
   const Engine e = run("customer,date,amount\nA,2024-01-01,10\nA,2024-01-21,10\nB,2024-02-01,5\n", "2024-02-05");
   const ReplenishmentResult r = replenishment(e.session->table(), e.shop, {}, {});
