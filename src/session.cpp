@@ -50,7 +50,17 @@ struct Session::State {
     if (!finished) throw HuikeError(ErrorCode::E_STATE, "no finished input to analyse");
     std::string key = options.is_null() ? "{}" : options.dump();
     if (!cached || key != cached_options) {
-      cached = std::make_unique<ShopAnalysis>(analyze_customers(table, grouped, parse_analysis_options(options)));
+      const AnalysisOptions parsed = parse_analysis_options(options);
+      auto shop = std::make_unique<ShopAnalysis>(analyze_customers(table, grouped, parsed));
+      // A chosen date before every purchase would give an empty report that looks like an
+      // empty shop: say what happened instead.
+      if (parsed.as_of_day && shop->analysed_customers == 0 && *parsed.as_of_day <= shop->first_order_day &&
+          (shop->first_order_day != 0 || shop->last_order_day != 0)) {
+        throw HuikeError(ErrorCode::E_BAD_OPTION, "as_of " + format_day(*parsed.as_of_day) +
+                                                      " is on or before the first purchase (" +
+                                                      format_day(shop->first_order_day) + "): no order to analyse");
+      }
+      cached = std::move(shop);
       cached_options = std::move(key);
       cached_list_key.clear();
     }

@@ -1,6 +1,7 @@
 #include "session_options.h"
 
 #include <cmath>
+#include <cstdio>
 #include <optional>
 
 #include "ingest/date_parse.h"
@@ -17,6 +18,22 @@ void require_object(const json& options, const char* what) {
   if (!options.is_null() && !options.is_object()) {
     throw HuikeError(ErrorCode::E_BAD_OPTION, std::string(what) + " options must be an object");
   }
+}
+
+// A number option in [lo, hi] (whole when `whole`): NaN, infinities, strings and values out of
+// range are E_BAD_OPTION naming the option, never a silent wrap or a NaN that passes every test.
+double number_option(const json& options, const char* key, double fallback, double lo, double hi, bool whole = false) {
+  const auto it = options.find(key);
+  if (it == options.end() || it->is_null()) return fallback;
+  const std::string name = std::string("option '") + key + "'";
+  if (!it->is_number()) throw HuikeError(ErrorCode::E_BAD_OPTION, name + " must be a number");
+  const double v = it->get<double>();
+  if (!std::isfinite(v) || v < lo || v > hi || (whole && v != std::floor(v))) {
+    char range[96];
+    std::snprintf(range, sizeof range, " must be %s from %g to %g", whole ? "a whole number" : "a number", lo, hi);
+    throw HuikeError(ErrorCode::E_BAD_OPTION, name + range);
+  }
+  return v;
 }
 
 }  // namespace
@@ -75,16 +92,14 @@ AnalysisOptions parse_analysis_options(const json& options) {
   if (out.thresholds == ThresholdMode::custom) {
     const json custom = options.value("custom_thresholds", json::object());
     if (!custom.is_object()) throw HuikeError(ErrorCode::E_BAD_OPTION, "custom_thresholds must be an object");
-    out.custom_recency = option_or<double>(custom, "recency", 0);
-    out.custom_frequency = option_or<double>(custom, "frequency", 0);
-    out.custom_monetary = option_or<double>(custom, "monetary", 0);
+    out.custom_recency = number_option(custom, "recency", 0, 0, 36500);
+    out.custom_frequency = number_option(custom, "frequency", 0, 0, 1e9);
+    out.custom_monetary = number_option(custom, "monetary", 0, 0, 1e15);
   }
-  out.churn_window_days = option_or<int32_t>(options, "churn_window_days", out.churn_window_days);
-  out.at_risk_multiplier = option_or<double>(options, "at_risk_multiplier", out.at_risk_multiplier);
-  out.churned_multiplier = option_or<double>(options, "churned_multiplier", out.churned_multiplier);
-  if (out.churn_window_days <= 0 || out.at_risk_multiplier <= 0 || out.churned_multiplier <= 0) {
-    throw HuikeError(ErrorCode::E_BAD_OPTION, "churn window and multipliers must be positive");
-  }
+  out.churn_window_days =
+      static_cast<int32_t>(number_option(options, "churn_window_days", out.churn_window_days, 1, 36500, true));
+  out.at_risk_multiplier = number_option(options, "at_risk_multiplier", out.at_risk_multiplier, 0.01, 100);
+  out.churned_multiplier = number_option(options, "churned_multiplier", out.churned_multiplier, 0.01, 100);
   const std::string returns = option_or<std::string>(options, "returns", "subtract");
   if (returns != "subtract" && returns != "ignore") throw HuikeError(ErrorCode::E_BAD_OPTION, "returns is subtract or ignore");
   out.subtract_returns = returns == "subtract";

@@ -1,5 +1,7 @@
 // huike: the native command line over the same engine the page runs as WebAssembly.
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -82,6 +84,17 @@ struct Command {
   bool with_models = true;
 };
 
+// A flag's number, all of the text and finite ("nan", "1e999", "7days" are refused); the
+// engine checks the range and names the option.
+double number_arg(const std::string& flag, const std::string& text) {
+  char* end = nullptr;
+  const double v = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(v)) {
+    throw huike::HuikeError(huike::ErrorCode::E_BAD_OPTION, flag + " needs a number, not '" + text + "'");
+  }
+  return v;
+}
+
 Command parse_args(int argc, char** argv) {
   if (argc < 3) throw UsageError("a command and a file are needed");
   Command cmd;
@@ -100,19 +113,24 @@ Command parse_args(int argc, char** argv) {
     if (flag == "--as-of") cmd.analysis["as_of"] = value();
     else if (flag == "--thresholds") cmd.analysis["thresholds"] = value();
     else if (flag == "--custom-thresholds") {
-      double r, f, m;
-      char tail;
       const std::string text = value();
-      if (std::sscanf(text.c_str(), "%lf,%lf,%lf%c", &r, &f, &m, &tail) != 3) throw UsageError("--custom-thresholds R,F,M");
+      const size_t a = text.find(','), b = a == std::string::npos ? a : text.find(',', a + 1);
+      if (b == std::string::npos || text.find(',', b + 1) != std::string::npos) throw UsageError("--custom-thresholds R,F,M");
       cmd.analysis["thresholds"] = "custom";
-      cmd.analysis["custom_thresholds"] = {{"recency", r}, {"frequency", f}, {"monetary", m}};
-    } else if (flag == "--churn-window") cmd.analysis["churn_window_days"] = std::stoi(value());
-    else if (flag == "--at-risk") cmd.analysis["at_risk_multiplier"] = std::stod(value());
-    else if (flag == "--churned") cmd.analysis["churned_multiplier"] = std::stod(value());
+      cmd.analysis["custom_thresholds"] = {{"recency", number_arg(flag, text.substr(0, a))},
+                                           {"frequency", number_arg(flag, text.substr(a + 1, b - a - 1))},
+                                           {"monetary", number_arg(flag, text.substr(b + 1))}};
+    } else if (flag == "--churn-window") cmd.analysis["churn_window_days"] = number_arg(flag, value());
+    else if (flag == "--at-risk") cmd.analysis["at_risk_multiplier"] = number_arg(flag, value());
+    else if (flag == "--churned") cmd.analysis["churned_multiplier"] = number_arg(flag, value());
     else if (flag == "--ignore-returns") cmd.analysis["returns"] = "ignore";
     else if (flag == "--encoding") cmd.ingest["encoding"] = value();
     else if (flag == "--delimiter") cmd.ingest["delimiter"] = value();
-    else if (flag == "--header") cmd.ingest["has_header"] = value() == "yes";
+    else if (flag == "--header") {
+      const std::string yes_no = value();
+      if (yes_no != "yes" && yes_no != "no") throw UsageError("--header yes|no");
+      cmd.ingest["has_header"] = yes_no == "yes";
+    }
     else if (flag == "--date-order") cmd.ingest["date_order"] = value();
     else if (flag == "--column") {
       const std::string mapping = value();
@@ -125,8 +143,8 @@ Command parse_args(int argc, char** argv) {
     else if (flag == "--status") cmd.filter["status"] = value();
     else if (flag == "--calibration-end") cmd.predict["calibration_end"] = value();
     else if (flag == "--unit") cmd.predict["unit"] = value();
-    else if (flag == "--horizon-days") cmd.predict["horizon_days"] = std::stoi(value());
-    else if (flag == "--discount-rate") cmd.predict["discount_rate"] = std::stod(value());
+    else if (flag == "--horizon-days") cmd.predict["horizon_days"] = number_arg(flag, value());
+    else if (flag == "--discount-rate") cmd.predict["discount_rate"] = number_arg(flag, value());
     else if (flag == "--model") cmd.predict["model"] = value();
     else if (flag == "--no-predict") cmd.with_models = false;
     else if (flag == "--consumption") cmd.consumption = value();
@@ -182,6 +200,9 @@ int main(int argc, char** argv) {
   Command cmd;
   try {
     cmd = parse_args(argc, argv);
+  } catch (const huike::HuikeError& e) {
+    std::cerr << "huike: error " << e.code_name() << ": " << e.what() << '\n';
+    return 64;
   } catch (const std::exception& e) {
     std::cerr << "huike: " << e.what() << "\n\n" << kUsage;
     return 64;

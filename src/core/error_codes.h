@@ -39,6 +39,7 @@ namespace huike {
   X(E_CONSUMPTION_DAYS, "engine", "a consumption table's days per unit is not a positive number")        \
   X(E_CONSUMPTION_DUPLICATE, "engine", "a product is twice in the consumption table with other days")    \
   X(E_OUT_OF_MEMORY, "wasm web", "the engine ran out of memory")                                          \
+  X(E_FILE_TOO_LARGE, "web", "the input would not fit in one engine's memory")                           \
   X(E_INTERNAL, "wasm cli web", "an unexpected failure (a bug)")                                          \
   X(E_OPEN, "cli", "a file cannot be opened")                                                             \
   X(E_READ, "cli", "a file cannot be read")                                                               \

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <map>
 #include <tuple>
 
 #include "core/error.h"
@@ -366,6 +367,7 @@ struct OrderReader::State : RecordSink {
     } else {
       column = roles_from_values(sniff_rows);
     }
+    std::map<int, int> mapped_role;  // column → the role the user chose for it
     for (const auto& [role_name, value] : options.columns) {
       int role = -1;
       for (int r = 0; r < kColumnRoleCount; ++r) {
@@ -380,6 +382,13 @@ struct OrderReader::State : RecordSink {
       if (index < 0) {
         throw HuikeError(ErrorCode::E_UNKNOWN_COLUMN, "column '" + value + "' (for " + role_name + ") is not in the file");
       }
+      if (const auto chosen = mapped_role.find(index); chosen != mapped_role.end() && chosen->second != role) {
+        throw HuikeError(ErrorCode::E_BAD_OPTION,
+                         "column '" + value + "' is mapped to both " +
+                             column_role_key(static_cast<ColumnRole>(chosen->second)) + " and " + role_name +
+                             "; a column holds one role");
+      }
+      mapped_role[index] = role;
       for (int& other : column) {
         if (other == index) other = -1;
       }

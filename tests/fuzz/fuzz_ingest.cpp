@@ -1,12 +1,10 @@
-// libFuzzer harness: any bytes, split at a data-chosen point, must end in a report or a
-// HuikeError — never a crash, hang, sanitizer report or other exception.
+// libFuzzer target over the whole engine: any bytes, split at a data-chosen point, must end
+// in a report, a CSV and a prediction, or a HuikeError — never a crash, hang, sanitizer
+// report or other exception.
 // Under ctest it is built with the normal compiler and replay_main.cpp, and replays
 // tests/fixtures and tests/fuzz/corpus (every past finding: keep each one there as a file).
-// Fuzzing itself needs clang (not part of the test command):
-//   clang++ -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -Isrc tests/fuzz/fuzz_ingest.cpp
-//     $(find src -name '*.cpp' ! -path 'src/cli/*') -o build/fuzz_ingest
-//   build/fuzz_ingest -max_total_time=300 -max_len=4096 tests/fuzz/corpus tests/fixtures
-// and copy any crash-* file it writes into tests/fuzz/corpus with a name saying what it found.
+// Fuzzing itself: scripts/fuzz (clang's libFuzzer); copy any crash-* file it writes into
+// tests/fuzz/corpus/ingest with a name saying what it found.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -15,6 +13,18 @@
 #include "session.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
+
+namespace {
+
+void session_predict(std::string_view bytes) {
+  huike::Session session;
+  session.begin(nlohmann::json::object());
+  session.feed(bytes);
+  session.finish();
+  session.predict(nlohmann::json::object()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
@@ -27,6 +37,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     session.finish();
     session.report(nlohmann::json::object()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     session.customers_csv(nlohmann::json::object());
+  } catch (const huike::HuikeError&) {
+    return 0;
+  }
+  // The models on whatever the input held: a fit, or a HuikeError (too few purchases, dates
+  // the models cannot span), never a hang or a crash.
+  try {
+    session_predict(bytes);
   } catch (const huike::HuikeError&) {
   }
   return 0;

@@ -1,7 +1,7 @@
 // Replays inputs through the libFuzzer harness without libFuzzer (as simdjson's
 // fuzz/main.cpp does), so the normal compiler builds it and ctest runs every fixture and
 // every past finding, also under the sanitizers:
-//   fuzz_ingest_replay FILE_OR_DIR...   (directories are read recursively)
+//   fuzz_NAME_replay FILE_OR_DIR...   (directories are read recursively)
 // A crash, a sanitizer report or an exception other than HuikeError fails the run.
 #include <algorithm>
 #include <cstdint>
@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
     }
   }
   if (inputs.empty()) {
-    std::fprintf(stderr, "usage: fuzz_ingest_replay FILE_OR_DIR... (no inputs given)\n");
+    std::fprintf(stderr, "usage: %s FILE_OR_DIR... (no inputs given)\n", argv[0]);
     return 1;
   }
   std::sort(inputs.begin(), inputs.end());

@@ -27,6 +27,7 @@
  * @property {number} elapsedMs
  * @property {number} runId bumped by every run; replies of older runs are dropped
  * @property {number | null} running the id of the ANALYZE request in flight
+ * @property {File[] | null} queued files dropped while a run was in flight; they start when it settles
  * @property {string} view the tab shown
  * @property {CustomerList | null} list the customer list open
  * @property {PredictReport | null} predict the last predictions
@@ -50,6 +51,7 @@ export function createStore() {
     elapsedMs: 0,
     runId: 0,
     running: null,
+    queued: null,
     view: 'overview',
     list: null,
     predict: null,

@@ -10,8 +10,9 @@
  *   |'E_RECORD_TOO_LONG'|'E_TOO_MANY_COLUMNS'|'E_AMAZON_ALL_ORDERS'|'E_MIXED_ENCODING'
  *   |'E_NO_PURCHASES'|'E_PREDICT_OPTION'|'E_PREDICT_RANGE'|'E_PREDICT_CALIBRATION_END'
  *   |'E_PREDICT_NO_PURCHASES'|'E_CONSUMPTION_COLUMNS'|'E_CONSUMPTION_ROW'|'E_CONSUMPTION_DAYS'
- *   |'E_CONSUMPTION_DUPLICATE'|'E_OUT_OF_MEMORY'|'E_INTERNAL'|'E_OPEN'|'E_READ'|'E_WRITE'
- *   |'E_CANCELLED'|'E_WORKER_CRASHED'|'E_DISPOSED'|'E_BAD_INPUT'|'E_BAD_REQUEST'|'E_NO_INPUT'} ErrorCodeName
+ *   |'E_CONSUMPTION_DUPLICATE'|'E_OUT_OF_MEMORY'|'E_FILE_TOO_LARGE'|'E_INTERNAL'|'E_OPEN'|'E_READ'
+ *   |'E_WRITE'|'E_CANCELLED'|'E_WORKER_CRASHED'|'E_DISPOSED'|'E_BAD_INPUT'|'E_BAD_REQUEST'
+ *   |'E_NO_INPUT'} ErrorCodeName
  */
 
 /** @type {Readonly<{[K in ErrorCodeName]: K}>} */
@@ -72,6 +73,8 @@ export const ErrorCode = Object.freeze({
   E_CONSUMPTION_DUPLICATE: 'E_CONSUMPTION_DUPLICATE',
   /** the engine ran out of memory (wasm web) */
   E_OUT_OF_MEMORY: 'E_OUT_OF_MEMORY',
+  /** the input would not fit in one engine's memory (web) */
+  E_FILE_TOO_LARGE: 'E_FILE_TOO_LARGE',
   /** an unexpected failure (a bug) (wasm cli web) */
   E_INTERNAL: 'E_INTERNAL',
   /** a file cannot be opened (cli) */

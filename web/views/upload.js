@@ -96,24 +96,42 @@ export const uploadView = {
         actions.renderResults();
         setState('done');
         app.host.dispatchEvent(new CustomEvent('huike-done', { detail: { report: result.report } }));
+        startQueued();
       } catch (e) {
         const error = /** @type {HuikeError} */ (e);
         if (runId !== store.runId) return;
         show('progress', false);
+        if (startQueued()) return;
         if (error.code === ErrorCode.E_CANCELLED) {
           backToStart();
           return;
         }
         showError(error);
       } finally {
-        if (runId === store.runId) store.running = null;
+        if (store.running === request.id) store.running = null;
       }
+    }
+
+    // A file dropped while one is read replaces it: the run is cancelled and the new file
+    // starts when the worker has confirmed (a drop in between was once lost).
+    function startQueued() {
+      const files = store.queued;
+      store.queued = null;
+      if (!files) return false;
+      store.running = null;
+      filesChosen(files);
+      return true;
     }
 
     /** @param {FileList | File[]} fileList */
     function filesChosen(fileList) {
       const files = [...fileList];
       if (!files.length) return;
+      if (store.running) {
+        store.queued = files;
+        cancel();
+        return;
+      }
       store.ingest = {};
       store.analysis = {};
       store.asOfSet = false;
@@ -139,7 +157,7 @@ export const uploadView = {
     zone.ownerDocument.addEventListener('drop', (e) => {
       e.preventDefault();
       zone.classList.remove('drag');
-      if (app.host.dataset.state === 'running' || $('start').hidden) return;
+      if (app.host.dataset.state !== 'running' && $('start').hidden) return; // results on screen: use "New analysis"
       if (e.dataTransfer && e.dataTransfer.files.length) filesChosen(e.dataTransfer.files);
     });
     $('btn-cancel').addEventListener('click', cancel);

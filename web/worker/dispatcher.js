@@ -3,6 +3,7 @@
 import { RequestType, ReplyType, splitOptions } from '../protocol/requests.js';
 import { ErrorCode } from '../protocol/error_codes.js';
 import { slices, headerLine, sameBytes } from './slices.js';
+import { createHeapGuard, howFar } from './heap_guard.js';
 
 /** @typedef {import('../protocol/requests.js').Requests} Requests */
 /** @typedef {import('../protocol/requests.js').RequestTypeName} RequestTypeName */
@@ -11,6 +12,7 @@ import { slices, headerLine, sameBytes } from './slices.js';
 /** @typedef {import('../protocol/requests.js').ErrorValue} ErrorValue */
 
 const CHUNK_BYTES = 4 << 20;
+const OUT_OF_MEMORY = /OOM|out of memory|Cannot enlarge/i;
 
 /**
  * @param {string} code
@@ -26,8 +28,9 @@ function engineError(code, message, extra) {
  * @param {(args: object) => Promise<any>} createModule the Emscripten factory (createHuikeModule)
  * @param {(message: ReplyMessage, transfer?: Transferable[]) => void} post
  * @param {object} [moduleArgs]
+ * @param {{limitBytes?: number, estimateAfterBytes?: number}} [heapLimits] for tests; default the wasm maximum
  */
-export function createDispatcher(createModule, post, moduleArgs) {
+export function createDispatcher(createModule, post, moduleArgs, heapLimits) {
   /** @type {Promise<void> | null} */
   let modulePromise = null;
   /** @type {any} */
@@ -111,33 +114,47 @@ export function createDispatcher(createModule, post, moduleArgs) {
       post({ id, type: ReplyType.PROGRESS, payload: { bytes: done, total, rows, elapsedMs: now - started } });
     };
     progress(true);
-
-    for (let i = 0; i < sources.length; i++) {
-      let first = true;
-      for await (let bytes of slices(sources[i], chunkBytes)) {
-        const sliceBytes = bytes.length;
-        // Reads of in-memory blobs may resolve without a turn of the event loop; give CANCEL one.
-        if (Date.now() - lastYield > 100) {
-          await new Promise((resolve) => setTimeout(resolve, 0));
-          lastYield = Date.now();
-        }
-        if (cancelled.has(id)) throw engineError(ErrorCode.E_CANCELLED, 'cancelled');
-        if (first) {
-          first = false;
-          const header = headerLine(bytes);
-          if (i === 0) firstHeader = header;
-          else {
-            if (firstHeader && header && sameBytes(header, firstHeader)) bytes = bytes.subarray(header.end);
-            if (lastByte !== 10) feedBytes(new Uint8Array([10]));
+    const guard = createHeapGuard(() => Module.HEAPU8.length, heapLimits);
+    const feedSources = async () => {
+      for (let i = 0; i < sources.length; i++) {
+        let first = true;
+        for await (let bytes of slices(sources[i], chunkBytes)) {
+          const sliceBytes = bytes.length;
+          // Reads of in-memory blobs may resolve without a turn of the event loop; give CANCEL one.
+          if (Date.now() - lastYield > 100) {
+            await new Promise((resolve) => setTimeout(resolve, 0));
+            lastYield = Date.now();
           }
+          if (cancelled.has(id)) throw engineError(ErrorCode.E_CANCELLED, 'cancelled');
+          if (first) {
+            first = false;
+            const header = headerLine(bytes);
+            if (i === 0) firstHeader = header;
+            else {
+              if (firstHeader && header && sameBytes(header, firstHeader)) bytes = bytes.subarray(header.end);
+              if (lastByte !== 10) feedBytes(new Uint8Array([10]));
+            }
+          }
+          if (bytes.length) {
+            rows = feedBytes(bytes).rows;
+            lastByte = bytes[bytes.length - 1];
+          }
+          done += sliceBytes;
+          progress(false);
+          const refusal = guard.refusal(done, total, rows);
+          if (refusal) throw engineError(ErrorCode.E_FILE_TOO_LARGE, refusal);
         }
-        if (bytes.length) {
-          rows = feedBytes(bytes).rows;
-          lastByte = bytes[bytes.length - 1];
-        }
-        done += sliceBytes;
-        progress(false);
       }
+    };
+    try {
+      await feedSources();
+    } catch (e) {
+      /** @type {any} */
+      const thrown = e;
+      const text = String((thrown && thrown.message) || thrown);
+      if (thrown && thrown.code === ErrorCode.E_OUT_OF_MEMORY) thrown.message = text + ' ' + howFar(done, total, rows);
+      else if (!(thrown && thrown.code) && OUT_OF_MEMORY.test(text)) throw new Error(text + ' ' + howFar(done, total, rows));
+      throw thrown;
     }
     const t0 = performance.now();
     rows = call('finish').rows;
@@ -212,7 +229,7 @@ export function createDispatcher(createModule, post, moduleArgs) {
         if (!error) {
           // A trap or an abort leaves the wasm instance unusable: start a fresh one next time.
           const text = String((thrown && thrown.message) || thrown);
-          error = engineError(/OOM|out of memory|Cannot enlarge/i.test(text) ? ErrorCode.E_OUT_OF_MEMORY : ErrorCode.E_INTERNAL, text);
+          error = engineError(OUT_OF_MEMORY.test(text) ? ErrorCode.E_OUT_OF_MEMORY : ErrorCode.E_INTERNAL, text);
           modulePromise = null;
           engine = null;
         }
