@@ -1,6 +1,7 @@
 #include "product_options.h"
 
 #include <string>
+#include <type_traits>
 
 #include "session_options.h"
 
@@ -10,12 +11,8 @@ namespace {
 
 template <typename T>
 T ranged(const nlohmann::json& options, const char* key, T fallback, T low, T high) {
-  const T value = options.is_object() ? option_or<T>(options, key, fallback) : fallback;
-  if (!(value >= low && value <= high)) {
-    throw HuikeError(ErrorCode::E_BAD_OPTION, std::string(key) + " must be between " + std::to_string(low) +
-                                                  " and " + std::to_string(high));
-  }
-  return value;
+  if (!options.is_object()) return fallback;
+  return static_cast<T>(number_option(options, key, fallback, low, high, std::is_integral_v<T>));
 }
 
 }  // namespace

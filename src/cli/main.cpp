@@ -149,7 +149,7 @@ Command parse_args(int argc, char** argv) {
     else if (flag == "--no-predict") cmd.with_models = false;
     else if (flag == "--consumption") cmd.consumption = value();
     else if (flag == "--audience") cmd.audience = value();
-    else if (std::string key; is_number_option(flag, key)) cmd.analysis[key] = std::stod(value());
+    else if (std::string key; is_number_option(flag, key)) cmd.analysis[key] = number_arg(flag, value());
     else throw UsageError("unknown option " + flag);
   }
   if ((cmd.name == "customers" || cmd.name == "reminders" || cmd.name == "products") && cmd.out.empty()) {
