@@ -59,6 +59,7 @@ void ProductLineBuilder::finish(ProductLines& out, const std::vector<Order>& ord
     out.lines[next[raw.product]++] = {raw.order, order.customer, order.day, raw.quantity, order.amount * share};
   }
   std::vector<RawLine>().swap(raw_);
+  out.lines_without_product = without_product_;
   for (size_t p = 0; p + 1 < out.begin.size(); ++p) {
     ProductLine* first = out.lines.data() + out.begin[p];
     ProductLine* last = out.lines.data() + out.begin[p + 1];

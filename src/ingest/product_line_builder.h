@@ -19,7 +19,6 @@ class ProductLineBuilder {
   // revenue adds up to the orders' values whether the amount was per line or the order's
   // total; lines of returns are left out; the rest sorted by product, customer, day.
   void finish(ProductLines& out, const std::vector<Order>& orders, const std::vector<uint32_t>& new_index);
-  uint64_t lines_without_product() const { return without_product_; }
 
  private:
   struct RawLine {

@@ -26,6 +26,7 @@ struct ProductLines {
   bool has_product_column = false;
   bool has_quantity_column = false;
   uint64_t lines_without_quantity = 0;  // a quantity column, but this cell unreadable: 1 unit
+  uint64_t lines_without_product = 0;   // used rows whose product cell is empty (no product line)
 
   uint32_t product_count() const { return names.size(); }
   size_t memory_bytes() const { return lines.capacity() * sizeof(ProductLine) + begin.capacity() * 4; }

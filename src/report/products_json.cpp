@@ -101,6 +101,7 @@ json products_json(const OrderTable& orders, const ProductRolesResult& roles) {
   out["classified"] = roles.classified;
   out["has_quantity_column"] = orders.products.has_quantity_column;
   out["lines_without_quantity"] = orders.products.lines_without_quantity;
+  out["lines_without_product"] = orders.products.lines_without_product;
   out["cuts"] = {{"repeat_share_median", number_or_null(roles.repeat_share_median, 4)},
                  {"repeat_share_median_products", roles.repeat_share_median_products},
                  {"unit_price_median", number_or_null(roles.unit_price_median, 2)},

@@ -58,6 +58,8 @@ TEST(ProductLines, PerLineAmountsWithoutQuantityRefundedOrdersAndReturns) {
   const OrderTable& table = session->table();
   ASSERT_EQ(table.orders.size(), 3u);          // T2, C's row, T3
   ASSERT_EQ(table.products.lines.size(), 2u);  // C's line has no product; T3 is a return
+  EXPECT_EQ(table.products.lines_without_product, 1u);
+  EXPECT_EQ(session->report({})["products"]["lines_without_product"], 1);
   for (const ProductLine& line : table.products.lines) {
     EXPECT_EQ(table.customer_id(line.customer), "B");
     EXPECT_EQ(table.customer_id(table.orders[line.order].customer), "B");

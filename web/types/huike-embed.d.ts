@@ -140,7 +140,7 @@ export interface ProductsSection {
   /** When not available. */
   reason?: 'no_product_column' | 'no_products';
   as_of?: string; products?: number; classified?: number;
-  has_quantity_column?: boolean; lines_without_quantity?: number;
+  has_quantity_column?: boolean; lines_without_quantity?: number; lines_without_product?: number;
   cuts?: { repeat_share_median: number | null; repeat_share_median_products: number; unit_price_median: number | null;
     profit_revenue_cut: number | null; traffic_first_buyers_cut: number | null; edge_revenue_cut: number | null };
   roles?: Record<ProductRole, { count: number; top: ProductRow[] }>;
