@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "bench_files.h"
+#include "session.h"
 
 namespace {
 
@@ -19,14 +20,15 @@ size_t peak_rss_bytes() {
 }
 
 void run(uint64_t rows, const std::string& dir) {
-  const std::string path = dir + "/orders_" + std::to_string(rows) + ".csv";
-  huike::bench::ensure_orders_file(path, rows);
+  const std::string path = huike::bench::orders_file(rows, dir);
   const double megabytes = std::filesystem::file_size(path) / 1e6;
   const size_t rss_before = peak_rss_bytes();
 
   const auto start = std::chrono::steady_clock::now();
   huike::Session session;
-  huike::bench::read_orders_file(session, path);
+  session.begin(nlohmann::json::object());
+  huike::bench::feed_file(session, path);
+  session.finish();
   const auto ingested = std::chrono::steady_clock::now();
   const size_t rss_after_ingest = peak_rss_bytes();
   const nlohmann::json report = session.report(nlohmann::json::object());

@@ -1,5 +1,6 @@
 #pragma once
-// What the benchmark programs share: a generated order file, read into a session.
+// Generated order files for the benchmarks (bench/out/orders_N.csv, made once) and reading
+// one into a session in 4 MiB chunks, as the CLI does.
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -10,23 +11,24 @@
 
 namespace huike::bench {
 
-// Writes `path` (generate_orders) unless it is there already.
-inline void ensure_orders_file(const std::string& path, uint64_t rows, uint32_t product_count = 0) {
-  if (std::filesystem::exists(path)) return;
-  FILE* out = std::fopen(path.c_str(), "wb");
-  generate_orders(out, rows, 1, product_count);
-  std::fclose(out);
+// product_count > 0: that many products bought again, and a quantity column (order_generator.h).
+inline std::string orders_file(uint64_t rows, const std::string& dir = "bench/out", uint32_t product_count = 0) {
+  std::filesystem::create_directories(dir);
+  const std::string path = dir + (product_count ? "/orders_products_" : "/orders_") + std::to_string(rows) + ".csv";
+  if (!std::filesystem::exists(path)) {
+    FILE* out = std::fopen(path.c_str(), "wb");
+    generate_orders(out, rows, 1, product_count);
+    std::fclose(out);
+  }
+  return path;
 }
 
-// begin → feed in 4 MiB chunks → finish.
-inline void read_orders_file(Session& session, const std::string& path) {
-  session.begin(nlohmann::json::object());
+inline void feed_file(Session& session, const std::string& path) {
   FILE* in = std::fopen(path.c_str(), "rb");
   std::vector<char> chunk(4 << 20);
   size_t got;
   while ((got = std::fread(chunk.data(), 1, chunk.size(), in)) > 0) session.feed({chunk.data(), got});
   std::fclose(in);
-  session.finish();
 }
 
 }  // namespace huike::bench

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "bench_files.h"
+#include "session.h"
 
 namespace {
 
@@ -21,11 +22,12 @@ double seconds_since(Clock::time_point start) { return std::chrono::duration<dou
 void run(uint64_t orders, const std::string& dir) {
   // About 1.3 rows an order (one to three line items).
   const uint64_t rows = orders * 13 / 10;
-  const std::string path = dir + "/orders_products_" + std::to_string(rows) + ".csv";
-  huike::bench::ensure_orders_file(path, rows, 2000);
+  const std::string path = huike::bench::orders_file(rows, dir, 2000);
   const auto start = Clock::now();
   huike::Session session;
-  huike::bench::read_orders_file(session, path);
+  session.begin(nlohmann::json::object());
+  huike::bench::feed_file(session, path);
+  session.finish();
   const double ingest_s = seconds_since(start);
 
   const auto first = Clock::now();

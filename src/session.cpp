@@ -8,6 +8,7 @@
 #include "product_views.h"
 #include "report/customer_columns.h"
 #include "report/customer_csv.h"
+#include "report/health_json.h"
 #include "report/predict_json.h"
 #include "report/products_json.h"
 #include "report/replenishment_json.h"
@@ -30,6 +31,9 @@ struct Session::State {
   mutable std::string cached_list_key;
   mutable std::vector<uint32_t> cached_list;
 
+  mutable std::string cached_earlier_key;  // the analysis at the earlier migration date
+  mutable std::unique_ptr<ShopAnalysis> cached_earlier;
+
   mutable std::string cached_predict_options;
   mutable std::unique_ptr<PredictiveModels> models;
   mutable std::vector<CustomerPrediction> predictions;
@@ -48,7 +52,13 @@ struct Session::State {
 
   const ShopAnalysis& analysis(const json& options) const {
     if (!finished) throw HuikeError(ErrorCode::E_STATE, "no finished input to analyse");
-    std::string key = options.is_null() ? "{}" : options.dump();
+    // The health view's keys do not change this analysis: the same cache serves every view.
+    json own = options.is_null() ? json::object() : options;
+    if (own.is_object()) {
+      own.erase("period");
+      own.erase("compare_as_of");
+    }
+    std::string key = own.dump();
     if (!cached || key != cached_options) {
       const AnalysisOptions parsed = parse_analysis_options(options);
       auto shop = std::make_unique<ShopAnalysis>(analyze_customers(table, grouped, parsed));
@@ -65,6 +75,27 @@ struct Session::State {
       cached_list_key.clear();
     }
     return *cached;
+  }
+
+  // The overview at the earlier migration date (compare_as_of, default 90 days before as_of).
+  const ShopAnalysis& earlier_analysis(const json& options) const {
+    const ShopAnalysis& later = analysis(options);
+    const HealthRequest request = parse_health_options(options);
+    const int32_t day = request.compare_as_of_day.value_or(later.as_of_day - kDefaultCompareDays);
+    if (day >= later.as_of_day) {
+      throw HuikeError(ErrorCode::E_BAD_OPTION, "compare_as_of must be before the analysis date " + format_day(later.as_of_day));
+    }
+    std::string key = cached_options + '|' + std::to_string(day);
+    if (!cached_earlier || key != cached_earlier_key) {
+      cached_earlier = std::make_unique<ShopAnalysis>(analyze_at(table, grouped, later.options, day));
+      cached_earlier_key = std::move(key);
+    }
+    return *cached_earlier;
+  }
+
+  CustomerHealth health(const json& options) const {
+    const ShopAnalysis& shop = analysis(options);
+    return analyze_health(table, grouped, {shop.as_of_day, shop.options.churn_window_days, parse_health_options(options).weekly});
   }
 };
 
@@ -119,6 +150,8 @@ json Session::report(const json& analysis_options) const {
   const ShopAnalysis& shop = state_->analysis(analysis_options);
   json report = {{"schema_version", kReportSchemaVersion}, {"engine", "huike"}, {"input", input_summary()}};
   report.update(analysis_json(shop));
+  report["health"] = health_json(state_->health(analysis_options));
+  report["migration"] = migration_json(state_->earlier_analysis(analysis_options), shop);
   state_->products.add_sections(report, state_->table, shop, analysis_options);
   return report;
 }
@@ -191,6 +224,7 @@ std::string Session::customers_csv(const json& analysis_options, const json& fil
     p_alive_below = segment_filter["p_alive_below"].get<double>();
     segment_filter.erase("p_alive_below");
   }
+  const ShopAnalysis& earlier = state_->earlier_analysis(analysis_options);
   const bool with_models = !predict_options.is_null();
   if (with_models) state_->fit(predict_options);
   const std::vector<int32_t>* reminders =
@@ -200,7 +234,7 @@ std::string Session::customers_csv(const json& analysis_options, const json& fil
   for (uint32_t c = 0; c < table.customer_count(); ++c) {
     if (!matches(shop.customers[c], segment_filter)) continue;
     if (p_alive_below <= 1 && !(state_->predictions[c].fitted && state_->predictions[c].p_alive < p_alive_below)) continue;
-    append_customer_csv_row(out, {table, shop, c, with_models ? &state_->predictions[c] : nullptr, reminders});
+    append_customer_csv_row(out, {table, shop, c, with_models ? &state_->predictions[c] : nullptr, &earlier, reminders});
   }
   return out;
 }
@@ -239,9 +273,17 @@ json Session::customers_page(const json& analysis_options, const json& query) co
       &state_->products.replenishment(table, shop, analysis_options).customer_reminder_day;
   json rows = json::array();
   for (uint64_t i = offset; i < list.size() && i < offset + limit; ++i) {
-    rows.push_back(customer_json({table, shop, list[i], nullptr, reminders}));
+    rows.push_back(customer_json({table, shop, list[i], nullptr, nullptr, reminders}));
   }
   return {{"total", list.size()}, {"offset", offset}, {"rows", rows}};
+}
+
+std::string Session::cohorts_csv(const json& analysis_options) const {
+  return huike::cohorts_csv(state_->health(analysis_options));
+}
+
+std::string Session::migration_csv(const json& analysis_options) const {
+  return huike::migration_csv(state_->table, state_->earlier_analysis(analysis_options), state_->analysis(analysis_options));
 }
 
 const OrderTable& Session::table() const { return state_->table; }

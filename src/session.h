@@ -20,7 +20,8 @@ namespace huike {
 //   analysis: {"as_of":"2011-12-10","thresholds":"mean|median|custom",
 //              "custom_thresholds":{"recency":30,"frequency":2,"monetary":100},
 //              "churn_window_days":365,"at_risk_multiplier":1.5,
-//              "churned_multiplier":2,"returns":"subtract|ignore"}
+//              "churned_multiplier":2,"returns":"subtract|ignore",
+//              "period":"month|week","compare_as_of":"YYYY-MM-DD"}  (health and migration)
 class Session {
  public:
   Session();
@@ -39,14 +40,20 @@ class Session {
   // Per-customer rows as CSV (UTF-8 with BOM, formula-safe). `filter`: optional
   // {"segment_eight":"important_value"} / {"segment_grid":"lost"} / {"status":"churned"}.
   // With `predict_options` (an object, possibly empty) the CSV gains p_alive,
-  // expected_purchases, expected_aov and clv; null leaves the models out. Then the
+  // expected_next_order_date, expected_purchases, expected_aov and clv; null leaves the models out. Then the
   // filter may also hold {"p_alive_below":0.5} (the "likely to churn" list).
   std::string customers_csv(const nlohmann::json& analysis_options,
                             const nlohmann::json& filter = nlohmann::json::object(),
                             const nlohmann::json& predict_options = nullptr) const;
 
-  // The report of `huike predict`: BG/NBD (or MBG/NBD) and Gamma-Gamma fits, hold-out
-  // check, shop-level predictions. Options: see session_options.h.
+  // The health view's exports (options as report(), with "period" and "compare_as_of"):
+  // the cohort matrix, and one row per customer with the segments at both migration dates.
+  std::string cohorts_csv(const nlohmann::json& analysis_options) const;
+  std::string migration_csv(const nlohmann::json& analysis_options) const;
+
+  // The report of `huike predict`: BG/NBD, MBG/NBD and Pareto/NBD fits compared (the
+  // chosen one predicts), Gamma-Gamma, hold-out check, next order dates, shop-level
+  // predictions. Options: see session_options.h.
   nlohmann::json predict(const nlohmann::json& predict_options) const;
 
   // One page of customers for the page's tables (never all of them at once).

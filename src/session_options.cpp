@@ -107,6 +107,21 @@ AnalysisOptions parse_analysis_options(const json& options) {
   return out;
 }
 
+HealthRequest parse_health_options(const json& options) {
+  HealthRequest out;
+  if (!options.is_object()) return out;
+  const std::string period = option_or<std::string>(options, "period", "month");
+  if (period != "month" && period != "week") throw HuikeError(ErrorCode::E_BAD_OPTION, "period is month or week");
+  out.weekly = period == "week";
+  const std::string compare = option_or<std::string>(options, "compare_as_of", "");
+  if (!compare.empty()) {
+    int32_t day;
+    if (!parse_iso_day(compare, day)) throw HuikeError(ErrorCode::E_BAD_OPTION, "compare_as_of must be a date YYYY-MM-DD");
+    out.compare_as_of_day = day;
+  }
+  return out;
+}
+
 PredictOptions parse_predict_options(const json& options) {
   PredictOptions out;
   if (options.is_null()) return out;
@@ -146,13 +161,9 @@ PredictOptions parse_predict_options(const json& options) {
   }
   if (options.contains("model")) {
     const auto& v = options["model"];
-    if (v == "bgnbd") {
-      out.model = BgModel::bgnbd;
-    } else if (v == "mbgnbd") {
-      out.model = BgModel::mbgnbd;
-    } else {
-      bad_option("model must be \"bgnbd\" or \"mbgnbd\"");
-    }
+    const auto choice = v.is_string() ? parse_model_choice(v.get<std::string>()) : std::nullopt;
+    if (!choice) bad_option("model must be \"auto\", \"bgnbd\", \"mbgnbd\" or \"paretonbd\"");
+    out.model = *choice;
   }
   if (options.contains("top")) {
     const auto& v = options["top"];

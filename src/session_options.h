@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -17,6 +18,13 @@ AnalysisOptions parse_analysis_options(const nlohmann::json& options);
 // {"calibration_end":"1997-09-30","unit":"week","horizon_days":365,"discount_rate":0.1,
 //  "model":"bgnbd"|"mbgnbd","top":20}; every key optional, other keys ignored.
 PredictOptions parse_predict_options(const nlohmann::json& options);
+// The health view's keys of the analysis options: {"period":"month|week",
+// "compare_as_of":"YYYY-MM-DD"} (the earlier migration date; default as_of - 90 days).
+struct HealthRequest {
+  bool weekly = false;
+  std::optional<int32_t> compare_as_of_day;
+};
+HealthRequest parse_health_options(const nlohmann::json& options);
 
 // A number option in [lo, hi] (whole when `whole`), `fallback` when absent or null; NaN,
 // infinities, strings and values out of range are E_BAD_OPTION naming the option.

@@ -116,6 +116,16 @@ class Engine {
       return json{{"bytes", csv_.size()}};
     });
   }
+  // The health view's exports into the same buffer: kind "cohorts" or "migration".
+  std::string health_csv(const std::string& analysis_options, const std::string& kind) {
+    return guarded([&] {
+      const json options = parse_options(analysis_options);
+      if (kind == "cohorts") csv_ = session().cohorts_csv(options);
+      else if (kind == "migration") csv_ = session().migration_csv(options);
+      else throw huike::HuikeError(ErrorCode::E_BAD_OPTION, "health export is cohorts or migration");
+      return json{{"bytes", csv_.size()}};
+    });
+  }
   emscripten::val csv_bytes() const {
     return emscripten::val(emscripten::typed_memory_view(csv_.size(), reinterpret_cast<const uint8_t*>(csv_.data())));
   }
@@ -199,6 +209,7 @@ EMSCRIPTEN_BINDINGS(huike) {
       .function("report", &Engine::report)
       .function("customersPage", &Engine::customers_page)
       .function("customersCsv", &Engine::customers_csv)
+      .function("healthCsv", &Engine::health_csv)
       .function("predict", &Engine::predict)
       .function("csvBytes", &Engine::csv_bytes)
       .function("releaseCsv", &Engine::release_csv)

@@ -101,7 +101,7 @@ async function benchOne(rows) {
     }));
     if (!result.done) throw new Error(`analysis failed: ${result.error}`);
     const seconds = (result.done - result.running) / 1000;
-    // Predictions (BG/NBD + Gamma-Gamma fit, per-customer values, charts) on the same customers.
+    // Predictions (BG/NBD, MBG/NBD, Pareto/NBD compared + Gamma-Gamma, per-customer values, charts) on the same customers.
     const predictSeconds = await page.evaluate(async () => {
       const t0 = performance.now();
       document.getElementById('btn-predict').click();

@@ -21,10 +21,16 @@ constexpr const char* kUsage = R"(usage:
   huike analyze FILE [options]              print the JSON report
   huike customers FILE --out OUT.csv [options] [--segment KEY | --grid KEY | --status KEY]
                                             one row per customer (UTF-8 with BOM), with
-                                            P(alive), expected purchases, AOV and CLV
-                                            unless --no-predict
+                                            P(alive), expected next order date, expected
+                                            purchases, AOV and CLV unless --no-predict
+  huike cohorts FILE --out OUT.csv [options]  the cohort retention matrix (buyers, shares,
+                                            revenue per cohort customer, cumulative)
+  huike migration FILE --out OUT.csv [options]
+                                            one row per customer: segments at the earlier
+                                            (--compare-as-of) and the later date
   huike predict FILE [predict options] [options]
-                                            BG/NBD + Gamma-Gamma fits, hold-out check, CLV (JSON)
+                                            BG/NBD, MBG/NBD, Pareto/NBD + Gamma-Gamma fits,
+                                            model comparison, hold-out check, CLV (JSON)
   huike reminders FILE --out R.csv [--consumption C.csv] [options]
                                             remind-now and overdue replenishment lists
   huike products FILE --out P.csv [--audience A.csv] [options]
@@ -41,9 +47,12 @@ predict options:
   --unit day|week           time unit of the fitted parameters (default week)
   --horizon-days N          prediction and CLV horizon (default 365)
   --discount-rate X         yearly CLV discount rate (default 0.10)
-  --model bgnbd|mbgnbd      (default bgnbd)
+  --model auto|bgnbd|mbgnbd|paretonbd  model for the predictions (default auto: the
+                            smallest per-customer hold-out error; BG/NBD without a hold-out)
 options:
   --as-of YYYY-MM-DD        analysis date (default: the day after the latest purchase)
+  --compare-as-of YYYY-MM-DD  earlier date of the segment migration (default as-of - 90 days)
+  --period month|week       the health series (monthly always; week adds the weekly one)
   --thresholds mean|median  eight-segment thresholds (default mean)
   --custom-thresholds R,F,M user-set thresholds (recency days, frequency, monetary)
   --churn-window DAYS       churn rate / sleeping window (default 365)
@@ -99,10 +108,9 @@ Command parse_args(int argc, char** argv) {
   if (argc < 3) throw UsageError("a command and a file are needed");
   Command cmd;
   cmd.name = argv[1];
-  if (cmd.name != "analyze" && cmd.name != "customers" && cmd.name != "predict" && cmd.name != "reminders" &&
-      cmd.name != "products") {
-    throw UsageError("unknown command '" + cmd.name + "'");
-  }
+  const bool writes_csv = cmd.name == "customers" || cmd.name == "cohorts" || cmd.name == "migration" ||
+                          cmd.name == "reminders" || cmd.name == "products";
+  if (cmd.name != "analyze" && !writes_csv && cmd.name != "predict") throw UsageError("unknown command '" + cmd.name + "'");
   cmd.file = argv[2];
   for (int i = 3; i < argc; ++i) {
     const std::string flag = argv[i];
@@ -111,6 +119,8 @@ Command parse_args(int argc, char** argv) {
       return argv[++i];
     };
     if (flag == "--as-of") cmd.analysis["as_of"] = value();
+    else if (flag == "--compare-as-of") cmd.analysis["compare_as_of"] = value();
+    else if (flag == "--period") cmd.analysis["period"] = value();
     else if (flag == "--thresholds") cmd.analysis["thresholds"] = value();
     else if (flag == "--custom-thresholds") {
       const std::string text = value();
@@ -152,9 +162,7 @@ Command parse_args(int argc, char** argv) {
     else if (std::string key; is_number_option(flag, key)) cmd.analysis[key] = number_arg(flag, value());
     else throw UsageError("unknown option " + flag);
   }
-  if ((cmd.name == "customers" || cmd.name == "reminders" || cmd.name == "products") && cmd.out.empty()) {
-    throw UsageError(cmd.name + " needs --out FILE.csv");
-  }
+  if (writes_csv && cmd.out.empty()) throw UsageError(cmd.name + " needs --out FILE.csv");
   return cmd;
 }
 
@@ -194,6 +202,16 @@ bool models_do_not_apply(huike::ErrorCode code) {
          code == ErrorCode::E_PREDICT_RANGE;
 }
 
+std::string customers_csv(const huike::Session& session, const Command& cmd) {
+  try {
+    return session.customers_csv(cmd.analysis, cmd.filter, cmd.with_models ? cmd.predict : json());
+  } catch (const huike::HuikeError& e) {
+    if (!models_do_not_apply(e.code())) throw;
+    std::cerr << "huike: note: no prediction columns (" << e.code_name() << ": " << e.what() << ")\n";
+    return session.customers_csv(cmd.analysis, cmd.filter);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -230,13 +248,9 @@ int main(int argc, char** argv) {
       std::cout << session.predict(cmd.predict).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
     } else {
       std::string csv;
-      try {
-        csv = session.customers_csv(cmd.analysis, cmd.filter, cmd.with_models ? cmd.predict : json());
-      } catch (const huike::HuikeError& e) {
-        if (!models_do_not_apply(e.code())) throw;
-        std::cerr << "huike: note: no prediction columns (" << e.code_name() << ": " << e.what() << ")\n";
-        csv = session.customers_csv(cmd.analysis, cmd.filter);
-      }
+      if (cmd.name == "cohorts") csv = session.cohorts_csv(cmd.analysis);
+      else if (cmd.name == "migration") csv = session.migration_csv(cmd.analysis);
+      else csv = customers_csv(session, cmd);
       write_file(cmd.out, csv);
     }
     return 0;

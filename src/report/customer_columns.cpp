@@ -71,7 +71,21 @@ const std::vector<CustomerColumn> kColumns = {
      [](const CustomerRow& r) { return text(segment8_info(metrics(r).segment8).name_zh); }},
     {"segment_grid_zh", 0, false, false, false,
      [](const CustomerRow& r) { return text(grid_segment_info(metrics(r).grid).name_zh); }},
+    // The segment at the earlier migration date; `new` when the customer had not bought by then.
+    {"segment_eight_before", 0, false, false, false,
+     [](const CustomerRow& r) {
+       if (!r.earlier) return CustomerValue{Kind::empty};
+       const CustomerMetrics& then = r.earlier->customers[r.customer];
+       return text(then.analysed ? segment8_info(then.segment8).key : "new");
+     }},
     {"p_alive", 4, false, false, true, [](const CustomerRow& r) { return predicted(r, &CustomerPrediction::p_alive); }},
+    // The prediction date + the median wait of an active customer (next_order.h); next to p_alive.
+    {"expected_next_order_date", 0, false, false, true,
+     [](const CustomerRow& r) {
+       const CustomerPrediction& p = *r.prediction;
+       return p.fitted && std::isfinite(p.next_order_day) ? day(static_cast<int32_t>(p.next_order_day))
+                                                          : CustomerValue{Kind::empty};
+     }},
     {"expected_purchases", 4, false, false, true,
      [](const CustomerRow& r) { return predicted(r, &CustomerPrediction::expected_purchases); }},
     {"expected_aov", 2, false, false, true,

@@ -21,6 +21,7 @@ struct CustomerRow {
   const ShopAnalysis& shop;
   uint32_t customer;
   const CustomerPrediction* prediction;  // null: no models asked for
+  const ShopAnalysis* earlier = nullptr;  // the analysis at the earlier migration date (CSV only)
   // Per customer: the earliest product reminder day (INT32_MIN none); null: not computed.
   const std::vector<int32_t>* reminder_days = nullptr;
 };

@@ -5,6 +5,7 @@
 
 #include "analysis/predictive/clv.h"
 #include "analysis/predictive/holdout.h"
+#include "report/model_comparison_json.h"
 #include "ingest/date_parse.h"
 
 namespace huike {
@@ -14,43 +15,21 @@ constexpr int kHistogramBins = 10;
 constexpr int kMatrixColumns = 20;
 constexpr uint32_t kMatrixMaxFrequency = 40;
 
-// NaN and infinities become null in the JSON.
-nlohmann::json number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
-
-nlohmann::json bg_json(const BgFit& fit) {
-  const auto& se = fit.standard_errors;
-  return {{"model", bg_model_key(fit.model)},
-          {"unit", time_unit_key(fit.unit)},
-          {"r", fit.params.r},
-          {"alpha", fit.params.alpha},
-          {"a", fit.params.a},
-          {"b", fit.params.b},
-          {"log_likelihood", number(fit.log_likelihood)},
-          {"converged", fit.converged},
-          {"message", fit.message},
-          {"iterations", fit.iterations},
-          {"evaluations", fit.evaluations},
-          {"customers", fit.customers},
-          {"groups", fit.groups},
-          {"standard_errors",
-           {{"r", number(se[0])}, {"alpha", number(se[1])}, {"a", number(se[2])}, {"b", number(se[3])}}}};
-}
-
 nlohmann::json gamma_gamma_json(const GammaGammaFit& fit) {
   const auto& se = fit.standard_errors;
   nlohmann::json out = {
       {"fitted", fit.fitted},
-      {"p", fit.fitted ? number(fit.params.p) : nullptr},
-      {"q", fit.fitted ? number(fit.params.q) : nullptr},
-      {"gamma", fit.fitted ? number(fit.params.gamma) : nullptr},
-      {"log_likelihood", number(fit.log_likelihood)},
+      {"p", fit.fitted ? json_number(fit.params.p) : nullptr},
+      {"q", fit.fitted ? json_number(fit.params.q) : nullptr},
+      {"gamma", fit.fitted ? json_number(fit.params.gamma) : nullptr},
+      {"log_likelihood", json_number(fit.log_likelihood)},
       {"converged", fit.converged},
       {"message", fit.message},
       {"iterations", fit.iterations},
       {"customers", fit.customers},
-      {"spend_frequency_correlation", number(fit.spend_frequency_correlation)},
-      {"population_mean_aov", number(fit.population_mean)},
-      {"standard_errors", {{"p", number(se[0])}, {"q", number(se[1])}, {"gamma", number(se[2])}}}};
+      {"spend_frequency_correlation", json_number(fit.spend_frequency_correlation)},
+      {"population_mean_aov", json_number(fit.population_mean)},
+      {"standard_errors", {{"p", json_number(se[0])}, {"q", json_number(se[1])}, {"gamma", json_number(se[2])}}}};
   if (!fit.warning.empty()) out["warning"] = fit.warning;
   return out;
 }
@@ -104,15 +83,22 @@ nlohmann::json p_alive_matrix_json(const PredictiveModels& models) {
   uint32_t max_x = 0;
   for (const RfmGroup& g : s.groups) max_x = std::max(max_x, g.x);
   max_x = std::min(max_x, kMatrixMaxFrequency);
+  // Recency in whole days, so the cells are groups like the customers' (the models' fast path).
+  std::vector<RfmGroup> cells;
+  for (uint32_t x = 0; x <= max_x; ++x) {
+    for (int j = 0; j < kMatrixColumns; ++j) {
+      const auto t_x = static_cast<int32_t>(std::lround(double(s.max_T_days) * j / (kMatrixColumns - 1)));
+      cells.push_back({x, t_x, s.max_T_days, 1});
+    }
+  }
+  const std::vector<double> alive = models.model().group_p_alive(cells, s.unit);
   nlohmann::json frequency = nlohmann::json::array(), recency = nlohmann::json::array();
   nlohmann::json values = nlohmann::json::array();
-  for (int j = 0; j < kMatrixColumns; ++j) recency.push_back(age * j / (kMatrixColumns - 1));
+  for (int j = 0; j < kMatrixColumns; ++j) recency.push_back(cells[j].t_x_days / unit);
   for (uint32_t x = 0; x <= max_x; ++x) {
     frequency.push_back(x);
     nlohmann::json row = nlohmann::json::array();
-    for (int j = 0; j < kMatrixColumns; ++j) {
-      row.push_back(bg_p_alive(models.bg.model, models.bg.params, x, age * j / (kMatrixColumns - 1), age));
-    }
+    for (int j = 0; j < kMatrixColumns; ++j) row.push_back(alive[x * kMatrixColumns + j]);
     values.push_back(row);
   }
   return {{"description", "P(alive) of a customer whose first purchase was `age` ago, by repeat transactions "
@@ -136,7 +122,7 @@ nlohmann::json predict_report(const OrderTable& table, const CustomerOrders& gro
   const RfmSummary& s = models.summary;
   const double unit = unit_days(s.unit);
   nlohmann::json report;
-  report["model"] = bg_model_key(models.bg.model);
+  report["model"] = model_key_name(models.model().key);
   report["unit"] = time_unit_key(s.unit);
   report["unit_days"] = unit;
   report["calibration_end"] = format_day(models.calibration_end_day);
@@ -152,7 +138,9 @@ nlohmann::json predict_report(const OrderTable& table, const CustomerOrders& gro
                          {"first_purchase_after_calibration_end", s.later_customers},
                          {"without_purchases", s.no_purchase_customers},
                          {"distinct_x_tx_T_groups", s.groups.size()}};
-  report[bg_model_key(models.bg.model)] = bg_json(models.bg);
+  for (const CountModel& model : models.candidates) report[model_key_name(model.key)] = count_model_json(model);
+  report["model_comparison"] = model_comparison_json(models);
+  report["next_order"] = next_order_json(models, predictions);
   report["gamma_gamma"] = gamma_gamma_json(models.gamma_gamma);
 
   // Shop level and the P(alive) histogram.
@@ -187,16 +175,19 @@ nlohmann::json predict_report(const OrderTable& table, const CustomerOrders& gro
   for (int i = 0; i <= kHistogramBins; ++i) edges.push_back(static_cast<double>(i) / kHistogramBins);
   report["p_alive_histogram"] = {{"bin_edges", edges}, {"counts", histogram}};
   report["p_alive_matrix"] = p_alive_matrix_json(models);
-  report["holdout"] = holdout_json(build_holdout_check(table, grouped, s, models.bg.model, models.bg.params), s);
+  report["holdout"] = holdout_json(build_holdout_check(table, grouped, s, models.model(), models.group_p_alive), s);
 
   const auto customer_row = [&](uint32_t c) {
     const RfmCustomer& rc = s.customers[c];
     const CustomerPrediction& p = predictions[c];
     return nlohmann::json{{"customer", std::string(table.customer_id(c))},
-                          {"clv", number(p.clv)},
-                          {"p_alive", number(p.p_alive)},
-                          {"expected_purchases", number(p.expected_purchases)},
-                          {"expected_aov", number(p.expected_aov)},
+                          {"clv", json_number(p.clv)},
+                          {"p_alive", json_number(p.p_alive)},
+                          {"expected_next_order_date", std::isfinite(p.next_order_day)
+                                                           ? nlohmann::json(format_day(static_cast<int32_t>(p.next_order_day)))
+                                                           : nlohmann::json(nullptr)},
+                          {"expected_purchases", json_number(p.expected_purchases)},
+                          {"expected_aov", json_number(p.expected_aov)},
                           {"repeat_transactions", rc.x},
                           {"calibration_value", rc.calibration_value},
                           {"last_purchase", format_day(rc.first_day + rc.t_x_days)}};

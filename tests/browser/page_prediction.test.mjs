@@ -1,6 +1,9 @@
-// The Prediction view on the CDNOW sample, opened from file://: the page must show the published
-// BG/NBD (Fader, Hardie & Lee 2005) and Gamma-Gamma (Fader & Hardie 2013) estimates, the
-// hold-out charts, and export the likely-to-churn list through the engine.
+// The Prediction view on the CDNOW sample, opened from file://: with the model on auto the page
+// compares the three models on the hold-out, chooses Pareto/NBD and shows its published
+// estimates (Fader, Hardie & Lee 2005 note), the calibration histograms and the expected
+// next order dates next to P(alive); with BG/NBD chosen by hand, the published BG/NBD
+// (FHL 2005) and Gamma-Gamma (Fader & Hardie 2013) estimates, the hold-out charts, and
+// the likely-to-churn export through the engine.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -44,10 +47,55 @@ test('CDNOW, calibration 1997-09-30 in weeks: the published parameters, hold-out
 
   await page.fill('#pred-calibration', '1997-09-30');
   await page.selectOption('#pred-unit', 'week');
-  await page.click('#btn-predict');
-  await page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.predictState), null, { timeout: 120000 });
-  assert.equal(await page.evaluate(() => document.body.dataset.predictState), 'done', await page.textContent('#predict-error'));
+  assert.equal(await page.inputValue('#pred-model'), 'auto'); // the default
+  const runPredict = async () => {
+    await page.click('#btn-predict');
+    await page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.predictState), null, { timeout: 120000 });
+    assert.equal(await page.evaluate(() => document.body.dataset.predictState), 'done', await page.textContent('#predict-error'));
+  };
+  await runPredict();
   assert.equal(await page.isVisible('#predict-results'), true);
+
+  // Auto: the three models on the 39-week hold-out; Pareto/NBD has the smallest per-customer error.
+  const compared = await page.$$eval('#pred-compare-table tbody tr', (rows) =>
+    rows.map((r) => ({ model: r.dataset.model, chosen: r.dataset.chosen, mae: Number(r.querySelector('[data-mae]').dataset.mae) })));
+  assert.deepEqual(compared.map((r) => r.model), ['bgnbd', 'mbgnbd', 'paretonbd']);
+  assert.deepEqual(compared.map((r) => r.chosen), ['false', 'false', 'true']);
+  assert.ok(compared[2].mae < compared[0].mae && compared[2].mae < compared[1].mae, JSON.stringify(compared));
+  const reason = await page.textContent('#pred-compare-reason');
+  assert.match(reason, /自动/); // the setting's value in the rule
+  assert.match(reason, /Pareto\/NBD/);
+  assert.match(reason, /39/);
+  assert.match(reason, new RegExp(compared[2].mae.toFixed(4)));
+  for (const key of ['bgnbd', 'mbgnbd', 'paretonbd']) {
+    const size = await page.$eval('#chart-calib-' + key + ' canvas', (c) => [c.width, c.height]);
+    assert.ok(size[0] > 100 && size[1] > 100, `calibration histogram of ${key} rendered (${size})`);
+  }
+  // Pareto/NBD's parameters as published: r = 0.553, α = 10.578, s = 0.606, β = 11.669, LL = −9595.0.
+  const pareto = await page.$$eval('#params-bg [data-param]', (cells) => Object.fromEntries(cells.map((c) => [c.dataset.param, c.textContent])));
+  for (const [key, value] of Object.entries({ r: '0.553', alpha: '10.578', s: '0.606', beta: '11.669' })) {
+    assert.equal(shown(pareto[key]).toFixed(3), value, `${key} shown as ${pareto[key]}`);
+  }
+  assert.equal(shown(pareto.bg_ll).toFixed(1), '-9595.0');
+  assert.match(await page.textContent('#params-bg h3'), /Pareto\/NBD/);
+  // The expected next order date, always beside P(alive), in both lists.
+  for (const table of ['#pred-top', '#pred-churn']) {
+    const heads = await page.$$eval(table + ' thead th', (th) => th.map((h) => h.textContent));
+    const at = heads.indexOf('预计下次购买');
+    assert.ok(at > 0 && heads[at - 1] === '活跃概率', heads.join('|'));
+    const dates = await page.$$eval(table + ' tbody tr', (rows, i) => rows.map((r) => r.children[i].textContent), at);
+    assert.equal(dates.length, 10);
+    for (const d of dates) assert.ok(/^\d{4}-\d{2}-\d{2}$/.test(d) && d > '1997-09-30', d);
+  }
+  assert.match(await page.textContent('#pred-next-order-note'), /1997-09-30/);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(root, 'test-artifacts/huike-prediction-compare.png'), fullPage: true });
+
+  // BG/NBD by hand: the rule says so, and BG/NBD's figures are shown.
+  await page.selectOption('#pred-model', 'bgnbd');
+  await runPredict();
+  assert.match(await page.textContent('#pred-compare-reason'), /手动/);
+  assert.equal(await page.$eval('#pred-compare-table tr[data-chosen="true"]', (r) => r.dataset.model), 'bgnbd');
 
   // The parameters as shown on the page, to the published digits.
   const params = await page.$$eval('#params-bg [data-param], #params-gg [data-param]', (cells) =>
@@ -90,6 +138,7 @@ test('CDNOW, calibration 1997-09-30 in weeks: the published parameters, hold-out
   const header = lines[0].split(',');
   const column = header.indexOf('p_alive');
   assert.ok(column > 0, lines[0]);
+  assert.equal(header[column + 1], 'expected_next_order_date', lines[0]);
   const rows = lines.slice(1).map((l) => l.split(','));
   assert.equal(rows.length, below);
   for (const row of rows) assert.ok(Number(row[column]) < 0.5, row.join(','));

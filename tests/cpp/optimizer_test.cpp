@@ -65,5 +65,28 @@ TEST(Optimizer, HessianAndInverse) {
   EXPECT_FALSE(invert_spd({{1, 2}, {2, 1}}, inverse));  // indefinite
 }
 
+TEST(Optimizer, StopsAtABoundWhenAskedAndKeepsToItsBudget) {
+  // f = e^−x[0] + (x[1] − 2)²: no minimum in x[0] < ∞, so the bound 10 is reached.
+  const Objective f = [](const std::vector<double>& x, std::vector<double>& g) {
+    g[0] = -std::exp(-x[0]);
+    g[1] = 2 * (x[1] - 2);
+    return std::exp(-x[0]) + (x[1] - 2) * (x[1] - 2);
+  };
+  OptimizerOptions stop;
+  stop.stop_at_bound = true;
+  const OptimizerResult r = minimize_bounded(f, {0.0, 0.0}, {-10, -10}, {10, 10}, stop);
+  EXPECT_FALSE(r.converged);
+  EXPECT_TRUE(r.at_bound[0]);
+  EXPECT_NE(r.message.find("bound"), std::string::npos) << r.message;
+  const OptimizerResult full = minimize_bounded(f, {0.0, 0.0}, {-10, -10}, {10, 10});
+  EXPECT_LE(r.evaluations, full.evaluations);
+  OptimizerOptions budget;
+  budget.max_evaluations = 5;
+  const OptimizerResult cut = minimize_bounded(rosenbrock, {-1.2, 1.0}, {-5, -5}, {5, 5}, budget);
+  EXPECT_FALSE(cut.converged);
+  EXPECT_LE(cut.evaluations, 5 + 40);  // the budget is checked between iterations (one line search)
+  EXPECT_NE(cut.message.find("evaluation limit"), std::string::npos) << cut.message;
+}
+
 }  // namespace
 }  // namespace huike

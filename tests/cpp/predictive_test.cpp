@@ -22,63 +22,18 @@
 #include "analysis/predictive/rfm_summary.h"
 #include "core/error.h"
 #include "model/order_table.h"
+#include "cdnow_data.h"
 
 namespace huike {
 namespace {
 
-// The CDNOW sample as shipped with BTYD: masterid,sampleid,date(YYYYMMDD),cds,sales.
-// Customer id = masterid; `master_of_sample` maps the BTYD/lifetimes numbering (sampleid).
-struct Cdnow {
-  OrderTable table;
-  CustomerOrders grouped;
-  std::map<int, std::string> master_of_sample;
-  struct Row {
-    std::string master;
-    int date;  // YYYYMMDD
-    double sales;
-  };
-  std::vector<Row> rows;
-};
-
-int32_t day_of(int yyyymmdd) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02d", yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
-  int32_t day = 0;
-  EXPECT_TRUE(parse_iso_day(text, day)) << text;
-  return day;
-}
-
-const Cdnow& cdnow() {
-  static const Cdnow data = [] {
-    Cdnow d;
-    const char* env = std::getenv("HUIKE_SHARED_DATA");  // overrides the build-time path
-    const std::string dir = env ? env : HUIKE_SHARED_DATA;
-    std::ifstream in(dir + "/cdnow/cdnowElog.csv");
-    EXPECT_TRUE(in) << "cdnowElog.csv not found under " << dir;
-    std::string line;
-    std::getline(in, line);  // header
-    while (std::getline(in, line)) {
-      std::stringstream fields(line);
-      std::string master, sample, date, cds, sales;
-      std::getline(fields, master, ',');
-      std::getline(fields, sample, ',');
-      std::getline(fields, date, ',');
-      std::getline(fields, cds, ',');
-      std::getline(fields, sales, ',');
-      const int yyyymmdd = std::stoi(date);
-      d.rows.push_back({master, yyyymmdd, std::stod(sales)});
-      d.master_of_sample[std::stoi(sample)] = master;
-      d.table.orders.push_back({std::stod(sales), d.table.customer_ids.intern(master), day_of(yyyymmdd)});
-    }
-    d.grouped = group_by_customer(d.table);
-    return d;
-  }();
-  return data;
-}
+using test::cdnow;
+using test::customer_index;
+using test::day_of;
 
 const int32_t kCalibrationEnd = day_of(19970930);
 
-PredictOptions cdnow_options(BgModel model = BgModel::bgnbd) {
+PredictOptions cdnow_options(ModelChoice model = ModelChoice::bgnbd) {
   PredictOptions options;
   options.calibration_end_day = kCalibrationEnd;
   options.unit = TimeUnit::week;
@@ -89,17 +44,8 @@ PredictOptions cdnow_options(BgModel model = BgModel::bgnbd) {
 const PredictiveModels& cdnow_models(BgModel model = BgModel::bgnbd) {
   static const PredictiveModels bg = fit_predictive_models(cdnow().table, cdnow().grouped, cdnow_options());
   static const PredictiveModels mbg =
-      fit_predictive_models(cdnow().table, cdnow().grouped, cdnow_options(BgModel::mbgnbd));
+      fit_predictive_models(cdnow().table, cdnow().grouped, cdnow_options(ModelChoice::mbgnbd));
   return model == BgModel::bgnbd ? bg : mbg;
-}
-
-uint32_t customer_index(const std::string& master) {
-  const StringInterner& ids = cdnow().table.customer_ids;
-  for (uint32_t c = 0; c < ids.size(); ++c) {
-    if (ids.at(c) == master) return c;
-  }
-  ADD_FAILURE() << "no customer " << master;
-  return 0;
 }
 
 TEST(RfmSummary, CdnowCounts) {
@@ -148,7 +94,7 @@ TEST(RfmSummary, SameDayPurchasesMergeAndReturnsAreIgnored) {
 // ending 1997-09-30). Standard errors as printed in the lifetimes Quickstart
 // (docs/Quickstart.md, bgf.summary): 0.012557, 0.378221, 0.185719, 0.705345.
 TEST(BgNbd, ReproducesFaderHardieLee2005OnCdnow) {
-  const BgFit& fit = cdnow_models().bg;
+  const BgFit& fit = cdnow_models().model().bg;
   EXPECT_TRUE(fit.converged) << fit.message;
   EXPECT_EQ(fit.customers, 2357u);
   EXPECT_NEAR(fit.params.r, 0.243, 0.0005);
@@ -163,14 +109,14 @@ TEST(BgNbd, ReproducesFaderHardieLee2005OnCdnow) {
 }
 
 TEST(BgNbd, GroupedLikelihoodEqualsPerCustomerSum) {
-  const BgFit& fit = cdnow_models().bg;
+  const BgFit& fit = cdnow_models().model().bg;
   for (BgModel model : {BgModel::bgnbd, BgModel::mbgnbd}) {
-    const BgParams& p = cdnow_models(model).bg.params;
+    const BgParams& p = cdnow_models(model).model().bg.params;
     double sum = 0;
     for (const RfmCustomer& c : cdnow_models().summary.customers) {
       if (c.in_fit) sum += bg_log_likelihood(model, p, c.x, c.t_x_days / 7.0, c.T_days / 7.0);
     }
-    EXPECT_NEAR(sum, cdnow_models(model).bg.log_likelihood, 1e-8 * std::abs(sum));
+    EXPECT_NEAR(sum, cdnow_models(model).model().bg.log_likelihood, 1e-8 * std::abs(sum));
   }
   EXPECT_LT(fit.iterations, 200);
 }
@@ -179,7 +125,7 @@ TEST(BgNbd, GroupedLikelihoodEqualsPerCustomerSum) {
 // (lifetimes test_estimation.py, test_params_out_is_close_to_BTYDplus):
 // r = 0.525, α = 6.183, a = 0.891, b = 1.614.
 TEST(MbgNbd, ReproducesBtydPlusOnCdnow) {
-  const BgFit& fit = cdnow_models(BgModel::mbgnbd).bg;
+  const BgFit& fit = cdnow_models(BgModel::mbgnbd).model().bg;
   EXPECT_TRUE(fit.converged) << fit.message;
   EXPECT_NEAR(fit.params.r, 0.525, 0.0005);
   EXPECT_NEAR(fit.params.alpha, 6.183, 0.0005);
@@ -187,14 +133,14 @@ TEST(MbgNbd, ReproducesBtydPlusOnCdnow) {
   EXPECT_NEAR(fit.params.b, 1.614, 0.0005);
   // One-time buyers are not certainly alive under MBG/NBD.
   EXPECT_LT(bg_p_alive(BgModel::mbgnbd, fit.params, 0, 0, 30), 1.0);
-  EXPECT_EQ(bg_p_alive(BgModel::bgnbd, cdnow_models().bg.params, 0, 0, 30), 1.0);
+  EXPECT_EQ(bg_p_alive(BgModel::bgnbd, cdnow_models().model().bg.params, 0, 0, 30), 1.0);
 }
 
 // Hardie's BG/NBD Excel sheet (via lifetimes test_estimation.py, "Hardie excel sheet"):
 // E[Y(39) | x = 2, t_x = 30.43, T = 38.86] = 1.226, and the unconditional
 // E[X(t)] for t = 0.1429 … 78 weeks.
 TEST(BgNbd, MatchesHardieSpreadsheetExpectations) {
-  const BgParams& p = cdnow_models().bg.params;
+  const BgParams& p = cdnow_models().model().bg.params;
   EXPECT_NEAR(bg_expected_purchases(BgModel::bgnbd, p, 2, 30.43, 38.86, 39), 1.226, 0.0005);
   // The same customer from the data (sampleid 1) with exact day counts.
   const RfmCustomer& c = cdnow_models().summary.customers[customer_index(cdnow().master_of_sample.at(1))];
@@ -230,7 +176,7 @@ TEST(BgNbd, MatchesLifetimesQuickstartPredictions) {
     // Our own fit and exact times for the same customers agree to the printed digits' scale.
     const RfmCustomer& c = cdnow_models().summary.customers[customer_index(cdnow().master_of_sample.at(row.sample))];
     EXPECT_EQ(c.x, row.x);
-    EXPECT_NEAR(bg_expected_purchases(BgModel::bgnbd, cdnow_models().bg.params, c.x, c.t_x_days / 7.0,
+    EXPECT_NEAR(bg_expected_purchases(BgModel::bgnbd, cdnow_models().model().bg.params, c.x, c.t_x_days / 7.0,
                                       c.T_days / 7.0, 1),
                 row.expected, 2e-3)
         << row.sample;
@@ -283,7 +229,7 @@ TEST(BgNbd, ClosedFormMatchesNumericalIntegration) {
 }
 
 TEST(BgNbd, ProbabilitiesAreConsistent) {
-  const BgParams& p = cdnow_models().bg.params;
+  const BgParams& p = cdnow_models().model().bg.params;
   for (double x : {0.0, 1.0, 5.0, 30.0}) {
     for (double t_x : {0.0, 10.0, 30.0}) {
       if (x == 0 && t_x > 0) continue;
@@ -359,10 +305,10 @@ TEST(Clv, ScheduleAndFormula) {
   EXPECT_NEAR(year.factors[0], std::pow(1.1, -1.0 / 12), 1e-15);
   EXPECT_EQ(monthly_discount_schedule(kDaysPerMonth * 3, 0.1).end_days.size(), 3u);
 
-  const BgParams& p = cdnow_models().bg.params;
+  const BgParams& p = cdnow_models().model().bg.params;
   // Without discounting the sum telescopes to the expected purchases over the horizon.
   double horizon_if_alive = 0;
-  const double undiscounted = discounted_purchases_if_alive(BgModel::bgnbd, p, 3, 30, monthly_discount_schedule(365, 0),
+  const double undiscounted = discounted_purchases_if_alive(cdnow_models().model(), 3, 30, monthly_discount_schedule(365, 0),
                                                             7, &horizon_if_alive);
   EXPECT_NEAR(undiscounted, bg_expected_if_alive(BgModel::bgnbd, p, 3, 30, 365 / 7.0), 1e-12);
   EXPECT_NEAR(horizon_if_alive, undiscounted, 1e-12);
@@ -374,7 +320,7 @@ TEST(Clv, ScheduleAndFormula) {
     manual += (h - previous) * std::pow(1.1, -end / 365.25);
     previous = h;
   }
-  EXPECT_NEAR(discounted_purchases_if_alive(BgModel::bgnbd, p, 3, 30, year, 7, nullptr), manual, 1e-12);
+  EXPECT_NEAR(discounted_purchases_if_alive(cdnow_models().model(), 3, 30, year, 7, nullptr), manual, 1e-12);
 }
 
 TEST(Predict, CustomerPredictionsOnCdnow) {
@@ -386,9 +332,9 @@ TEST(Predict, CustomerPredictionsOnCdnow) {
   const RfmCustomer& c = m.summary.customers[first];
   EXPECT_TRUE(p.fitted);
   const double T = c.T_days / 7.0, t_x = c.t_x_days / 7.0, horizon = 365 / 7.0;
-  EXPECT_NEAR(p.p_alive, bg_p_alive(BgModel::bgnbd, m.bg.params, 2, t_x, T), 1e-15);
-  EXPECT_NEAR(p.expected_purchases, bg_expected_purchases(BgModel::bgnbd, m.bg.params, 2, t_x, T, horizon), 1e-12);
-  EXPECT_NEAR(p.p_no_purchase, bg_p_no_purchase(BgModel::bgnbd, m.bg.params, 2, t_x, T, horizon), 1e-12);
+  EXPECT_NEAR(p.p_alive, bg_p_alive(BgModel::bgnbd, m.model().bg.params, 2, t_x, T), 1e-15);
+  EXPECT_NEAR(p.expected_purchases, bg_expected_purchases(BgModel::bgnbd, m.model().bg.params, 2, t_x, T, horizon), 1e-12);
+  EXPECT_NEAR(p.p_no_purchase, bg_p_no_purchase(BgModel::bgnbd, m.model().bg.params, 2, t_x, T, horizon), 1e-12);
   EXPECT_NEAR(p.expected_aov, gamma_gamma_expected_value(m.gamma_gamma, 2, c.repeat_value), 1e-12);
   EXPECT_GT(p.clv, 0);
   EXPECT_LT(p.clv, p.expected_aov * p.expected_purchases);  // discounting lowers it
@@ -416,7 +362,7 @@ TEST(Holdout, ActualCountsMatchAnIndependentCount) {
     repeat_total += static_cast<double>(days.size()) - 1;
   }
   const PredictiveModels& m = cdnow_models();
-  const HoldoutCheck check = build_holdout_check(cdnow().table, cdnow().grouped, m.summary, m.bg.model, m.bg.params);
+  const HoldoutCheck check = build_holdout_check(cdnow().table, cdnow().grouped, m.summary, m.model(), m.group_p_alive);
   ASSERT_TRUE(check.available);
   EXPECT_NEAR(check.length_units, 39.0, 1e-12);
   ASSERT_EQ(check.by_frequency.size(), 8u);
@@ -478,10 +424,11 @@ TEST(Predict, ReportJson) {
   EXPECT_NE(report["clv_formula"].get<std::string>().find("365.25"), std::string::npos);
   for (const auto& row : report["likely_to_churn"]["customers"]) EXPECT_LT(row["p_alive"].get<double>(), 0.5);
 
-  const nlohmann::json mbg = predict_report(cdnow().table, cdnow().grouped, cdnow_options(BgModel::mbgnbd));
+  const nlohmann::json mbg = predict_report(cdnow().table, cdnow().grouped, cdnow_options(ModelChoice::mbgnbd));
   EXPECT_EQ(mbg["model"], "mbgnbd");
-  EXPECT_TRUE(mbg.contains("mbgnbd"));
-  EXPECT_FALSE(mbg.contains("bgnbd"));
+  // All three models are fitted and compared whichever is chosen.
+  for (const char* key : {"bgnbd", "mbgnbd", "paretonbd"}) EXPECT_TRUE(mbg.contains(key)) << key;
+  EXPECT_EQ(mbg["model_comparison"]["chosen_by"], "option");
 
   // Without a calibration end: everything up to the last order, no hold-out.
   const nlohmann::json all = predict_report(cdnow().table, cdnow().grouped, PredictOptions{});
@@ -496,7 +443,7 @@ TEST(Predict, ParseOptions) {
   EXPECT_EQ(defaults.unit, TimeUnit::week);
   EXPECT_EQ(defaults.horizon_days, 365);
   EXPECT_DOUBLE_EQ(defaults.annual_discount_rate, 0.10);
-  EXPECT_EQ(defaults.model, BgModel::bgnbd);
+  EXPECT_EQ(defaults.model, ModelChoice::automatic);
   const PredictOptions o = parse_predict_options(
       {{"calibration_end", "1997-09-30"}, {"unit", "day"}, {"horizon_days", 90}, {"discount_rate", 0.05},
        {"model", "mbgnbd"}, {"top", 5}, {"something_else", 1}});
@@ -504,7 +451,7 @@ TEST(Predict, ParseOptions) {
   EXPECT_EQ(o.unit, TimeUnit::day);
   EXPECT_EQ(o.horizon_days, 90);
   EXPECT_DOUBLE_EQ(o.annual_discount_rate, 0.05);
-  EXPECT_EQ(o.model, BgModel::mbgnbd);
+  EXPECT_EQ(o.model, ModelChoice::mbgnbd);
   EXPECT_EQ(o.top_customers, 5u);
   for (const nlohmann::json& bad :
        {nlohmann::json{{"calibration_end", "1997-02-30"}}, nlohmann::json{{"calibration_end", "30/09/1997"}},
@@ -519,10 +466,10 @@ TEST(Predict, DayUnitGivesTheSameModel) {
   PredictOptions days = cdnow_options();
   days.unit = TimeUnit::day;
   const PredictiveModels m = fit_predictive_models(cdnow().table, cdnow().grouped, days);
-  EXPECT_TRUE(m.bg.converged);
-  EXPECT_NEAR(m.bg.params.r, cdnow_models().bg.params.r, 1e-5);
-  EXPECT_NEAR(m.bg.params.alpha / 7, cdnow_models().bg.params.alpha, 1e-4);
-  EXPECT_NEAR(m.bg.params.a, cdnow_models().bg.params.a, 1e-4);
+  EXPECT_TRUE(m.model().bg.converged);
+  EXPECT_NEAR(m.model().bg.params.r, cdnow_models().model().bg.params.r, 1e-5);
+  EXPECT_NEAR(m.model().bg.params.alpha / 7, cdnow_models().model().bg.params.alpha, 1e-4);
+  EXPECT_NEAR(m.model().bg.params.a, cdnow_models().model().bg.params.a, 1e-4);
   const std::vector<CustomerPrediction> a = predict_customers(m), b = predict_customers(cdnow_models());
   for (size_t c = 0; c < a.size(); c += 97) EXPECT_NEAR(a[c].expected_purchases, b[c].expected_purchases, 1e-4);
 }
@@ -546,7 +493,7 @@ TEST(Predict, EdgeCases) {
   const PredictiveModels m = fit_predictive_models(once, grouped, {});
   EXPECT_FALSE(m.gamma_gamma.fitted);
   EXPECT_NEAR(m.gamma_gamma.population_mean, 34.5, 1e-12);
-  EXPECT_FALSE(m.bg.message.empty());
+  EXPECT_FALSE(m.model().bg.message.empty());
   const std::vector<CustomerPrediction> predictions = predict_customers(m);
   for (const CustomerPrediction& p : predictions) {
     EXPECT_TRUE(p.fitted);

@@ -40,6 +40,24 @@ function assertCsvClose(actual, expected) {
   }
 }
 
+// A count model whose fit did not converge stopped on a flat ridge or a bound, at a point
+// that depends on libm's last bits: compare that it did not converge (and the rest of the
+// report), not where it stopped.
+function withoutUnconvergedFits(report) {
+  const copy = structuredClone(report);
+  const comparison = copy.model_comparison;
+  if (!comparison) return copy;
+  for (const row of comparison.models) {
+    if (row.converged) continue;
+    copy[row.model] = { converged: false };
+    comparison.calibration_histogram.expected[row.model] = null;
+    for (const key of ['log_likelihood', 'holdout_predicted_transactions', 'holdout_mae']) row[key] = null;
+  }
+  // The reason quotes every model's error.
+  if (comparison.models.some((row) => !row.converged)) comparison.reason = comparison.chosen_by;
+  return copy;
+}
+
 for (const file of inputFiles()) {
   test(`predict and customers CSV as the native CLI: ${basename(file)}`, (t) => {
     const native = runCliPredict(file);
@@ -57,7 +75,7 @@ for (const file of inputFiles()) {
       return;
     }
     const predicted = unwrap(JSON.stringify(reply)).predict;
-    if (native.report.customers.fitted >= 50) assertClose(predicted, native.report);
+    if (native.report.customers.fitted >= 50) assertClose(withoutUnconvergedFits(predicted), withoutUnconvergedFits(native.report));
     else {
       // A handful of customers leaves the likelihood nearly flat: both optimisers stop on
       // it, at points that depend on libm's last bits. Same shape, same shop figures.

@@ -59,6 +59,10 @@ export function createAnalyzer() {
       const { bytes } = await client.request(RequestType.CUSTOMERS_CSV, { options, filter, predict });
       return new Blob([bytes], { type: 'text/csv;charset=utf-8' });
     },
+    async healthCsv(kind, options = lastOptions) {
+      const { bytes } = await client.request(RequestType.HEALTH_CSV, { options, kind });
+      return new Blob([bytes], { type: 'text/csv;charset=utf-8' });
+    },
     async predict(predictOptions = {}) {
       return (await client.request(RequestType.PREDICT, { predict: predictOptions })).predict;
     },

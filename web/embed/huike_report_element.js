@@ -48,8 +48,15 @@ export class HuikeReportElement extends HTMLElement {
     for (const tab of /** @type {NodeListOf<HTMLElement>} */ (this.page.root.querySelectorAll('.tabs .tab'))) {
       tab.hidden = wanted.length > 0 && !wanted.includes(tab.dataset.view || '');
     }
-    if (wanted.length && !wanted.includes(this.page.store.view)) this.page.actions.showView(wanted[0]);
+    this.showWantedView();
     this.page.relabel();
+  }
+
+  // A new analysis opens the overview; an element whose `view` leaves it out shows its first tab.
+  showWantedView() {
+    if (!this.page) return;
+    const wanted = (this.getAttribute('view') || '').split(/[\s,]+/).filter(Boolean);
+    if (wanted.length && !wanted.includes(this.page.store.view)) this.page.actions.showView(wanted[0]);
   }
 
   connectedCallback() {
@@ -94,6 +101,7 @@ export class HuikeReportElement extends HTMLElement {
       page.store.ingest = /** @type {any} */ (ingest);
       page.store.analysis = /** @type {any} */ (analysis);
       page.actions.analyze([file], file.name);
+      this.showWantedView();
     });
   }
 

@@ -30,6 +30,7 @@ export const RequestType = Object.freeze({
   REPORT: 'REPORT',
   CUSTOMERS_PAGE: 'CUSTOMERS_PAGE',
   CUSTOMERS_CSV: 'CUSTOMERS_CSV',
+  HEALTH_CSV: 'HEALTH_CSV',
   PREDICT: 'PREDICT',
   INPUT_SUMMARY: 'INPUT_SUMMARY',
   SET_CONSUMPTION: 'SET_CONSUMPTION',
@@ -60,6 +61,7 @@ export const ReplyType = Object.freeze({ RESULT: 'RESULT', ERROR: 'ERROR', PROGR
  *   CUSTOMERS_CSV: {
  *     payload: {options?: RequestOptions, filter?: CustomerFilter, predict?: PredictOptions | null},
  *     result: {bytes: ArrayBuffer}},
+ *   HEALTH_CSV: {payload: {options?: RequestOptions, kind: 'cohorts' | 'migration'}, result: {bytes: ArrayBuffer}},
  *   PREDICT: {payload: {predict?: PredictOptions}, result: {predict: PredictReport}},
  *   INPUT_SUMMARY: {payload: {}, result: {input: InputSummary | undefined}},
  *   SET_CONSUMPTION: {payload: {source: Blob | string | null}, result: {consumption: ConsumptionInfo | null}},

@@ -32,6 +32,10 @@ export interface AnalysisOptions {
   at_risk_multiplier?: number;
   churned_multiplier?: number;
   returns?: 'subtract' | 'ignore';
+  /** The health series: `week` adds `health.weekly` (monthly is always there). */
+  period?: 'month' | 'week';
+  /** YYYY-MM-DD, the earlier date of the segment migration. Default: as_of − 90 days. */
+  compare_as_of?: string;
 }
 
 /** Replenishment reminders and product roles (issue 9); defaults in brackets. */
@@ -78,6 +82,26 @@ export interface Segment {
 
 export interface Histogram { bin_days: number; counts: number[]; overflow: number }
 
+/** One month (`month`: YYYY-MM) or Monday-based week (`week`: its Monday) of `health`. */
+export interface HealthPeriod {
+  month?: string; week?: string; start: string; end: string; complete: boolean;
+  new_customers: number; returning_customers: number; new_revenue: number; returning_revenue: number;
+  returning_revenue_share: number | null; customers_to_date: number; active_customers: number;
+  churned_customers: number; churn_rate: number | null;
+}
+
+/** Monthly acquisition cohorts; index k of a row is k months after the first purchase. */
+export interface HealthCohorts {
+  months: string[]; sizes: number[]; buyers: number[][]; retention: number[][];
+  revenue_per_customer_cumulative: number[][]; last_month: string | null; last_diagonal_incomplete: boolean; rule: string;
+}
+
+export interface SegmentMatrix { rows: string[]; columns: string[]; customers: number[][] }
+
+export interface MigrationDate {
+  as_of: string; customers: number; thresholds: { recency_days: number; frequency: number; monetary: number };
+}
+
 export interface Report {
   schema_version: number;
   engine: string;
@@ -95,6 +119,19 @@ export interface Report {
   charts: {
     recency_histogram: Histogram; cycle_histogram: Histogram;
     rf_heatmap: { rows: string; columns: string; customers: number[][]; avg_monetary: number[][] };
+  };
+  health: {
+    churn_window_days: number; rules: Record<string, string>; skipped?: string;
+    monthly: HealthPeriod[]; weekly?: HealthPeriod[]; cohorts: HealthCohorts;
+  };
+  migration: {
+    earlier: MigrationDate; later: MigrationDate; eight: SegmentMatrix; grid: SegmentMatrix; rule: string;
+    highlights: {
+      important_value_before: number; important_value_after: number;
+      moved_into_important_value: number; moved_into_important_value_from: Record<string, number>;
+      left_important_value: number; left_important_value_to: Record<string, number>;
+      important_value_now_important_win_back: number; important_value_now_general_win_back: number;
+    };
   };
   replenishment: ReplenishmentSection;
   products: ProductsSection;
@@ -187,7 +224,28 @@ export interface CustomersPage { total: number; offset: number; rows: CustomerRo
 
 export interface PredictOptions {
   calibration_end?: string; unit?: 'day' | 'week'; horizon_days?: number; discount_rate?: number;
-  model?: 'bgnbd' | 'mbgnbd';
+  /** auto (default): the smallest per-customer hold-out error; BG/NBD without a hold-out. */
+  model?: 'auto' | 'bgnbd' | 'mbgnbd' | 'paretonbd';
+}
+
+export type CountModelKey = 'bgnbd' | 'mbgnbd' | 'paretonbd';
+
+/** `model_comparison` of the predict report: the three fits and the choice. */
+export interface ModelComparison {
+  rule: string; chosen: CountModelKey; chosen_by: 'holdout_mae' | 'option' | 'default'; reason: string;
+  holdout_available: boolean; holdout_length_units: number | null; unit: string; customers: number;
+  holdout_actual_transactions: number | null;
+  models: Array<{ model: CountModelKey; name: string; log_likelihood: number | null; converged: boolean;
+    holdout_predicted_transactions: number | null; holdout_mae: number | null }>;
+  calibration_histogram: { description: string; bins: string[]; actual: number[];
+    expected: Record<CountModelKey, Array<number | null>> };
+}
+
+/** `next_order` of the predict report: the expected next order dates, with the formula. */
+export interface NextOrderSummary {
+  formula: string; model: CountModelKey; as_of: string; customers_with_date: number;
+  customers_without_date: number; within_horizon: number; horizon_days: number;
+  median_days_to_next_order: number | null;
 }
 
 /** The report of `huike predict` (fitted parameters, shop figures, hold-out, top customers). */
@@ -195,6 +253,8 @@ export interface PredictReport {
   model: string; unit: string; unit_days: number; horizon_days: number; horizon_units: number;
   annual_discount_rate: number; predictions_as_of: string;
   shop: Record<string, number>;
+  model_comparison: ModelComparison;
+  next_order: NextOrderSummary;
   [section: string]: any;
 }
 
@@ -216,6 +276,8 @@ export interface Analyzer {
   customersPage(query?: CustomersQuery, options?: AnalyzerOptions): Promise<CustomersPage>;
   customersCsv(filter?: CustomerFilter, options?: AnalyzerOptions, extra?: { predict?: PredictOptions | null }): Promise<Blob>;
   predict(options?: PredictOptions): Promise<PredictReport>;
+  /** The health view's exports: the cohort matrix, or one row per customer with both segments. */
+  healthCsv(kind: 'cohorts' | 'migration', options?: AnalyzerOptions): Promise<Blob>;
   /** A CSV of product, days one unit lasts (kept for later files); null removes it. */
   setConsumptionTable(table: Blob | string | null): Promise<ConsumptionInfo | null>;
   remindersPage(query?: RemindersQuery, options?: AnalyzerOptions): Promise<RemindersPage>;

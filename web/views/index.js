@@ -6,6 +6,7 @@ import { settingsView } from './settings.js';
 import { overviewView } from './overview.js';
 import { customersView } from './customers.js';
 import { predictionView } from './prediction.js';
+import { healthView } from './health.js';
 import { remindersView } from './reminders.js';
 import { productsView } from './products.js';
 
@@ -15,5 +16,6 @@ registerView(settingsView);
 registerView(overviewView);
 registerView(customersView);
 registerView(predictionView);
+registerView(healthView);
 registerView(remindersView);
 registerView(productsView);

@@ -1,5 +1,5 @@
-// The prediction tab: BG/NBD or MBG/NBD with Gamma-Gamma, run on demand; the fitted
-// parameters, P(alive) charts, the hold-out check, top CLV and the likely-to-churn export.
+// The prediction tab: BG/NBD, MBG/NBD and Pareto/NBD compared, with Gamma-Gamma, run on
+// demand; the model comparison, the chosen model's parameters, P(alive) charts, the hold-out check, top CLV and the likely-to-churn export.
 import { t, has } from '../i18n/index.js';
 import { download } from '../app/dom.js';
 import { fmtInt, fmtMoney, fmtNum, fmtPct } from '../app/format.js';
@@ -7,6 +7,7 @@ import { HuikeCharts } from '../charts.js';
 import { RequestType } from '../protocol/requests.js';
 import { ErrorCode } from '../protocol/error_codes.js';
 import { unitName, unitPlural, modelName, renderParams, renderHoldout, predictTable } from './prediction_parts.js';
+import { renderComparison, nextOrderNote } from './prediction_models.js';
 
 /** @typedef {import('../types/huike-embed').PredictOptions} PredictOptions */
 
@@ -49,7 +50,8 @@ export const predictionView = {
       $('pred-calibration-hint').textContent = cal
         ? t('calibration_hint_set', { d: cal, last: a ? a.last_order_date : '' })
         : t('calibration_hint_empty', { last: a ? a.last_order_date : '' });
-      $('pred-model-hint').textContent = t($('pred-model').value === 'mbgnbd' ? 'model_hint_mbgnbd' : 'model_hint_bgnbd');
+      const hints = { auto: 'pred_model_hint_auto', bgnbd: 'model_hint_bgnbd', mbgnbd: 'model_hint_mbgnbd', paretonbd: 'pred_model_hint_paretonbd' };
+      $('pred-model-hint').textContent = t(hints[$('pred-model').value] || 'pred_model_hint_auto');
       const p = store.predict;
       let stale = false;
       if (p) {
@@ -154,7 +156,9 @@ export const predictionView = {
       $('matrix-caption').textContent = t('matrix_caption', { age: fmtNum(m.age, 1), unit: unitPlural(m.unit) });
       HuikeCharts.pAliveMatrix($('chart-matrix'), m, t, unitPlural(m.unit));
 
+      renderComparison($, p, unitPlural);
       renderHoldout($, p.holdout);
+      $('pred-next-order-note').textContent = nextOrderNote(p);
 
       predictTable($('pred-top'), p.top_customers.slice(0, 10), 'top');
       const churn = p.likely_to_churn.customers;

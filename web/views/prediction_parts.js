@@ -1,14 +1,15 @@
-// The prediction view's pieces: fitted parameters with standard errors, the hold-out check,
+// The prediction view's pieces: the chosen model's parameters with standard errors, the hold-out check,
 // and the customer tables. Plain functions of the prediction report.
 import { t } from '../i18n/index.js';
 import { el } from '../app/dom.js';
 import { fmtInt, fmtMoney, fmtNum, fmtPct } from '../app/format.js';
 import { HuikeCharts } from '../charts.js';
+import { modelName } from './prediction_models.js';
 
 // Time units written out: "week (7 days)".
 export const unitName = (unit) => t(unit === 'day' ? 'unit_day' : 'unit_week');
 export const unitPlural = (unit) => t(unit === 'day' ? 'unit_days' : 'unit_weeks');
-export const modelName = (key) => (key === 'mbgnbd' ? 'MBG/NBD' : 'BG/NBD');
+export { modelName };
 // Parameters to 3 decimals (as published), small ones to 3 significant digits.
 export const fmtParam = (x) => (x == null || !Number.isFinite(Number(x)) ? '—' : Math.abs(x) >= 0.01 || x === 0 ? Number(x).toFixed(3) : Number(x).toPrecision(3));
 export const fmtMean = (x) => Number(x).toFixed(3);
@@ -38,21 +39,31 @@ export function renderParams($, p, bg, gg) {
   const se = bg.standard_errors || {};
   const u = unitPlural(unit);
   const bgBox = $('params-bg');
+  const pareto = p.model === 'paretonbd';
   bgBox.replaceChildren(
     el('h3', { text: t('params_bg', { model: modelName(p.model) }) }),
     statusLine(bg.converged, bg.converged ? t('fit_converged', { n: bg.iterations }) : t('fit_not_converged', { msg: bg.message })),
-    paramTable([
-      paramRow(t('param_r'), 'r', bg.r, se.r, 'r'),
-      paramRow(t('param_alpha', { unit: u }), 'α', bg.alpha, se.alpha, 'alpha'),
-      paramRow(t('param_a'), 'a', bg.a, se.a, 'a'),
-      paramRow(t('param_b'), 'b', bg.b, se.b, 'b'),
-    ]),
+    paramTable(pareto
+      ? [
+          paramRow(t('param_r'), 'r', bg.r, se.r, 'r'),
+          paramRow(t('param_alpha', { unit: u }), 'α', bg.alpha, se.alpha, 'alpha'),
+          paramRow(t('pred_param_s'), 's', bg.s, se.s, 's'),
+          paramRow(t('pred_param_beta', { unit: u }), 'β', bg.beta, se.beta, 'beta'),
+        ]
+      : [
+          paramRow(t('param_r'), 'r', bg.r, se.r, 'r'),
+          paramRow(t('param_alpha', { unit: u }), 'α', bg.alpha, se.alpha, 'alpha'),
+          paramRow(t('param_a'), 'a', bg.a, se.a, 'a'),
+          paramRow(t('param_b'), 'b', bg.b, se.b, 'b'),
+        ]),
     el('div', { class: 'fit-facts muted small' }, [
       el('span', { text: t('log_likelihood') + ' ' }),
       el('b', { text: bg.log_likelihood == null ? '—' : fmtNum(bg.log_likelihood, 2), dataset: { param: 'bg_ll', value: String(bg.log_likelihood) } }),
       el('span', { text: ' · ' + t('fit_customers', { n: fmtInt(bg.customers), g: fmtInt(bg.groups) }) }),
     ]),
-    bg.converged ? el('p', { class: 'muted small param-explain', text: t('bg_explain', { unit: unitName(unit), a: fmtNum(bg.a / (bg.a + bg.b) * 100, 1), rate: fmtNum(bg.r / bg.alpha, 3) }) }) : null
+    !bg.converged ? null : pareto
+      ? el('p', { class: 'muted small param-explain', text: t('pred_params_pareto_explain', { unit: unitName(unit), rate: fmtNum(bg.r / bg.alpha, 3), drop: fmtNum(bg.s / bg.beta, 3) }) })
+      : el('p', { class: 'muted small param-explain', text: t('bg_explain', { unit: unitName(unit), a: fmtNum(bg.a / (bg.a + bg.b) * 100, 1), rate: fmtNum(bg.r / bg.alpha, 3) }) })
   );
 
   const ggBox = $('params-gg');
@@ -163,14 +174,16 @@ export function renderHoldout($, h) {
 export function predictTable(table, rows, kind) {
   const cols =
     kind === 'top'
-      ? [['c_customer_id', ''], ['pc_p_alive', 'num'], ['pc_expected_purchases', 'num'], ['pc_expected_aov', 'num'], ['pc_clv', 'num'], ['c_last_purchase', 'num']]
-      : [['c_customer_id', ''], ['pc_past_value', 'num'], ['pc_repeat', 'num'], ['pc_p_alive', 'num'], ['pc_clv', 'num'], ['c_last_purchase', 'num']];
+      ? [['c_customer_id', ''], ['pc_p_alive', 'num'], ['pred_col_next_order', 'num'], ['pc_expected_purchases', 'num'], ['pc_expected_aov', 'num'], ['pc_clv', 'num'], ['c_last_purchase', 'num']]
+      : [['c_customer_id', ''], ['pc_past_value', 'num'], ['pc_repeat', 'num'], ['pc_p_alive', 'num'], ['pred_col_next_order', 'num'], ['pc_clv', 'num'], ['c_last_purchase', 'num']];
   const cell = (c, key) => {
     switch (key) {
       case 'c_customer_id':
         return el('td', { class: 'id', text: c.customer }); // file content: text only
       case 'pc_p_alive':
         return el('td', { class: 'num' }, [el('span', { class: 'palive-bar', style: '--p:' + (c.p_alive == null ? 0 : c.p_alive).toFixed(3) }), el('span', { text: c.p_alive == null ? '—' : fmtPct(c.p_alive) })]);
+      case 'pred_col_next_order': // a date only with P(alive) beside it
+        return el('td', { class: 'num', dataset: { nextOrder: c.expected_next_order_date || '' }, text: c.expected_next_order_date || t('pred_next_order_none') });
       case 'pc_expected_purchases':
         return el('td', { class: 'num', text: c.expected_purchases == null ? '—' : fmtNum(c.expected_purchases, 2) });
       case 'pc_expected_aov':

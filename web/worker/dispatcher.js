@@ -182,6 +182,12 @@ export function createDispatcher(createModule, post, moduleArgs, heapLimits) {
       engine.releaseCsv();
       return [{ bytes: bytes.buffer }, [bytes.buffer]];
     },
+    HEALTH_CSV: (id, payload) => {
+      call('healthCsv', analysisJson(payload), payload.kind);
+      const bytes = engine.csvBytes().slice();
+      engine.releaseCsv();
+      return [{ bytes: bytes.buffer }, [bytes.buffer]];
+    },
     INPUT_SUMMARY: () => [{ input: inputSummary() }, []],
     SET_CONSUMPTION: async (id, payload) => {
       const source = payload.source;

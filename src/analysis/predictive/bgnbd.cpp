@@ -10,19 +10,20 @@
 namespace huike {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kMinParam = 1e-6, kMaxParam = 1e6;
 
 // Run of groups with the same x (groups are sorted by x first).
 struct XRun {
   double x;
   double weight;
   size_t begin, end;
+  int32_t first_day, last_day;  // smallest t_x and largest T of the run
 };
 
 // The likelihood over groups. Per evaluation: ln(α + d/unit) for every day count d
-// (so no per-group logarithms), x-only terms once per run, then one exp and one
-// log1p per group for the log-sum-exp of the two likelihood terms.
+// (so no per-group logarithms), x-only terms once per run. Per group the two terms
+// (α+T)^−(r+x) and c (α+t_x)^−(r+x) come from a per-run table of powers relative to the
+// run's first day (one log per group) where the run is dense enough to pay for the table
+// and nothing underflows; otherwise one exp and one log1p (log-sum-exp).
 class GroupedLikelihood {
  public:
   GroupedLikelihood(BgModel model, const std::vector<RfmGroup>& groups, double unit_days)
@@ -31,12 +32,18 @@ class GroupedLikelihood {
     for (size_t i = 0; i < groups.size(); ++i) {
       max_day = std::max(max_day, groups[i].T_days);
       total_weight_ += groups[i].customers;
-      if (i == 0 || groups[i].x != groups[i - 1].x) runs_.push_back({double(groups[i].x), 0, i, i});
-      runs_.back().end = i + 1;
-      runs_.back().weight += groups[i].customers;
+      if (i == 0 || groups[i].x != groups[i - 1].x) {
+        runs_.push_back({double(groups[i].x), 0, i, i, groups[i].t_x_days, groups[i].T_days});
+      }
+      XRun& run = runs_.back();
+      run.end = i + 1;
+      run.weight += groups[i].customers;
+      run.first_day = std::min(run.first_day, groups[i].t_x_days);
+      run.last_day = std::max(run.last_day, groups[i].T_days);
     }
     log_time_.resize(max_day + 1);
     inv_time_.resize(max_day + 1);
+    power_.resize(max_day + 1);
   }
 
   double total_weight() const { return total_weight_; }
@@ -71,6 +78,14 @@ class GroupedLikelihood {
       // Second term: a / (b + x − 1) (BG), a / (b + x) (MBG), times (α + t_x)^−(r+x).
       const double log_c4 = two_terms ? log_a - std::log(b + xb - 1) : 0;
       const double d4b = two_terms ? -1 / (b + xb - 1) : 0;
+      // power_[d] = ((α + first)/(α + d))^(r+x), when the run has more groups than days.
+      const bool table = two_terms && run.end - run.begin > size_t(run.last_day - run.first_day);
+      const double log_first = log_time_[run.first_day];
+      if (table) {
+        for (int32_t d = run.first_day; d <= run.last_day; ++d) power_[d] = std::exp(-rx * (log_time_[d] - log_first));
+      }
+      const double c4 = std::exp(log_c4);
+      LogProduct product;  // Σ w ln(v3 + v4) of the table path
       for (size_t i = run.begin; i < run.end; ++i) {
         const RfmGroup& g = groups_[i];
         const double w = g.customers;
@@ -85,18 +100,27 @@ class GroupedLikelihood {
           continue;
         }
         const double lt = log_time_[g.t_x_days];
-        const double a4 = log_c4 - rx * lt;
-        const double d = a4 - a3;
-        const double e = std::exp(-std::abs(d));
-        ll += w * (std::max(a3, a4) + std::log1p(e));
+        double pi;  // weight of the second term
+        if (table && power_[g.T_days] > 1e-290) {
+          const double v3 = power_[g.T_days], v4 = c4 * power_[g.t_x_days];
+          ll -= w * rx * log_first;
+          product.add(v3 + v4, g.customers);
+          pi = v4 / (v3 + v4);
+        } else {
+          const double a4 = log_c4 - rx * lt;
+          const double d = a4 - a3;
+          const double e = std::exp(-std::abs(d));
+          ll += w * (std::max(a3, a4) + std::log1p(e));
+          pi = d > 0 ? 1 / (1 + e) : e / (1 + e);
+        }
         if (gradient) {
-          const double pi = d > 0 ? 1 / (1 + e) : e / (1 + e);  // weight of the second term
           gr += w * (-lT + pi * (lT - lt));
           gal -= w * rx * (inv_time_[g.T_days] + pi * (inv_time_[g.t_x_days] - inv_time_[g.T_days]));
           ga += w * pi / a;
           gb += w * pi * d4b;
         }
       }
+      ll += product.log();
     }
     if (gradient) {
       gradient[0] = gr;
@@ -113,7 +137,7 @@ class GroupedLikelihood {
   double unit_days_;
   double total_weight_ = 0;
   std::vector<XRun> runs_;
-  std::vector<double> log_time_, inv_time_;
+  std::vector<double> log_time_, inv_time_, power_;
 };
 
 BgParams from_log(const std::vector<double>& v) {
@@ -125,17 +149,9 @@ BgParams from_log(const std::vector<double>& v) {
 BgFit fit_bg(BgModel model, const std::vector<RfmGroup>& groups, TimeUnit unit) {
   BgFit fit;
   fit.model = model;
-  fit.unit = unit;
-  fit.groups = static_cast<uint32_t>(groups.size());
-  fit.standard_errors.fill(kNaN);
   GroupedLikelihood likelihood(model, groups, unit_days(unit));
   const double total = likelihood.total_weight();
-  fit.customers = static_cast<uint32_t>(total);
-  if (total == 0) {
-    fit.log_likelihood = kNaN;
-    fit.message = "no customers to fit";
-    return fit;
-  }
+  if (!start_fit(fit, unit, groups.size(), total)) return fit;
   // The mean negative log-likelihood over log-parameters: scale-free for the optimiser.
   const Objective objective = [&](const std::vector<double>& v, std::vector<double>& g) {
     const BgParams p = from_log(v);
@@ -146,32 +162,16 @@ BgFit fit_bg(BgModel model, const std::vector<RfmGroup>& groups, TimeUnit unit) 
     return -ll / total;
   };
   // Start: r = 1 with α matching the observed repeat rate, a = 1, b = 3 (BTYD's default).
-  double sum_x = 0, sum_T = 0;
-  for (const RfmGroup& g : groups) {
-    sum_x += double(g.x) * g.customers;
-    sum_T += g.T_days / unit_days(unit) * g.customers;
-  }
-  const double alpha0 = std::clamp(sum_T / std::max(sum_x, 1.0), 1e-3, 1e5);
-  const std::vector<double> lower(4, std::log(kMinParam)), upper(4, std::log(kMaxParam));
-  OptimizerResult best = minimize_bounded(objective, {0.0, std::log(alpha0), 0.0, std::log(3.0)}, lower, upper);
-  if (!best.converged) {  // a second, different start before giving up
-    const std::vector<double> start = {std::log(0.3), std::log(alpha0 * 0.3), std::log(0.5), 0.0};
-    OptimizerResult other = minimize_bounded(objective, start, lower, upper);
-    if (other.converged || other.value < best.value) {
-      other.iterations += best.iterations;
-      other.evaluations += best.evaluations;
-      best = other;
-    }
-  }
-  fit.params = from_log(best.x);
-  fit.log_likelihood = -best.value * total;
-  fit.converged = best.converged;
-  fit.message = best.message;
-  fit.iterations = best.iterations;
-  fit.evaluations = best.evaluations;
-  const double theta[4] = {fit.params.r, fit.params.alpha, fit.params.a, fit.params.b};
-  log_parameter_standard_errors(objective, best.x, total, theta, fit.standard_errors.data());
+  const double alpha0 = std::log(observed_time_per_repeat(groups, unit));
+  const std::array<double, 4> theta = fit_log_parameters(objective, total, {0.0, alpha0, 0.0, std::log(3.0)},
+                                                         {std::log(0.3), alpha0 + std::log(0.3), std::log(0.5), 0.0}, fit);
+  fit.params = {theta[0], theta[1], theta[2], theta[3]};
   return fit;
+}
+
+double bg_grouped_log_likelihood(BgModel model, const BgParams& p, const std::vector<RfmGroup>& groups, TimeUnit unit) {
+  GroupedLikelihood likelihood(model, groups, unit_days(unit));
+  return likelihood.log_likelihood(p, nullptr);
 }
 
 double bg_log_likelihood(BgModel model, const BgParams& p, double x, double t_x, double T) {
@@ -229,6 +229,27 @@ double bg_p_no_purchase(BgModel model, const BgParams& p, double x, double t_x, 
 
 double bg_expected_new_customer(BgModel model, const BgParams& p, double t) {
   return bg_p_alive(model, p, 0, 0, 0) * bg_expected_if_alive(model, p, 0, 0, t);
+}
+
+double bg_pmf(BgModel model, const BgParams& p, double t, uint32_t x) {
+  // P(N = j) = Γ(r+j)/(Γ(r) j!) (α/(α+t))^r (t/(α+t))^j; P(X = x) =
+  //   BG:  E[(1−p)^x] P(N = x) + [x > 0] E[p(1−p)^(x−1)] P(N ≥ x)
+  //   MBG: E[(1−p)^(x+1)] P(N = x) + E[p(1−p)^x] P(N ≥ x)   (p ~ Beta(a, b))
+  const double log_q = std::log(p.alpha / (p.alpha + t)), log_z = t > 0 ? std::log(t / (p.alpha + t)) : 0.0;
+  const auto nbd = [&](uint32_t j) {
+    if (j > 0 && !(t > 0)) return 0.0;
+    return std::exp(std::lgamma(p.r + j) - std::lgamma(p.r) - std::lgamma(j + 1.0) + p.r * log_q + j * log_z);
+  };
+  double below = 0;  // P(N < x)
+  for (uint32_t j = 0; j < x; ++j) below += nbd(j);
+  const double at_least = std::max(0.0, 1 - below);
+  const auto beta_ratio = [&](double a, double b) {  // B(a, b) / B(p.a, p.b)
+    return std::exp(std::lgamma(a) + std::lgamma(b) - std::lgamma(a + b) - std::lgamma(p.a) - std::lgamma(p.b) +
+                    std::lgamma(p.a + p.b));
+  };
+  if (model == BgModel::mbgnbd) return beta_ratio(p.a, p.b + x + 1) * nbd(x) + beta_ratio(p.a + 1, p.b + x) * at_least;
+  const double survive = beta_ratio(p.a, p.b + x) * nbd(x);
+  return x == 0 ? survive : survive + beta_ratio(p.a + 1, p.b + x - 1) * at_least;
 }
 
 }  // namespace huike

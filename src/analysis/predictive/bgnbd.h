@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/predictive/model_fit.h"
 #include "analysis/predictive/rfm_summary.h"
 
 namespace huike {
@@ -20,22 +21,18 @@ struct BgParams {
   double r = 0, alpha = 0, a = 0, b = 0;
 };
 
-struct BgFit {
+// standard_errors in the order r, alpha, a, b.
+struct BgFit : ModelFitInfo {
   BgModel model = BgModel::bgnbd;
-  TimeUnit unit = TimeUnit::week;
   BgParams params;
-  double log_likelihood = 0;
-  bool converged = false;
-  std::string message;
-  int iterations = 0, evaluations = 0;
-  std::array<double, 4> standard_errors{};  // r, alpha, a, b; NaN when the Hessian is not positive definite
-  uint32_t customers = 0, groups = 0;
 };
 
 // Maximum likelihood over the weighted groups (log-parameters, projected BFGS with the
 // analytic gradient; standard errors from the Hessian at the optimum).
 BgFit fit_bg(BgModel model, const std::vector<RfmGroup>& groups, TimeUnit unit);
 
+// Σ customers × log-likelihood over the groups, as the fit computes it.
+double bg_grouped_log_likelihood(BgModel model, const BgParams& p, const std::vector<RfmGroup>& groups, TimeUnit unit);
 // Log-likelihood of one customer (times in the unit).
 double bg_log_likelihood(BgModel model, const BgParams& p, double x, double t_x, double T);
 // P(still alive at T | x, t_x, T).
@@ -48,5 +45,8 @@ double bg_expected_purchases(BgModel model, const BgParams& p, double x, double 
 double bg_p_no_purchase(BgModel model, const BgParams& p, double x, double t_x, double T, double t);
 // E[repeat purchases in (0, t]] for a customer who just made the first purchase.
 double bg_expected_new_customer(BgModel model, const BgParams& p, double t);
+// P(X(t) = x) for a customer who just made the first purchase: X = min(N, D) with N the
+// NBD count and D the purchases before dropping out (geometric: BG from 1, MBG from 0).
+double bg_pmf(BgModel model, const BgParams& p, double t, uint32_t x);
 
 }  // namespace huike

@@ -18,11 +18,11 @@ DiscountSchedule monthly_discount_schedule(double horizon_days, double annual_di
   return schedule;
 }
 
-double discounted_purchases_if_alive(BgModel model, const BgParams& params, double x, double T,
+double discounted_purchases_if_alive(const CountModel& model, double x, double T,
                                      const DiscountSchedule& schedule, double unit_days, double* horizon_if_alive) {
   double discounted = 0, previous = 0;
   for (size_t k = 0; k < schedule.end_days.size(); ++k) {
-    const double h = bg_expected_if_alive(model, params, x, T, schedule.end_days[k] / unit_days);
+    const double h = model.expected_if_alive(x, T, schedule.end_days[k] / unit_days);
     discounted += (h - previous) * schedule.factors[k];
     previous = h;
   }

@@ -2,7 +2,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "analysis/predictive/bgnbd.h"
+#include "analysis/predictive/count_model.h"
 
 namespace huike {
 
@@ -28,7 +28,7 @@ DiscountSchedule monthly_discount_schedule(double horizon_days, double annual_di
 
 // Σ_k [h(t_k) − h(t_{k−1})] × factor_k for one (x, T) in the model's unit; the last
 // h(t_K) (undiscounted purchases over the horizon, given alive) goes to *horizon_if_alive.
-double discounted_purchases_if_alive(BgModel model, const BgParams& params, double x, double T,
+double discounted_purchases_if_alive(const CountModel& model, double x, double T,
                                      const DiscountSchedule& schedule, double unit_days, double* horizon_if_alive);
 
 }  // namespace huike

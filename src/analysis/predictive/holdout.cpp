@@ -7,7 +7,7 @@
 namespace huike {
 
 HoldoutCheck build_holdout_check(const OrderTable& table, const CustomerOrders& grouped, const RfmSummary& summary,
-                                 BgModel model, const BgParams& params) {
+                                 const CountModel& model, const std::vector<double>& group_p_alive) {
   HoldoutCheck check;
   check.calibration_end_day = summary.calibration_end_day;
   check.holdout_end_day = summary.holdout_end_day;
@@ -23,9 +23,9 @@ HoldoutCheck build_holdout_check(const OrderTable& table, const CustomerOrders& 
   for (size_t i = 0; i < summary.groups.size(); ++i) {
     const RfmGroup& g = summary.groups[i];
     if (i == 0 || g.x != summary.groups[i - 1].x || g.T_days != summary.groups[i - 1].T_days) {
-      if_alive = bg_expected_if_alive(model, params, g.x, g.T_days / unit, check.length_units);
+      if_alive = model.expected_if_alive(g.x, g.T_days / unit, check.length_units);
     }
-    predicted[i] = bg_p_alive(model, params, g.x, g.t_x_days / unit, g.T_days / unit) * if_alive;
+    predicted[i] = group_p_alive[i] * if_alive;
   }
   check.by_frequency.resize(kHoldoutFrequencyGroups);
   for (uint32_t k = 0; k < kHoldoutFrequencyGroups; ++k) {
@@ -68,7 +68,7 @@ HoldoutCheck build_holdout_check(const OrderTable& table, const CustomerOrders& 
     }
   }
   std::vector<double> expected_by_age(span);  // E[X(age)] for ages 0..span−1 days
-  for (size_t d = 0; d < span; ++d) expected_by_age[d] = bg_expected_new_customer(model, params, d / unit);
+  for (size_t d = 0; d < span; ++d) expected_by_age[d] = model.expected_new_customer(d / unit);
   std::vector<std::pair<int32_t, double>> birth_days;
   for (size_t d = 0; d < span; ++d) {
     if (births[d] > 0) birth_days.emplace_back(static_cast<int32_t>(d), births[d]);

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/predictive/bgnbd.h"
+#include "analysis/predictive/count_model.h"
 #include "analysis/predictive/rfm_summary.h"
 #include "model/order_table.h"
 
@@ -41,6 +41,6 @@ struct HoldoutCheck {
 constexpr uint32_t kHoldoutFrequencyGroups = 8;  // 0..6 and 7+
 
 HoldoutCheck build_holdout_check(const OrderTable& table, const CustomerOrders& grouped, const RfmSummary& summary,
-                                 BgModel model, const BgParams& params);
+                                 const CountModel& model, const std::vector<double>& group_p_alive);
 
 }  // namespace huike

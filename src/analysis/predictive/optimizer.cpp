@@ -58,6 +58,10 @@ OptimizerResult minimize_bounded(const Objective& f, std::vector<double> x0, con
       stop = "";
       break;
     }
+    if (result.evaluations >= options.max_evaluations) {
+      stop = "evaluation limit reached";
+      break;
+    }
     // Quasi-Newton direction on the free coordinates.
     std::vector<bool> free(n);
     for (size_t i = 0; i < n; ++i) free[i] = !blocked(x[i], g[i], lower[i], upper[i]);
@@ -135,6 +139,14 @@ OptimizerResult minimize_bounded(const Objective& f, std::vector<double> x0, con
     x.swap(xn);
     g.swap(gn);
     fx = fn;
+    if (options.stop_at_bound) {
+      bool on_bound = false;
+      for (size_t i = 0; i < n; ++i) on_bound = on_bound || x[i] <= lower[i] || x[i] >= upper[i];
+      if (on_bound) {
+        ++iteration;
+        break;  // reported as "a parameter ended on its bound"
+      }
+    }
   }
   result.x = x;
   result.value = fx;

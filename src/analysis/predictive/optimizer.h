@@ -15,6 +15,8 @@ struct OptimizerOptions {
   double accept_tolerance = 1e-6;     // still "converged" if progress stalls below this
   double max_step = 2.0;              // largest change of one coordinate per step
   int restarts = 3;                   // fresh quasi-Newton restarts after a stall
+  int max_evaluations = 1 << 30;      // of f, in all
+  bool stop_at_bound = false;         // stop once a coordinate reaches its bound (no interior optimum there)
 };
 
 struct OptimizerResult {

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "analysis/predictive/clv.h"
+#include "analysis/predictive/next_order.h"
 #include "core/error.h"
 #include "ingest/date_parse.h"
 
@@ -35,7 +36,13 @@ PredictiveModels fit_predictive_models(const OrderTable& table, const CustomerOr
                      "no customer made a purchase on or before the calibration end " +
                          format_day(models.calibration_end_day));
   }
-  models.bg = fit_bg(options.model, models.summary.groups, options.unit);
+  std::vector<std::vector<double>> alive;
+  for (ModelKey key : kModelKeys) {
+    models.candidates.push_back(fit_count_model(key, models.summary.groups, options.unit));
+    alive.push_back(models.candidates.back().group_p_alive(models.summary.groups, options.unit));
+  }
+  models.comparison = compare_models(models.summary, models.candidates, alive, options.model);
+  models.group_p_alive = std::move(alive[models.comparison.chosen]);
   std::vector<double> x, value;
   x.reserve(models.summary.repeat_buyers);
   value.reserve(models.summary.repeat_buyers);
@@ -59,8 +66,7 @@ PredictiveModels fit_predictive_models(const OrderTable& table, const CustomerOr
 
 std::vector<CustomerPrediction> predict_customers(const PredictiveModels& models) {
   const RfmSummary& s = models.summary;
-  const BgModel model = models.bg.model;
-  const BgParams& params = models.bg.params;
+  const CountModel& model = models.model();
   const double unit = unit_days(s.unit);
   const double horizon = models.options.horizon_days / unit;
   const DiscountSchedule schedule =
@@ -68,31 +74,32 @@ std::vector<CustomerPrediction> predict_customers(const PredictiveModels& models
 
   // Per group; the 2F1 work depends on (x, T) only, computed once per run of groups.
   struct GroupValues {
-    double p_alive, expected, p_no_purchase, discounted;
+    double p_alive, expected, p_no_purchase, discounted, next_order;
   };
   std::vector<GroupValues> per_group(s.groups.size());
-  double discounted_if_alive = 0, horizon_if_alive = 0;
+  double discounted_if_alive = 0, horizon_if_alive = 0, no_purchase_if_alive = 1;
   for (size_t i = 0; i < s.groups.size(); ++i) {
     const RfmGroup& g = s.groups[i];
-    const double x = g.x, t_x = g.t_x_days / unit, T = g.T_days / unit;
+    const double x = g.x, T = g.T_days / unit;
     if (i == 0 || g.x != s.groups[i - 1].x || g.T_days != s.groups[i - 1].T_days) {
-      discounted_if_alive = discounted_purchases_if_alive(model, params, x, T, schedule, unit, &horizon_if_alive);
+      discounted_if_alive = discounted_purchases_if_alive(model, x, T, schedule, unit, &horizon_if_alive);
+      no_purchase_if_alive = model.p_no_purchase_if_alive(x, T, horizon);
     }
-    const double p_alive = bg_p_alive(model, params, x, t_x, T);
-    per_group[i] = {p_alive, p_alive * horizon_if_alive, bg_p_no_purchase(model, params, x, t_x, T, horizon),
-                    p_alive * discounted_if_alive};
+    const double p_alive = models.group_p_alive[i];
+    per_group[i] = {p_alive, p_alive * horizon_if_alive, 1 - p_alive + p_alive * no_purchase_if_alive,
+                    p_alive * discounted_if_alive, models.calibration_end_day + next_order_days(model, x, T, unit)};
   }
   std::vector<CustomerPrediction> predictions(s.customers.size());
   for (size_t c = 0; c < s.customers.size(); ++c) {
     const RfmCustomer& customer = s.customers[c];
     CustomerPrediction& out = predictions[c];
     if (!customer.in_fit) {
-      out = {kNaN, kNaN, kNaN, kNaN, kNaN, false};
+      out = {kNaN, kNaN, kNaN, kNaN, kNaN, false, kNaN};
       continue;
     }
     const GroupValues& g = per_group[s.group_of[c]];
     const double aov = gamma_gamma_expected_value(models.gamma_gamma, customer.x, customer.repeat_value);
-    out = {g.p_alive, g.expected, g.p_no_purchase, aov, aov * g.discounted, true};
+    out = {g.p_alive, g.expected, g.p_no_purchase, aov, aov * g.discounted, true, g.next_order};
   }
   return predictions;
 }

@@ -3,8 +3,9 @@
 #include <optional>
 #include <vector>
 
-#include "analysis/predictive/bgnbd.h"
+#include "analysis/predictive/count_model.h"
 #include "analysis/predictive/gamma_gamma.h"
+#include "analysis/predictive/model_comparison.h"
 #include "analysis/predictive/rfm_summary.h"
 #include "model/order_table.h"
 
@@ -19,7 +20,7 @@ struct PredictOptions {
   TimeUnit unit = TimeUnit::week;
   int32_t horizon_days = 365;          // expected purchases, P(no purchase) and CLV cover the next N days
   double annual_discount_rate = 0.10;  // CLV, discounted monthly
-  BgModel model = BgModel::bgnbd;
+  ModelChoice model = ModelChoice::automatic;  // auto: chosen by the hold-out comparison
   uint32_t top_customers = 20;         // rows in top_customers and likely_to_churn
 };
 
@@ -32,6 +33,7 @@ struct CustomerPrediction {
   double expected_aov = 0;        // expected value per future transaction (Gamma-Gamma)
   double clv = 0;                 // discounted value of the next horizon_days (formula: kClvFormula)
   bool fitted = false;
+  double next_order_day = 0;      // expected next order date, days since 1970 (next_order.h); NaN: none
 };
 
 struct PredictiveModels {
@@ -39,8 +41,11 @@ struct PredictiveModels {
   int32_t calibration_end_day = 0;
   int32_t last_order_day = 0;
   RfmSummary summary;
-  BgFit bg;
+  std::vector<CountModel> candidates;  // BG/NBD, MBG/NBD, Pareto/NBD, all fitted
+  ModelComparison comparison;          // scores them and chooses one
+  std::vector<double> group_p_alive;   // P(alive) per summary group under the chosen model
   GammaGammaFit gamma_gamma;
+  const CountModel& model() const { return candidates[comparison.chosen]; }  // predictions, CLV, lists
 };
 
 // Throws HuikeError E_PREDICT_NO_PURCHASES (nothing to model) or E_PREDICT_CALIBRATION_END
