@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "core/error.h"
@@ -10,10 +11,14 @@
 #include "report/customer_csv.h"
 #include "report/health_json.h"
 #include "report/predict_json.h"
+#include "report/members_json.h"
 #include "report/products_json.h"
 #include "report/replenishment_json.h"
 #include "report/report_json.h"
+#include "report/winback_csv.h"
+#include "report/winback_json.h"
 #include "session_options.h"
+#include "tier_options.h"
 
 namespace huike {
 
@@ -25,9 +30,13 @@ struct Session::State {
   OrderTable table;
   CustomerOrders grouped;
   bool finished = false;
-  // The last analysis, so paging a customer list does not recompute it.
-  mutable std::string cached_options;
+  // The last analysis, so paging a customer list does not recompute it; changed tier or
+  // win-back settings re-run only those (cached_tier_options holds every key).
+  mutable std::string cached_options, cached_tier_options;
   mutable std::unique_ptr<ShopAnalysis> cached;
+  mutable std::unique_ptr<MemberTiers> cached_tiers;
+  mutable std::unique_ptr<WinbackPlan> cached_winback;
+  std::unique_ptr<MemberDirectory> members;  // the optional member list
   mutable std::string cached_list_key;
   mutable std::vector<uint32_t> cached_list;
 
@@ -52,14 +61,20 @@ struct Session::State {
 
   const ShopAnalysis& analysis(const json& options) const {
     if (!finished) throw HuikeError(ErrorCode::E_STATE, "no finished input to analyse");
-    // The health view's keys do not change this analysis: the same cache serves every view.
-    json own = options.is_null() ? json::object() : options;
-    if (own.is_object()) {
-      own.erase("period");
-      own.erase("compare_as_of");
+    // The health view's keys do not change this analysis, nor do the tier and win-back
+    // settings (those re-run only the tiers): the same cache serves every view.
+    if (!options.is_null() && !options.is_object()) {
+      throw HuikeError(ErrorCode::E_BAD_OPTION, "analysis options must be an object");
     }
+    json own = options.is_object() ? options : json::object();
+    own.erase("period");
+    own.erase("compare_as_of");
+    std::string tier_key = own.dump();
+    for (const std::string& tier_option : tier_option_keys()) own.erase(tier_option);
     std::string key = own.dump();
     if (!cached || key != cached_options) {
+      cached.reset();
+      cached_tier_options.clear();
       const AnalysisOptions parsed = parse_analysis_options(options);
       auto shop = std::make_unique<ShopAnalysis>(analyze_customers(table, grouped, parsed));
       // A chosen date before every purchase would give an empty report that looks like an
@@ -72,7 +87,14 @@ struct Session::State {
       }
       cached = std::move(shop);
       cached_options = std::move(key);
+    }
+    if (tier_key != cached_tier_options) {
+      cached_tier_options.clear();  // until both are made
       cached_list_key.clear();
+      cached_tiers = std::make_unique<MemberTiers>(
+          compute_member_tiers(table, grouped, *cached, parse_member_tier_options(options)));
+      cached_winback = std::make_unique<WinbackPlan>(plan_winback(table, *cached, parse_winback_options(options), members.get()));
+      cached_tier_options = std::move(tier_key);
     }
     return *cached;
   }
@@ -152,6 +174,8 @@ json Session::report(const json& analysis_options) const {
   report.update(analysis_json(shop));
   report["health"] = health_json(state_->health(analysis_options));
   report["migration"] = migration_json(state_->earlier_analysis(analysis_options), shop);
+  report["members"] = members_json(*state_->cached_tiers, shop);
+  report["winback"] = winback_json(*state_->cached_winback, state_->members.get());
   state_->products.add_sections(report, state_->table, shop, analysis_options);
   return report;
 }
@@ -184,7 +208,16 @@ std::string Session::promotion_audience_csv(const json& analysis_options) const 
 
 namespace {
 
-bool matches(const CustomerMetrics& m, const json& filter) {
+// A member-tier or win-back tier key, by its key; -1 when unknown.
+int tier_index(const std::string& key, bool winback) {
+  for (int t = 0; t < (winback ? kWinbackTierCount : kMemberTierCount); ++t) {
+    if (key == (winback ? winback_tier_info(static_cast<WinbackTier>(t)).key : member_tier_info(static_cast<MemberTier>(t)).key)) return t;
+  }
+  throw HuikeError(ErrorCode::E_BAD_OPTION, std::string("unknown ") + (winback ? "win-back tier '" : "member tier '") + key + "'");
+}
+
+bool matches(const ShopAnalysis& shop, const MemberTiers& tiers, const WinbackPlan& winback, uint32_t c, const json& filter) {
+  const CustomerMetrics& m = shop.customers[c];
   if (!m.analysed) return false;
   if (!filter.is_object()) return true;
   for (const auto& [key, value] : filter.items()) {
@@ -196,6 +229,10 @@ bool matches(const CustomerMetrics& m, const json& filter) {
       if (wanted != grid_segment_info(m.grid).key) return false;
     } else if (key == "status") {
       if (wanted == "sleeping" ? !m.sleeping : wanted != churn_status_key(m.status)) return false;
+    } else if (key == "tier") {
+      if (!tiers.has(c, static_cast<MemberTier>(tier_index(wanted, false)))) return false;
+    } else if (key == "winback_tier") {
+      if (winback.tier[c] != tier_index(wanted, true)) return false;
     } else {
       throw HuikeError(ErrorCode::E_BAD_OPTION, "unknown filter '" + key + "'");
     }
@@ -232,9 +269,10 @@ std::string Session::customers_csv(const json& analysis_options, const json& fil
   std::string out(kUtf8Bom);
   append_customer_csv_header(out, with_models);
   for (uint32_t c = 0; c < table.customer_count(); ++c) {
-    if (!matches(shop.customers[c], segment_filter)) continue;
+    if (!matches(shop, *state_->cached_tiers, *state_->cached_winback, c, segment_filter)) continue;
     if (p_alive_below <= 1 && !(state_->predictions[c].fitted && state_->predictions[c].p_alive < p_alive_below)) continue;
-    append_customer_csv_row(out, {table, shop, c, with_models ? &state_->predictions[c] : nullptr, &earlier, reminders});
+    append_customer_csv_row(out, {table, shop, c, with_models ? &state_->predictions[c] : nullptr,
+                                  state_->cached_tiers.get(), state_->cached_winback.get(), &earlier, reminders});
   }
   return out;
 }
@@ -258,7 +296,7 @@ json Session::customers_page(const json& analysis_options, const json& query) co
   if (list_key != state_->cached_list_key) {
     list.clear();
     for (uint32_t c = 0; c < table.customer_count(); ++c) {
-      if (matches(shop.customers[c], filter)) list.push_back(c);
+      if (matches(shop, *state_->cached_tiers, *state_->cached_winback, c, filter)) list.push_back(c);
     }
     // Ties keep the table order (stable), so pages never overlap.
     const auto value = [&](uint32_t c) { return column->value({table, shop, c, nullptr}); };
@@ -273,7 +311,9 @@ json Session::customers_page(const json& analysis_options, const json& query) co
       &state_->products.replenishment(table, shop, analysis_options).customer_reminder_day;
   json rows = json::array();
   for (uint64_t i = offset; i < list.size() && i < offset + limit; ++i) {
-    rows.push_back(customer_json({table, shop, list[i], nullptr, nullptr, reminders}));
+    CustomerRow row{table, shop, list[i], nullptr};
+    row.reminder_days = reminders;
+    rows.push_back(customer_json(row));
   }
   return {{"total", list.size()}, {"offset", offset}, {"rows", rows}};
 }
@@ -284,6 +324,39 @@ std::string Session::cohorts_csv(const json& analysis_options) const {
 
 std::string Session::migration_csv(const json& analysis_options) const {
   return huike::migration_csv(state_->table, state_->earlier_analysis(analysis_options), state_->analysis(analysis_options));
+}
+
+json Session::load_member_list(std::string_view bytes, const json& ingest_options) {
+  State& s = *state_;
+  if (!s.finished) throw HuikeError(ErrorCode::E_STATE, "a member list needs a finished order file");
+  s.members = std::make_unique<MemberDirectory>(match_members(read_member_list(bytes, parse_ingest_options(ingest_options)), s.table));
+  s.cached_tier_options.clear();  // the win-back plan changes
+  s.cached_list_key.clear();
+  return member_list_json(*s.members, s.members->without_purchases);
+}
+
+void Session::clear_member_list() {
+  state_->members.reset();
+  state_->cached_tier_options.clear();
+  state_->cached_list_key.clear();
+}
+
+std::string Session::winback_csv(const json& analysis_options, const json& filter, const std::string& lang) const {
+  const ShopAnalysis& shop = state_->analysis(analysis_options);
+  std::optional<WinbackTier> only;
+  if (filter.is_object() && filter.contains("tier")) {
+    if (!filter["tier"].is_string()) throw HuikeError(ErrorCode::E_BAD_OPTION, "tier is a win-back tier key");
+    only = static_cast<WinbackTier>(tier_index(filter["tier"].get<std::string>(), true));
+  }
+  // CLV ranks the customers when the models have been fitted; NaN for those outside the fit.
+  std::vector<double> clv;
+  if (state_->models) {
+    clv.reserve(state_->predictions.size());
+    for (const CustomerPrediction& p : state_->predictions) clv.push_back(p.fitted ? p.clv : std::nan(""));
+  }
+  const auto ranked = ranked_winback(*state_->cached_winback, shop, state_->models ? &clv : nullptr,
+                                     state_->members.get(), only);
+  return winback_plan_csv(state_->table, shop, *state_->cached_winback, ranked, state_->members.get(), lang);
 }
 
 const OrderTable& Session::table() const { return state_->table; }

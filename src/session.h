@@ -21,7 +21,8 @@ namespace huike {
 //              "custom_thresholds":{"recency":30,"frequency":2,"monetary":100},
 //              "churn_window_days":365,"at_risk_multiplier":1.5,
 //              "churned_multiplier":2,"returns":"subtract|ignore",
-//              "period":"month|week","compare_as_of":"YYYY-MM-DD"}  (health and migration)
+//              "period":"month|week","compare_as_of":"YYYY-MM-DD"}  (health and migration),
+//              member tiers and win-back: "tier_window_days":365,"high_spend_share":0.2,… (tier_options.h)}
 class Session {
  public:
   Session();
@@ -38,7 +39,8 @@ class Session {
   // The report of `huike analyze` (schema in README).
   nlohmann::json report(const nlohmann::json& analysis_options) const;
   // Per-customer rows as CSV (UTF-8 with BOM, formula-safe). `filter`: optional
-  // {"segment_eight":"important_value"} / {"segment_grid":"lost"} / {"status":"churned"}.
+  // {"segment_eight":"important_value"} / {"segment_grid":"lost"} / {"status":"churned"} /
+  // {"tier":"high_spend"} (a member tier) / {"winback_tier":"loyal_lapsed"}.
   // With `predict_options` (an object, possibly empty) the CSV gains p_alive,
   // expected_next_order_date, expected_purchases, expected_aov and clv; null leaves the models out. Then the
   // filter may also hold {"p_alive_below":0.5} (the "likely to churn" list).
@@ -63,6 +65,17 @@ class Session {
   // unknown sort key or filter throws E_BAD_OPTION.
   nlohmann::json customers_page(const nlohmann::json& analysis_options,
                                 const nlohmann::json& query) const;
+  // The optional member list of the win-back plan (a second file, read whole; any supported
+  // encoding and delimiter). ingest_options: encoding, delimiter, columns {member_id, phone,
+  // email, signup}. Replaces an earlier list; returns its summary (winback.member_list).
+  // Needs a finished order file.
+  nlohmann::json load_member_list(std::string_view bytes, const nlohmann::json& ingest_options);
+  void clear_member_list();
+  // The win-back contact plan as CSV (UTF-8 with BOM, formula-safe). filter: optional
+  // {"tier":"loyal_lapsed"}; "lang":"zh-CN"|"en" for the offer texts (default zh-CN). Ranked
+  // by CLV when predictions have been run (predict()), else by net spend.
+  std::string winback_csv(const nlohmann::json& analysis_options, const nlohmann::json& filter = nlohmann::json::object(),
+                          const std::string& lang = "zh-CN") const;
   // Replenishment reminders and product roles (issue 9; options in product_options.h).
   // The consumption table (a small CSV: product, days one unit lasts) stays across order
   // files; empty bytes remove it. Returns what was read, or throws E_CONSUMPTION_… with the line.

@@ -171,6 +171,30 @@ class Engine {
     return guarded([&] { return json{{"predict", session().predict(parse_options(predict_options))}}; });
   }
 
+  // The member list of the win-back plan, copied whole into the chunk buffer first (a
+  // second file, small next to the orders).
+  std::string load_member_list(size_t size, const std::string& ingest_options) {
+    return guarded([&] {
+      if (size > buffer_.size()) throw huike::HuikeError(ErrorCode::E_INTERNAL, "member list past the chunk buffer");
+      return json{{"member_list", session().load_member_list(std::string_view(buffer_.data(), size),
+                                                             parse_options(ingest_options))}};
+    });
+  }
+  std::string clear_member_list() {
+    return guarded([&] {
+      session().clear_member_list();
+      return json::object();
+    });
+  }
+
+  // The contact plan CSV, kept like customers_csv until copied out (csv_bytes, release_csv).
+  std::string winback_csv(const std::string& analysis_options, const std::string& filter, const std::string& lang) {
+    return guarded([&] {
+      csv_ = session().winback_csv(parse_options(analysis_options), parse_options(filter), lang);
+      return json{{"bytes", csv_.size()}};
+    });
+  }
+
   std::string input_summary() {
     return guarded([&] { return json{{"input", session().input_summary()}}; });
   }
@@ -211,6 +235,9 @@ EMSCRIPTEN_BINDINGS(huike) {
       .function("customersCsv", &Engine::customers_csv)
       .function("healthCsv", &Engine::health_csv)
       .function("predict", &Engine::predict)
+      .function("loadMemberList", &Engine::load_member_list)
+      .function("clearMemberList", &Engine::clear_member_list)
+      .function("winbackCsv", &Engine::winback_csv)
       .function("csvBytes", &Engine::csv_bytes)
       .function("releaseCsv", &Engine::release_csv)
       .function("inputSummary", &Engine::input_summary)

@@ -34,6 +34,15 @@ std::vector<uint8_t> quintile_scores(const std::vector<double>& values, bool hig
   return scores;
 }
 
+double median_of(std::vector<double> values) {
+  if (values.empty()) return 0;
+  const size_t mid = values.size() / 2;
+  std::nth_element(values.begin(), values.begin() + mid, values.end());
+  const double upper = values[mid];
+  if (values.size() % 2) return upper;
+  return (upper + *std::max_element(values.begin(), values.begin() + mid)) / 2;
+}
+
 namespace {
 
 GridSegment grid_segment(int r, int fm) {
@@ -62,15 +71,6 @@ double mean_of(const std::vector<double>& values) {
   double sum = 0;
   for (double v : values) sum += v;
   return values.empty() ? 0 : sum / static_cast<double>(values.size());
-}
-
-double median_of(std::vector<double> values) {
-  if (values.empty()) return 0;
-  const size_t mid = values.size() / 2;
-  std::nth_element(values.begin(), values.begin() + mid, values.end());
-  const double upper = values[mid];
-  if (values.size() % 2) return upper;
-  return (upper + *std::max_element(values.begin(), values.begin() + mid)) / 2;
 }
 
 // Purchases of one customer before the analysis date: counts, sums and dates.

@@ -91,4 +91,7 @@ ShopAnalysis analyze_customers(const OrderTable& table, const CustomerOrders& gr
 // `higher_is_better` false for recency.
 std::vector<uint8_t> quintile_scores(const std::vector<double>& values, bool higher_is_better);
 
+// The median (the mean of the two middle values for an even count); 0 for none.
+double median_of(std::vector<double> values);
+
 }  // namespace huike

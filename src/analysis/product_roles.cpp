@@ -24,7 +24,7 @@ double ProductFigures::growth() const {
 
 namespace {
 
-double median_of(std::vector<double> values) {
+double median_or_nan(std::vector<double> values) {
   if (values.empty()) return NAN;
   const size_t mid = values.size() / 2;
   std::nth_element(values.begin(), values.begin() + mid, values.end());
@@ -124,7 +124,7 @@ void find_audience(const OrderTable& table, const ShopAnalysis& shop, int32_t cu
   for (const Order& order : table.orders) {
     if (order.amount >= 0 && order.day < cutoff) values.push_back(order.amount);
   }
-  out.median_order_value = median_of(std::move(values));
+  out.median_order_value = median_or_nan(std::move(values));
   std::vector<int32_t> member(table.customer_count(), -1);
   const ProductLines& lines = table.products;
   for (uint32_t p = 0; p + 1 < lines.begin.size(); ++p) {
@@ -189,8 +189,8 @@ ProductRolesResult product_roles(const OrderTable& table, const ShopAnalysis& sh
   for (ShareRule* rule : {&revenue_top, &first_top}) std::sort(rule->sorted.begin(), rule->sorted.end());
   revenue_bottom.sorted = revenue_top.sorted;
   out.repeat_share_median_products = static_cast<uint32_t>(shares.size());
-  out.repeat_share_median = median_of(std::move(shares));
-  out.unit_price_median = median_of(std::move(prices));
+  out.repeat_share_median = median_or_nan(std::move(shares));
+  out.unit_price_median = median_or_nan(std::move(prices));
   out.profit_revenue_cut = revenue_top.top_cut();
   out.traffic_first_buyers_cut = first_top.top_cut();
   out.edge_revenue_cut = revenue_bottom.bottom_cut();

@@ -1,5 +1,6 @@
 // huike: the native command line over the same engine the page runs as WebAssembly.
 #include <cmath>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -12,6 +13,7 @@
 
 #include "core/error.h"
 #include "session.h"
+#include "tier_options.h"
 
 namespace {
 
@@ -31,6 +33,9 @@ constexpr const char* kUsage = R"(usage:
   huike predict FILE [predict options] [options]
                                             BG/NBD, MBG/NBD, Pareto/NBD + Gamma-Gamma fits,
                                             model comparison, hold-out check, CLV (JSON)
+  huike winback FILE --out PLAN.csv [--members M.csv] [--tier KEY] [--lang zh-CN|en] [--predict]
+                                            the win-back contact plan (UTF-8 with BOM), ranked
+                                            by net spend, or by CLV with --predict
   huike reminders FILE --out R.csv [--consumption C.csv] [options]
                                             remind-now and overdue replenishment lists
   huike products FILE --out P.csv [--audience A.csv] [options]
@@ -64,6 +69,15 @@ options:
   --column ROLE=NAME|INDEX  map a column (roles: customer date amount order_id quantity
                             unit_price status product contact after_sale); repeatable
   --date-order month_first|day_first
+  --members M.csv           a member list (member id, phone, e-mail, sign-up date) for win-back
+  --tier KEY                customers: only a member tier (high_spend …); winback: one win-back tier
+  --winback-tier KEY        customers: only a win-back tier (loyal_lapsed …)
+member tiers and win-back (README "Member tiers"), each a number:
+  --tier-window-days 365 --high-spend-share 0.2 --high-unit-price-multiple 2
+  --loyalty-revenue-share 0.5 --loyalty-min-purchase-days 2 --loyalty-max-gap-days 60
+  --promo-high-share 0.2 --promo-low-share 0.2 --churning-min-age-days 360
+  --churning-recent-days 180 --churning-min-prior-orders 2 --churning-drop-ratio 0.5
+  --winback-light-max-orders 2 --winback-TIER-max-touches N --winback-TIER-min-days N
 FILE may be - for standard input.
 )";
 
@@ -88,7 +102,8 @@ bool is_number_option(const std::string& flag, std::string& key) {
 }
 
 struct Command {
-  std::string name, file, out, consumption, audience;
+  std::string name, file, out, members, lang = "zh-CN", consumption, audience;
+  bool rank_by_clv = false;
   json ingest = json::object(), analysis = json::object(), filter = json::object(), predict = json::object();
   bool with_models = true;
 };
@@ -104,12 +119,24 @@ double number_arg(const std::string& flag, const std::string& text) {
   return v;
 }
 
+// --high-spend-share 0.3 → analysis option high_spend_share (every key of tier_options.h).
+template <typename Value>
+bool tier_flag(Command& cmd, const std::string& flag, const Value& value) {
+  if (flag.rfind("--", 0) != 0) return false;
+  std::string key = flag.substr(2);
+  for (char& c : key) c = c == '-' ? '_' : c;
+  const auto& keys = huike::tier_option_keys();
+  if (std::find(keys.begin(), keys.end(), key) == keys.end()) return false;
+  cmd.analysis[key] = number_arg(flag, value());
+  return true;
+}
+
 Command parse_args(int argc, char** argv) {
   if (argc < 3) throw UsageError("a command and a file are needed");
   Command cmd;
   cmd.name = argv[1];
   const bool writes_csv = cmd.name == "customers" || cmd.name == "cohorts" || cmd.name == "migration" ||
-                          cmd.name == "reminders" || cmd.name == "products";
+                          cmd.name == "winback" || cmd.name == "reminders" || cmd.name == "products";
   if (cmd.name != "analyze" && !writes_csv && cmd.name != "predict") throw UsageError("unknown command '" + cmd.name + "'");
   cmd.file = argv[2];
   for (int i = 3; i < argc; ++i) {
@@ -157,16 +184,21 @@ Command parse_args(int argc, char** argv) {
     else if (flag == "--discount-rate") cmd.predict["discount_rate"] = number_arg(flag, value());
     else if (flag == "--model") cmd.predict["model"] = value();
     else if (flag == "--no-predict") cmd.with_models = false;
+    else if (flag == "--members") cmd.members = value();
+    else if (flag == "--tier") cmd.filter["tier"] = value();
+    else if (flag == "--winback-tier") cmd.filter["winback_tier"] = value();
+    else if (flag == "--lang") cmd.lang = value();
+    else if (flag == "--predict") cmd.rank_by_clv = true;
     else if (flag == "--consumption") cmd.consumption = value();
     else if (flag == "--audience") cmd.audience = value();
     else if (std::string key; is_number_option(flag, key)) cmd.analysis[key] = number_arg(flag, value());
-    else throw UsageError("unknown option " + flag);
+    else if (!tier_flag(cmd, flag, value)) throw UsageError("unknown option " + flag);
   }
   if (writes_csv && cmd.out.empty()) throw UsageError(cmd.name + " needs --out FILE.csv");
   return cmd;
 }
 
-std::string slurp(const std::string& path) {
+std::string read_whole(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw huike::HuikeError(huike::ErrorCode::E_OPEN, "cannot open " + path + ": " + std::strerror(errno));
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -174,10 +206,10 @@ std::string slurp(const std::string& path) {
   return bytes;
 }
 
-void write_file(const std::string& path, const std::string& bytes) {
+void write_file(const std::string& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
   if (!out) throw huike::HuikeError(huike::ErrorCode::E_OPEN, "cannot write " + path);
-  out << bytes;
+  out << text;
   if (!out.flush()) throw huike::HuikeError(huike::ErrorCode::E_WRITE, "error writing " + path);
 }
 
@@ -229,7 +261,7 @@ int main(int argc, char** argv) {
     huike::Session session;
     if (!cmd.consumption.empty()) {
       try {
-        session.set_consumption_table(slurp(cmd.consumption));
+        session.set_consumption_table(read_whole(cmd.consumption));
       } catch (const huike::HuikeError& e) {  // its lines are the table's, not the order file's
         throw huike::HuikeError(e.code(), cmd.consumption + ": " + e.what(), e.line());
       }
@@ -237,7 +269,11 @@ int main(int argc, char** argv) {
     session.begin(cmd.ingest);
     read_file(session, cmd.file);
     session.finish();
-    if (cmd.name == "analyze") {
+    if (!cmd.members.empty()) session.load_member_list(read_whole(cmd.members), json::object());
+    if (cmd.name == "winback") {
+      if (cmd.rank_by_clv) session.predict(cmd.predict);
+      write_file(cmd.out, session.winback_csv(cmd.analysis, cmd.filter, cmd.lang));
+    } else if (cmd.name == "analyze") {
       std::cout << session.report(cmd.analysis).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
     } else if (cmd.name == "reminders") {
       write_file(cmd.out, session.reminders_csv(cmd.analysis));

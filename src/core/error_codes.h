@@ -30,6 +30,7 @@ namespace huike {
   X(E_AMAZON_ALL_ORDERS, "engine", "an Amazon All Orders report, which has no buyer column")               \
   X(E_MIXED_ENCODING, "engine", "UTF-8 and GBK lines in one file; one would be garbled")                   \
   X(E_NO_PURCHASES, "engine", "every order is a return (negative amount)")                                \
+  X(E_NO_MEMBER_ID_COLUMN, "engine", "a member list has no member id column")                            \
   X(E_PREDICT_OPTION, "engine", "a prediction option has a wrong value")                                  \
   X(E_PREDICT_RANGE, "engine", "purchase dates span too long a time to model")                            \
   X(E_PREDICT_CALIBRATION_END, "engine", "no customer bought on or before the calibration end")           \

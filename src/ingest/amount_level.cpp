@@ -65,7 +65,7 @@ AmountLevelDecision resolve_amount_level(std::vector<Order>& orders, const Order
 
 RefundedOrders drop_refunded_orders(std::vector<Order>& orders, const OrderLines& lines,
                                     const std::vector<std::pair<uint32_t, int64_t>>& negative_rows,
-                                    size_t max_examples) {
+                                    size_t max_examples, std::vector<bool>* flags) {
   RefundedOrders out;
   std::vector<bool> drop(orders.size(), false);
   for (const auto& [index, line] : negative_rows) {
@@ -83,9 +83,11 @@ RefundedOrders drop_refunded_orders(std::vector<Order>& orders, const OrderLines
   for (size_t i = 0; i < orders.size(); ++i) {
     if (drop[i]) continue;
     out.new_index[i] = static_cast<uint32_t>(kept);
+    if (flags) (*flags)[kept] = (*flags)[i];  // per-order flags stay aligned
     orders[kept++] = orders[i];
   }
   orders.resize(kept);
+  if (flags) flags->resize(kept);
   return out;
 }
 

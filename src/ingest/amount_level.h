@@ -56,7 +56,7 @@ struct RefundedOrders {
 };
 RefundedOrders drop_refunded_orders(std::vector<Order>& orders, const OrderLines& lines,
                                     const std::vector<std::pair<uint32_t, int64_t>>& negative_rows,
-                                    size_t max_examples);
+                                    size_t max_examples, std::vector<bool>* flags = nullptr);
 
 // The rule, in words, for the report.
 const char* amount_level_rule();

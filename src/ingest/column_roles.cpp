@@ -92,7 +92,14 @@ const Aliases& aliases(ColumnRole role) {
       "category", "宝贝标题", "商品名称", "商品", "类目", "商品编码", "寶貝標題", "商品名稱", "類目"};
   static const Aliases contact = {
       "phone", "mobile", "email", "手机", "手机号", "联系手机", "收货人手机", "电话", "联系电话", "手機", "電話", "聯繫電話"};
+  // Seed 004's promotional orders; platform spellings (Shopify Discount Code, Pinduoduo
+  // 店铺优惠折扣(元), Amazon item-promotion-discount, Square Discounts).
+  static const Aliases promotion = {
+      "discount", "discountcode", "discountamount", "discounts", "coupon", "couponcode", "promotion", "promocode",
+      "campaign", "itempromotiondiscount", "优惠", "优惠金额", "优惠券", "活动", "促销", "店铺优惠折扣", "优惠折扣",
+      "促销活动", "優惠", "優惠金額", "優惠券", "促銷"};
   switch (role) {
+    case ColumnRole::promotion: return promotion;
     case ColumnRole::customer: return customer;
     case ColumnRole::date: return date;
     case ColumnRole::amount: return amount;

@@ -95,6 +95,36 @@ void count_identified_row(CustomerIdentity& identity, IdentitySource source) {
   }
 }
 
+ContactColumns contact_columns(const std::vector<std::string>& header, int customer_column, int contact_column,
+                               const CustomerIdentity& identity) {
+  ContactColumns out;
+  out.phone = identity.phone_column;
+  out.email = identity.email_column;
+  if (customer_column >= 0 && static_cast<size_t>(customer_column) < header.size()) {
+    const std::vector<std::string> own = {header[customer_column]};
+    if (out.email < 0 && best_column(own, -1, kEmailHeaders) == 0) out.email = customer_column;
+    else if (out.phone < 0 && best_column(own, -1, kPhoneHeaders) == 0) out.phone = customer_column;
+  }
+  if (contact_column >= 0 && contact_column != out.phone && contact_column != out.email) out.either = contact_column;
+  return out;
+}
+
+void contact_cells(const ContactColumns& columns, const std::string_view* fields, size_t count,
+                   std::string_view& phone, std::string_view& email) {
+  // A placeholder (-, 0, N/A, 无) is no contact: a later row of the customer may hold one.
+  const auto cell = [&](int column) {
+    const std::string_view value =
+        column >= 0 && static_cast<size_t>(column) < count ? trimmed(fields[column]) : std::string_view();
+    return is_placeholder_customer(value) ? std::string_view() : value;
+  };
+  phone = cell(columns.phone);
+  email = cell(columns.email);
+  const std::string_view either = cell(columns.either);
+  if (either.empty()) return;
+  std::string_view& slot = either.find('@') != std::string_view::npos ? email : phone;
+  if (slot.empty()) slot = either;
+}
+
 const char* customer_identity_rule() {
   return "a row's customer is its customer column; a placeholder id there (blank, 0, -1, guest, 游客, -, N/A) "
          "is no customer, so such a row is identified by its e-mail, else its phone, else left out "

@@ -32,6 +32,20 @@ std::string_view identify_customer(std::string_view id, const std::string_view* 
 // Counts a used row under the column its customer came from.
 void count_identified_row(CustomerIdentity& identity, IdentitySource source);
 
+// Where a row's phone and e-mail are, for the contact plan: the columns find_contact_columns
+// found, else the customer column when its header names a phone or an e-mail (Pinduoduo
+// 用户购买手机号, Shopify Email); a `contact` role column elsewhere is read by its cells' form
+// (an '@' makes an e-mail).
+struct ContactColumns {
+  int phone = -1, email = -1, either = -1;
+  bool any() const { return phone >= 0 || email >= 0 || either >= 0; }
+};
+ContactColumns contact_columns(const std::vector<std::string>& header, int customer_column, int contact_column,
+                               const CustomerIdentity& identity);
+// The phone and e-mail cells of one row, trimmed; either may be empty.
+void contact_cells(const ContactColumns& columns, const std::string_view* fields, size_t count,
+                   std::string_view& phone, std::string_view& email);
+
 // The rule, in words, for the report.
 const char* customer_identity_rule();
 

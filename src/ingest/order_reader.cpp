@@ -15,6 +15,7 @@
 #include "ingest/date_parse.h"
 #include "ingest/platform_layouts.h"
 #include "ingest/product_line_builder.h"
+#include "ingest/promotion_value.h"
 #include "ingest/status_words.h"
 
 namespace huike {
@@ -22,7 +23,7 @@ namespace huike {
 const char* column_role_key(ColumnRole role) {
   static const char* const keys[kColumnRoleCount] = {"customer", "date",   "amount",  "order_id", "quantity",
                                                      "unit_price", "status", "product", "contact",
-                                                     "after_sale"};
+                                                     "after_sale", "promotion"};
   return keys[static_cast<int>(role)];
 }
 
@@ -174,8 +175,10 @@ struct OrderReader::State : RecordSink {
     uint64_t customer_hash, key;
     double amount;
     int32_t day;
-    uint32_t text_offset, text_size;  // the customer id in lookup_text, then the product
+    uint32_t text_offset, text_size;  // the customer id in lookup_text (then contacts, product)
     int64_t line;
+    uint32_t phone_size, email_size;  // the row's contacts, after the id in lookup_text
+    bool promotional;
     uint32_t product_size;
     float quantity;
     double weight;  // for sharing the order's value over its product lines
@@ -194,6 +197,7 @@ struct OrderReader::State : RecordSink {
   AmountLevelHint amount_hint = AmountLevelHint::unknown;
   OrderLines order_lines;  // per order: lines, whether they repeat one amount, refunds
   std::vector<std::pair<uint32_t, int64_t>> negative_rows;  // order index, line
+  ContactColumns contact_cols;  // phone / e-mail cells kept per customer for the contact plan
   ProductLineBuilder product_lines;
 
   explicit State(IngestOptions opts) : options(std::move(opts)), decoder(options.encoding) {
@@ -399,6 +403,8 @@ struct OrderReader::State : RecordSink {
       throw HuikeError(*platform->refusal_code, platform->refusal_message);
     }
     if (summary.has_header) find_contact_columns(summary.header, col(ColumnRole::customer), summary.identity);
+    contact_cols = contact_columns(summary.header, col(ColumnRole::customer), col(ColumnRole::contact), summary.identity);
+    table.has_promotion_column = col(ColumnRole::promotion) >= 0;
     if (col(ColumnRole::amount) < 0) amount_hint = AmountLevelHint::line;  // quantity × unit price
     else if (platform && !options.columns.count("amount")) amount_hint = platform->amount_level;
     else amount_hint = amount_hint_from_header(summary.header[col(ColumnRole::amount)]);
@@ -617,10 +623,16 @@ struct OrderReader::State : RecordSink {
       key = order_key(order_id, customer_hash);
       if (!order_slots.empty()) prefetch(&order_slots[key & (order_slots.size() - 1)]);
     }
+    std::string_view phone, email;
+    if (contact_cols.any()) contact_cells(contact_cols, fields, count, phone, email);
+    const bool promotional = table.has_promotion_column && is_promotional_value(cell(ColumnRole::promotion));
     Lookup lookup{customer_hash, key, amount, day, static_cast<uint32_t>(lookup_text.size()),
-                  static_cast<uint32_t>(customer_text.size()), line, 0, 1.0f, 0.0};
+                  static_cast<uint32_t>(customer_text.size()), line, static_cast<uint32_t>(phone.size()),
+                  static_cast<uint32_t>(email.size()), promotional, 0, 1.0f, 0.0};
     lookup_text.append(customer_text);
-    if (col(ColumnRole::product) >= 0) {
+    lookup_text.append(phone);
+    lookup_text.append(email);
+    if (col(ColumnRole::product) >= 0) {  // after the contacts in lookup_text
       const std::string_view product = cell(ColumnRole::product);
       lookup.product_size = static_cast<uint32_t>(product.size());
       lookup.quantity = row_quantity(cell(ColumnRole::quantity));
@@ -635,15 +647,22 @@ struct OrderReader::State : RecordSink {
     for (const Lookup& row : lookups) {
       const std::string_view customer_text = std::string_view(lookup_text).substr(row.text_offset, row.text_size);
       const Order order{row.amount, table.customer_ids.intern(customer_text, row.customer_hash), row.day};
+      if (row.phone_size + row.email_size > 0) {
+        const std::string_view contacts = std::string_view(lookup_text).substr(row.text_offset + row.text_size);
+        table.contacts.note(order.customer, contacts.substr(0, row.phone_size),
+                            contacts.substr(row.phone_size, row.email_size));
+      }
       if (row.amount < 0) negative_rows.emplace_back(static_cast<uint32_t>(table.orders.size()), row.line);
       uint32_t index = static_cast<uint32_t>(table.orders.size());
       if (row.key == 0) {
+        if (table.has_promotion_column) mark_promotional(static_cast<uint32_t>(table.orders.size()), row.promotional);
         table.orders.push_back(order);
         order_keys.push_back(0);
         order_lines.add_order(row.amount);
       } else {
         bool added;
         std::tie(index, added) = find_or_add_order(row.key, order);
+        if (table.has_promotion_column) mark_promotional(index, row.promotional);
         if (added) {
           order_lines.add_order(row.amount);
         } else {
@@ -653,13 +672,19 @@ struct OrderReader::State : RecordSink {
         }
       }
       if (col(ColumnRole::product) >= 0) {
-        const std::string_view product =
-            std::string_view(lookup_text).substr(row.text_offset + row.text_size, row.product_size);
+        const std::string_view product = std::string_view(lookup_text).substr(
+            row.text_offset + row.text_size + row.phone_size + row.email_size, row.product_size);
         product_lines.add(table.products, index, product, row.quantity, row.weight);
       }
     }
     lookups.clear();
     lookup_text.clear();
+  }
+
+  // A new order gets the row's flag; a further line item ORs its own in.
+  void mark_promotional(uint32_t index, bool promotional) {
+    if (index == table.promotional.size()) table.promotional.push_back(promotional);
+    else if (promotional) table.promotional[index] = true;
   }
 
   void resolve_dates() {
@@ -716,7 +741,8 @@ OrderTable OrderReader::finish() {
   if (s.date_form) s.summary.date_format = date_form_key(*s.date_form);
   if (s.summary.rows_read == 0) throw HuikeError(ErrorCode::E_NO_ROWS, "the file has a header but no order rows");
   s.summary.amount_level = resolve_amount_level(s.table.orders, s.order_lines, s.amount_hint);
-  const RefundedOrders refunded = drop_refunded_orders(s.table.orders, s.order_lines, s.negative_rows, kExampleLines);
+  const RefundedOrders refunded = drop_refunded_orders(s.table.orders, s.order_lines, s.negative_rows, kExampleLines,
+                                                         s.table.has_promotion_column ? &s.table.promotional : nullptr);
   if (refunded.orders > 0) {
     // A sale whose refund rows bring it to zero (a POS refund of the same transaction)
     // is no purchase: its rows are counted under `refunded_in_file`.

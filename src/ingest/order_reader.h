@@ -17,9 +17,10 @@ namespace huike {
 
 enum class ColumnRole : uint8_t {
   customer, date, amount, order_id, quantity, unit_price, status, product, contact,
-  after_sale  // a second status column (售后状态): only a completed refund there excludes the row
+  after_sale,  // a second status column (售后状态): only a completed refund there excludes the row
+  promotion    // a discount, coupon or campaign cell: marks the order promotional (member tiers)
 };
-constexpr int kColumnRoleCount = 10;
+constexpr int kColumnRoleCount = 11;
 const char* column_role_key(ColumnRole role);  // "customer", "date", ...
 
 enum class DateOrder : uint8_t { automatic, month_first, day_first };

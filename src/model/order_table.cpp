@@ -4,7 +4,9 @@
 
 namespace huike {
 
-size_t OrderTable::memory_bytes() const { return orders.capacity() * sizeof(Order) + products.memory_bytes(); }
+size_t OrderTable::memory_bytes() const {
+  return orders.capacity() * sizeof(Order) + promotional.capacity() / 8 + contacts.memory_bytes() + products.memory_bytes();
+}
 
 CustomerOrders group_by_customer(const OrderTable& table) {
   CustomerOrders grouped;

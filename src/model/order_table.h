@@ -3,6 +3,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/customer_contacts.h"
 #include "model/product_lines.h"
 #include "model/string_interner.h"
 
@@ -20,6 +21,11 @@ struct Order {
 struct OrderTable {
   std::vector<Order> orders;  // in file order
   StringInterner customer_ids;
+  // Per order (same index), whether it was promotional (a discount, coupon or campaign
+  // cell); empty when the file has no promotion column. A bit an order.
+  std::vector<bool> promotional;
+  bool has_promotion_column = false;
+  CustomerContacts contacts;  // phone / e-mail per customer, when the file has them
   ProductLines products;  // empty without a product column
 
   uint32_t customer_count() const { return customer_ids.size(); }

@@ -29,6 +29,14 @@ double rounded(double value, int decimals) {
   return std::round(value * kScale[decimals]) / kScale[decimals];
 }
 
+// 0/1 per member tier (empty without tiers, and for a promotion tier without a promotion column).
+CustomerValue tier_flag(const CustomerRow& r, MemberTier tier) {
+  if (!r.tiers || !r.tiers->tiers[static_cast<int>(tier)].available) return CustomerValue{Kind::empty};
+  return integer(r.tiers->has(r.customer, tier) ? 1 : 0);
+}
+#define TIER_COLUMN(name, tier) \
+  {name, 0, false, false, false, [](const CustomerRow& r) { return tier_flag(r, MemberTier::tier); }}
+
 const std::vector<CustomerColumn> kColumns = {
     {"customer_id", 0, true, true, false, [](const CustomerRow& r) { return text(r.table.customer_id(r.customer)); }},
     {"recency_days", 0, true, true, false, [](const CustomerRow& r) { return integer(metrics(r).recency_days); }},
@@ -78,6 +86,18 @@ const std::vector<CustomerColumn> kColumns = {
        const CustomerMetrics& then = r.earlier->customers[r.customer];
        return text(then.analysed ? segment8_info(then.segment8).key : "new");
      }},
+    TIER_COLUMN("tier_high_spend", high_spend),
+    TIER_COLUMN("tier_high_unit_price", high_unit_price),
+    TIER_COLUMN("tier_high_loyalty", high_loyalty),
+    TIER_COLUMN("tier_promo_high_frequency", promo_high_frequency),
+    TIER_COLUMN("tier_promo_low_frequency", promo_low_frequency),
+    TIER_COLUMN("tier_churning", churning),
+    TIER_COLUMN("tier_sleeping", sleeping),
+    {"winback_tier", 0, false, false, false,
+     [](const CustomerRow& r) {
+       if (!r.winback || r.winback->tier[r.customer] == kNotLapsed) return CustomerValue{Kind::empty};
+       return text(winback_tier_info(static_cast<WinbackTier>(r.winback->tier[r.customer])).key);
+     }},
     {"p_alive", 4, false, false, true, [](const CustomerRow& r) { return predicted(r, &CustomerPrediction::p_alive); }},
     // The prediction date + the median wait of an active customer (next_order.h); next to p_alive.
     {"expected_next_order_date", 0, false, false, true,
@@ -92,6 +112,8 @@ const std::vector<CustomerColumn> kColumns = {
      [](const CustomerRow& r) { return predicted(r, &CustomerPrediction::expected_aov); }},
     {"clv", 2, false, false, true, [](const CustomerRow& r) { return predicted(r, &CustomerPrediction::clv); }},
 };
+
+#undef TIER_COLUMN
 
 void append_cell(std::string& out, const CustomerColumn& column, const CustomerValue& value) {
   char buffer[64];

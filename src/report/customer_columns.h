@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/customer_analysis.h"
+#include "analysis/member_tiers.h"
+#include "analysis/winback.h"
 #include "analysis/predictive/predictive_models.h"
 
 namespace huike {
@@ -21,6 +23,8 @@ struct CustomerRow {
   const ShopAnalysis& shop;
   uint32_t customer;
   const CustomerPrediction* prediction;  // null: no models asked for
+  const MemberTiers* tiers = nullptr;      // null: the tier columns are empty
+  const WinbackPlan* winback = nullptr;
   const ShopAnalysis* earlier = nullptr;  // the analysis at the earlier migration date (CSV only)
   // Per customer: the earliest product reminder day (INT32_MIN none); null: not computed.
   const std::vector<int32_t>* reminder_days = nullptr;

@@ -10,8 +10,6 @@ namespace huike {
 
 using nlohmann::json;
 
-namespace {
-
 const char* delimiter_name(char delimiter) {
   switch (delimiter) {
     case ',': return "comma";
@@ -22,6 +20,8 @@ const char* delimiter_name(char delimiter) {
     default: return "unknown";
   }
 }
+
+namespace {
 
 double rounded(double value, double scale = 100) { return std::round(value * scale) / scale; }
 

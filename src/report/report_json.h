@@ -10,6 +10,7 @@ namespace huike {
 
 constexpr int kReportSchemaVersion = 1;
 
+const char* delimiter_name(char delimiter);  // "comma", "tab", …
 nlohmann::json input_json(const IngestSummary& summary);
 // totals, segments, status, purchase cycle and chart data of one analysis.
 nlohmann::json analysis_json(const ShopAnalysis& shop);

@@ -95,8 +95,8 @@ TEST(HealthReport, Exports) {
   EXPECT_EQ(std::count(moves.begin(), moves.end(), '\n'), 6);  // header + 5 customers
   // The customers CSV carries the segment at the earlier date too.
   const std::string customers = session->customers_csv({{"compare_as_of", "2024-04-20"}});
-  EXPECT_NE(customers.find(",segment_eight_before\r\n"), std::string::npos);
-  EXPECT_NE(customers.find(",一般发展客户,有潜力客户,new\r\n"), std::string::npos);  // D
+  EXPECT_NE(customers.find(",segment_grid_zh,segment_eight_before,"), std::string::npos);
+  EXPECT_NE(customers.find(",一般发展客户,有潜力客户,new,"), std::string::npos);  // D
 }
 
 }  // namespace

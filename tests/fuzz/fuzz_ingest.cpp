@@ -1,6 +1,6 @@
 // libFuzzer target over the whole engine: any bytes, split at a data-chosen point, must end
-// in a report, a CSV and a prediction, or a HuikeError — never a crash, hang, sanitizer
-// report or other exception.
+// in a report, a CSV and a prediction (and, read again as a member list, a win-back plan), or
+// a HuikeError — never a crash, hang, sanitizer report or other exception.
 // Under ctest it is built with the normal compiler and replay_main.cpp, and replays
 // tests/fixtures and tests/fuzz/corpus (every past finding: keep each one there as a file).
 // Fuzzing itself: scripts/fuzz (clang's libFuzzer); copy any crash-* file it writes into
@@ -37,6 +37,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     session.finish();
     session.report(nlohmann::json::object()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     session.customers_csv(nlohmann::json::object());
+    session.winback_csv(nlohmann::json::object());
+    // The same bytes as a member list (the win-back plan's second file).
+    try {
+      session.load_member_list(bytes, nlohmann::json::object());
+      session.report(nlohmann::json::object()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      session.winback_csv(nlohmann::json::object());
+    } catch (const huike::HuikeError&) {
+    }
   } catch (const huike::HuikeError&) {
     return 0;
   }

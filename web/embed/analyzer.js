@@ -63,6 +63,17 @@ export function createAnalyzer() {
       const { bytes } = await client.request(RequestType.HEALTH_CSV, { options, kind });
       return new Blob([bytes], { type: 'text/csv;charset=utf-8' });
     },
+    async memberList(input, options = {}) {
+      const [source] = toSources(input);
+      return (await client.request(RequestType.MEMBER_LIST, { source, options })).memberList;
+    },
+    async clearMemberList() {
+      await client.request(RequestType.MEMBER_LIST_CLEAR, {});
+    },
+    async winbackCsv(tier, options = lastOptions, { lang = /** @type {'zh-CN' | 'en'} */ ('zh-CN') } = {}) {
+      const { bytes } = await client.request(RequestType.WINBACK_CSV, { options, tier, lang });
+      return new Blob([bytes], { type: 'text/csv;charset=utf-8' });
+    },
     async predict(predictOptions = {}) {
       return (await client.request(RequestType.PREDICT, { predict: predictOptions })).predict;
     },

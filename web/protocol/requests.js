@@ -16,6 +16,9 @@
 /** @typedef {import('../types/huike-embed').PredictOptions} PredictOptions */
 /** @typedef {import('../types/huike-embed').PredictReport} PredictReport */
 /** @typedef {import('../types/huike-embed').Progress} Progress */
+/** @typedef {import('../types/huike-embed').MemberListOptions} MemberListOptions */
+/** @typedef {import('../types/huike-embed').MemberListSummary} MemberListSummary */
+/** @typedef {import('../types/huike-embed').WinbackTierKey} WinbackTierKey */
 /** @typedef {import('./error_codes.js').ErrorCodeName} ErrorCodeName */
 /** @typedef {import('../types/huike-embed').ReminderProductOptions} ReminderProductOptions */
 /** @typedef {import('../types/huike-embed').RemindersQuery} RemindersQuery */
@@ -32,6 +35,9 @@ export const RequestType = Object.freeze({
   CUSTOMERS_CSV: 'CUSTOMERS_CSV',
   HEALTH_CSV: 'HEALTH_CSV',
   PREDICT: 'PREDICT',
+  MEMBER_LIST: 'MEMBER_LIST',
+  MEMBER_LIST_CLEAR: 'MEMBER_LIST_CLEAR',
+  WINBACK_CSV: 'WINBACK_CSV',
   INPUT_SUMMARY: 'INPUT_SUMMARY',
   SET_CONSUMPTION: 'SET_CONSUMPTION',
   REMINDERS_PAGE: 'REMINDERS_PAGE',
@@ -63,6 +69,11 @@ export const ReplyType = Object.freeze({ RESULT: 'RESULT', ERROR: 'ERROR', PROGR
  *     result: {bytes: ArrayBuffer}},
  *   HEALTH_CSV: {payload: {options?: RequestOptions, kind: 'cohorts' | 'migration'}, result: {bytes: ArrayBuffer}},
  *   PREDICT: {payload: {predict?: PredictOptions}, result: {predict: PredictReport}},
+ *   MEMBER_LIST: {payload: {source: Blob | string, options?: MemberListOptions}, result: {memberList: MemberListSummary}},
+ *   MEMBER_LIST_CLEAR: {payload: {}, result: {}},
+ *   WINBACK_CSV: {
+ *     payload: {options?: RequestOptions, tier?: WinbackTierKey, lang?: 'zh-CN' | 'en'},
+ *     result: {bytes: ArrayBuffer}},
  *   INPUT_SUMMARY: {payload: {}, result: {input: InputSummary | undefined}},
  *   SET_CONSUMPTION: {payload: {source: Blob | string | null}, result: {consumption: ConsumptionInfo | null}},
  *   REMINDERS_PAGE: {payload: {options?: RequestOptions, query?: RemindersQuery}, result: RemindersPage},

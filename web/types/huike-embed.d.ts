@@ -7,12 +7,12 @@ export type ErrorCode =
   | 'E_BAD_OPTION' | 'E_STATE' | 'E_NO_SESSION' | 'E_EMPTY_FILE' | 'E_NO_ROWS' | 'E_NO_USABLE_ROWS'
   | 'E_NO_CUSTOMER_COLUMN' | 'E_NO_DATE_COLUMN' | 'E_NO_AMOUNT_COLUMN' | 'E_UNKNOWN_COLUMN'
   | 'E_SPREADSHEET_FILE' | 'E_UTF16_FILE' | 'E_BINARY_FILE' | 'E_UNTERMINATED_QUOTE' | 'E_RECORD_TOO_LONG'
-  | 'E_TOO_MANY_COLUMNS' | 'E_AMAZON_ALL_ORDERS' | 'E_MIXED_ENCODING' | 'E_NO_PURCHASES' | 'E_PREDICT_OPTION' | 'E_PREDICT_RANGE' | 'E_PREDICT_CALIBRATION_END'
+  | 'E_TOO_MANY_COLUMNS' | 'E_AMAZON_ALL_ORDERS' | 'E_MIXED_ENCODING' | 'E_NO_PURCHASES' | 'E_NO_MEMBER_ID_COLUMN' | 'E_PREDICT_OPTION' | 'E_PREDICT_RANGE' | 'E_PREDICT_CALIBRATION_END'
   | 'E_PREDICT_NO_PURCHASES' | 'E_CONSUMPTION_COLUMNS' | 'E_CONSUMPTION_ROW' | 'E_CONSUMPTION_DAYS'
   | 'E_CONSUMPTION_DUPLICATE' | 'E_OUT_OF_MEMORY' | 'E_FILE_TOO_LARGE' | 'E_INTERNAL' | 'E_OPEN' | 'E_READ' | 'E_WRITE'
   | 'E_CANCELLED' | 'E_WORKER_CRASHED' | 'E_DISPOSED' | 'E_BAD_INPUT' | 'E_BAD_REQUEST' | 'E_NO_INPUT';
 
-export type Role = 'customer' | 'date' | 'amount' | 'order_id' | 'quantity' | 'unit_price' | 'status' | 'product' | 'contact' | 'after_sale';
+export type Role = 'customer' | 'date' | 'amount' | 'order_id' | 'quantity' | 'unit_price' | 'status' | 'product' | 'contact' | 'after_sale' | 'promotion';
 
 export interface IngestOptions {
   encoding?: 'utf-8' | 'gb18030' | 'windows-1252';
@@ -23,7 +23,79 @@ export interface IngestOptions {
   date_order?: 'month_first' | 'day_first';
 }
 
-export interface AnalysisOptions {
+/** Member-tier and win-back settings (README "Member tiers and win-back"); defaults in brackets. */
+export interface TierOptions {
+  tier_window_days?: number; // 365
+  high_spend_share?: number; // 0.2
+  high_unit_price_multiple?: number; // 2
+  loyalty_revenue_share?: number; // 0.5
+  loyalty_min_purchase_days?: number; // 2
+  loyalty_max_gap_days?: number; // 60
+  promo_high_share?: number; // 0.2
+  promo_low_share?: number; // 0.2
+  churning_min_age_days?: number; // 360
+  churning_recent_days?: number; // 180
+  churning_min_prior_orders?: number; // 2
+  churning_drop_ratio?: number; // 0.5
+  winback_light_max_orders?: number; // 2
+  winback_members_no_order_max_touches?: number; // 3
+  winback_members_no_order_min_days?: number; // 14
+  winback_light_low_value_max_touches?: number; // 2
+  winback_light_low_value_min_days?: number; // 30
+  winback_light_high_value_max_touches?: number; // 4
+  winback_light_high_value_min_days?: number; // 14
+  winback_loyal_lapsed_max_touches?: number; // 8
+  winback_loyal_lapsed_min_days?: number; // 7
+}
+
+export type MemberTierKey = 'high_spend' | 'high_unit_price' | 'high_loyalty' | 'promo_high_frequency'
+  | 'promo_low_frequency' | 'churning' | 'sleeping';
+export type WinbackTierKey = 'members_no_order' | 'light_low_value' | 'light_high_value' | 'loyal_lapsed';
+
+export interface MemberTier {
+  key: MemberTierKey; name_zh: string; name_en: string; rule_zh: string; rule_en: string;
+  /** The settings the rule uses, with their values. */
+  settings: Record<string, number>;
+  available: boolean; reason?: string; reason_zh?: string;
+  customers: number; revenue: number; net_revenue: number; customer_share: number;
+  action_zh: string; action_en: string;
+}
+
+export interface MembersSection {
+  window_days: number; window_buyers: number; window_revenue: number; shop_average_order_value: number;
+  promotion_customers: number; tiers: MemberTier[];
+  /** overlap[i][j]: customers in both tiers[i] and tiers[j]. */
+  overlap: number[][];
+}
+
+export interface MemberListSummary {
+  rows: number; members: number; matched: number; unmatched: number; customers_not_in_list: number;
+  members_without_orders: number;
+  excluded: Record<string, ExcludedReason>; bad_signup_date: ExcludedReason;
+  encoding: string; delimiter: string;
+  columns: { member_id: string | null; phone: string | null; email: string | null; signup: string | null };
+}
+
+export interface MemberListOptions {
+  encoding?: IngestOptions['encoding']; delimiter?: IngestOptions['delimiter'];
+  columns?: { member_id?: string; phone?: string; email?: string; signup?: string };
+}
+
+export interface WinbackTier {
+  key: WinbackTierKey; name_zh: string; name_en: string; rule_zh: string; rule_en: string;
+  offer_zh: string; offer_en: string; available: boolean;
+  customers: number; revenue: number; max_touches: number; min_days_between: number;
+  settings: Record<string, number>;
+  channels: { sms: number; email: number; platform_message: number };
+}
+
+export interface WinbackSection {
+  median_order_value: number; light_max_orders: number; lapsed_customers: number;
+  lapsed_rule_zh: string; lapsed_rule_en: string; channel_rule_zh: string; channel_rule_en: string;
+  tiers: WinbackTier[]; member_list: MemberListSummary | null;
+}
+
+export interface AnalysisOptions extends TierOptions {
   /** YYYY-MM-DD; orders on or after it are left out. Default: the day after the latest purchase. */
   as_of?: string;
   thresholds?: 'mean' | 'median' | 'custom';
@@ -106,7 +178,7 @@ export interface Report {
   schema_version: number;
   engine: string;
   input: InputSummary;
-  analysis: Required<Omit<AnalysisOptions, 'custom_thresholds'>> & { first_order_date: string; last_order_date: string };
+  analysis: Required<Omit<AnalysisOptions, 'custom_thresholds' | keyof TierOptions>> & { first_order_date: string; last_order_date: string };
   totals: {
     customers: number; orders: number; revenue: number; gross_revenue: number; returns_value: number;
     return_orders: number; return_only_customers: number; average_order_value: number;
@@ -133,6 +205,8 @@ export interface Report {
       important_value_now_important_win_back: number; important_value_now_general_win_back: number;
     };
   };
+  members: MembersSection;
+  winback: WinbackSection;
   replenishment: ReplenishmentSection;
   products: ProductsSection;
 }
@@ -200,6 +274,9 @@ export interface CustomerFilter {
   segment_eight?: string;
   segment_grid?: string;
   status?: CustomerStatus;
+  /** A member tier. */
+  tier?: MemberTierKey;
+  winback_tier?: WinbackTierKey;
   /** Only in customersCsv with `predict`: customers whose P(alive) is below this. */
   p_alive_below?: number;
 }
@@ -278,6 +355,11 @@ export interface Analyzer {
   predict(options?: PredictOptions): Promise<PredictReport>;
   /** The health view's exports: the cohort matrix, or one row per customer with both segments. */
   healthCsv(kind: 'cohorts' | 'migration', options?: AnalyzerOptions): Promise<Blob>;
+  /** Adds a member list (a second file) to the win-back plan; report() then carries it. */
+  memberList(input: Blob | string | ArrayBuffer | ArrayBufferView, options?: MemberListOptions): Promise<MemberListSummary>;
+  clearMemberList(): Promise<void>;
+  /** The win-back contact plan, one tier or all (UTF-8 with BOM, formula-safe). */
+  winbackCsv(tier?: WinbackTierKey, options?: AnalyzerOptions, extra?: { lang?: 'zh-CN' | 'en' }): Promise<Blob>;
   /** A CSV of product, days one unit lasts (kept for later files); null removes it. */
   setConsumptionTable(table: Blob | string | null): Promise<ConsumptionInfo | null>;
   remindersPage(query?: RemindersQuery, options?: AnalyzerOptions): Promise<RemindersPage>;

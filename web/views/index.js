@@ -7,6 +7,8 @@ import { overviewView } from './overview.js';
 import { customersView } from './customers.js';
 import { predictionView } from './prediction.js';
 import { healthView } from './health.js';
+import { membersView } from './members.js';
+import { winbackView } from './winback.js';
 import { remindersView } from './reminders.js';
 import { productsView } from './products.js';
 
@@ -17,5 +19,7 @@ registerView(overviewView);
 registerView(customersView);
 registerView(predictionView);
 registerView(healthView);
+registerView(membersView);
+registerView(winbackView);
 registerView(remindersView);
 registerView(productsView);

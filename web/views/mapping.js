@@ -8,7 +8,7 @@ import { el, chip } from '../app/dom.js';
 /** @typedef {import('../types/huike-embed').Role} Role */
 
 /** @type {Role[]} */
-export const ROLES = ['customer', 'date', 'amount', 'order_id', 'quantity', 'unit_price', 'status', 'product', 'contact', 'after_sale'];
+export const ROLES = ['customer', 'date', 'amount', 'order_id', 'quantity', 'unit_price', 'status', 'product', 'contact', 'after_sale', 'promotion'];
 /** @type {Partial<Record<Role, boolean>>} */
 const REQUIRED = { customer: true, date: true, amount: true };
 

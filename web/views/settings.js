@@ -46,8 +46,12 @@ export const settingsView = {
       timer = /** @type {any} */ (setTimeout(rerun, 250));
     }
 
+    // Keys these settings own; other views' settings (member tiers, win-back) are kept.
+    const OWN = ['as_of', 'thresholds', 'custom_thresholds', 'churn_window_days', 'at_risk_multiplier', 'churned_multiplier', 'returns'];
+
     async function rerun() {
-      const analysis = read();
+      const others = Object.fromEntries(Object.entries(store.analysis).filter(([key]) => !OWN.includes(key)));
+      const analysis = { ...others, ...read() };
       const runId = ++store.runId;
       $('settings-busy').hidden = false;
       $('settings-error').textContent = '';

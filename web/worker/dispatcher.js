@@ -188,6 +188,23 @@ export function createDispatcher(createModule, post, moduleArgs, heapLimits) {
       engine.releaseCsv();
       return [{ bytes: bytes.buffer }, [bytes.buffer]];
     },
+    // The member list: one more file, read whole (it is small next to the orders).
+    MEMBER_LIST: async (id, payload) => {
+      const source = typeof payload.source === 'string' ? new Blob([payload.source]) : payload.source;
+      const bytes = new Uint8Array(await source.arrayBuffer());
+      engine.chunkBuffer(bytes.length).set(bytes);
+      return [{ memberList: call('loadMemberList', bytes.length, JSON.stringify(payload.options || {})).member_list }, []];
+    },
+    MEMBER_LIST_CLEAR: () => {
+      call('clearMemberList');
+      return [{}, []];
+    },
+    WINBACK_CSV: (id, payload) => {
+      call('winbackCsv', analysisJson(payload), JSON.stringify(payload.tier ? { tier: payload.tier } : {}), payload.lang || 'zh-CN');
+      const bytes = engine.csvBytes().slice();
+      engine.releaseCsv();
+      return [{ bytes: bytes.buffer }, [bytes.buffer]];
+    },
     INPUT_SUMMARY: () => [{ input: inputSummary() }, []],
     SET_CONSUMPTION: async (id, payload) => {
       const source = payload.source;

@@ -1,0 +1,170 @@
+#include "analysis/member_tiers.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+
+namespace huike {
+
+// Names and actions: seed 004 (会员分层, 2019).
+const MemberTierInfo& member_tier_info(MemberTier tier) {
+  static const MemberTierInfo infos[kMemberTierCount] = {
+      {"high_spend", "高消费总额会员", "High total spend",
+       "一对一针对性服务营销:生日专属礼物、会员日最高福利",
+       "One-to-one service: a birthday gift, the best perks on member days"},
+      {"high_unit_price", "高单价会员", "High unit price",
+       "个性化服务和特殊优待;不建议做优惠活动,在产品和心理层面下功夫",
+       "Personal service and special treatment; no discount campaigns, win them with product and attention"},
+      {"high_loyalty", "高忠诚度会员", "High loyalty",
+       "不时推出新品吸引;淡季用满赠、满减提升购买率",
+       "Bring out new products now and then; gifts and spend-threshold offers in the slow season"},
+      {"promo_high_frequency", "低价高频次会员", "Low price, high frequency",
+       "做好标签,多做营销活动,适时提高消费金额,借他们推广门店",
+       "Tag them, run more campaigns, raise their order value in time and let them spread the word"},
+      {"promo_low_frequency", "低价低频次会员", "Low price, low frequency",
+       "拉入促销黑名单:下次营销活动不纳入目标人群",
+       "Put them on the promotion blacklist: leave them out of the next campaign"},
+      {"churning", "流失会员", "Churning",
+       "尽快维护:定期筛选并赠送礼品等营销,激活消费频率",
+       "Act before they fall asleep: regular gifts and offers to lift their purchase frequency"},
+      {"sleeping", "沉睡会员", "Sleeping",
+       "收集服务反馈找到沉睡原因;用低门槛的线上活动(低价拼团、秒杀)唤醒",
+       "Ask for feedback to learn why they left; wake them with low-threshold offers (group buys, flash sales)"},
+  };
+  return infos[static_cast<int>(tier)];
+}
+
+double share_edge(std::vector<double> values, double share, bool from_top) {
+  // ceil, forgiving the rounding of share × n (0.2 × 15 is 3.0000000000000004).
+  const double wanted = std::ceil(share * static_cast<double>(values.size()) - 1e-9);
+  if (values.empty() || !(wanted >= 1)) return std::numeric_limits<double>::quiet_NaN();
+  const size_t k = std::min(values.size(), static_cast<size_t>(wanted));
+  if (from_top) std::nth_element(values.begin(), values.begin() + (k - 1), values.end(), std::greater<double>());
+  else std::nth_element(values.begin(), values.begin() + (k - 1), values.end());
+  return values[k - 1];
+}
+
+namespace {
+
+struct Window {
+  double spend = 0, promo_revenue = 0;
+  uint32_t purchase_days = 0, promo_orders = 0, recent_orders = 0, prior_orders = 0;
+  int32_t max_gap = 0;
+};
+
+// One customer's purchases before `cutoff` (returns left out), by day.
+Window summarise(const OrderTable& table, const uint32_t* first, const uint32_t* last, int32_t cutoff,
+                 int32_t as_of, const MemberTierOptions& o) {
+  Window w;
+  const bool promos = table.promotional.size() == table.orders.size() && !table.orders.empty();
+  int32_t previous_window_day = INT32_MIN;
+  for (const uint32_t* it = first; it != last; ++it) {
+    const Order& order = table.orders[*it];
+    if (order.day >= cutoff || order.amount < 0) continue;
+    const int32_t recency = as_of - order.day;
+    if (promos && table.promotional[*it]) {
+      ++w.promo_orders;
+      w.promo_revenue += order.amount;
+    }
+    (recency < o.churning_recent_days ? w.recent_orders : w.prior_orders) += 1;
+    if (recency >= o.window_days) continue;
+    w.spend += order.amount;
+    if (order.day == previous_window_day) continue;
+    if (previous_window_day != INT32_MIN) w.max_gap = std::max(w.max_gap, order.day - previous_window_day);
+    ++w.purchase_days;
+    previous_window_day = order.day;
+  }
+  return w;
+}
+
+bool at_least(double value, double bound) { return value >= bound - 1e-9 * std::max(1.0, std::fabs(bound)); }
+
+}  // namespace
+
+MemberTiers compute_member_tiers(const OrderTable& table, const CustomerOrders& grouped, const ShopAnalysis& shop,
+                                 const MemberTierOptions& options) {
+  MemberTiers out;
+  out.options = options;
+  const uint32_t n = table.customer_count();
+  out.bits.assign(n, 0);
+  const int32_t cutoff = shop.options.as_of_day ? *shop.options.as_of_day : INT32_MAX;
+  const int32_t as_of = shop.as_of_day;
+  std::vector<Window> windows(n);
+  std::vector<double> window_spends, promo_revenues;
+  for (uint32_t c = 0; c < n; ++c) {
+    if (!shop.customers[c].analysed) continue;
+    const Window& w = windows[c] = summarise(table, grouped.order_index.data() + grouped.begin[c],
+                                             grouped.order_index.data() + grouped.begin[c + 1], cutoff, as_of, options);
+    if (w.purchase_days > 0) {
+      window_spends.push_back(w.spend);
+      out.window_revenue += w.spend;
+    }
+    if (w.promo_orders > 0) promo_revenues.push_back(w.promo_revenue);
+  }
+  out.window_buyers = static_cast<uint32_t>(window_spends.size());
+  out.promo_customers = static_cast<uint32_t>(promo_revenues.size());
+  out.shop_average_order_value = shop.orders > 0 ? shop.gross_revenue / static_cast<double>(shop.orders) : 0;
+
+  const double spend_edge = share_edge(window_spends, options.high_spend_share, true);
+  // The smallest prefix (by window spend, descending) reaching the revenue share; ties at its edge join.
+  double loyalty_edge = std::numeric_limits<double>::quiet_NaN();
+  if (!window_spends.empty() && options.loyalty_revenue_share > 0) {
+    std::sort(window_spends.begin(), window_spends.end(), std::greater<double>());
+    const double target = options.loyalty_revenue_share * out.window_revenue;
+    double sum = 0;
+    for (double spend : window_spends) {
+      sum += spend;
+      loyalty_edge = spend;
+      if (at_least(sum, target)) break;
+    }
+  }
+  const bool promos = table.has_promotion_column;
+  const double promo_high_edge = promos ? share_edge(promo_revenues, options.promo_high_share, true) : NAN;
+  const double promo_low_edge = promos ? share_edge(promo_revenues, options.promo_low_share, false) : NAN;
+  out.high_spend_min = std::isnan(spend_edge) ? 0 : spend_edge;
+  out.loyalty_min = std::isnan(loyalty_edge) ? 0 : loyalty_edge;
+  out.promo_high_min = std::isnan(promo_high_edge) ? 0 : promo_high_edge;
+  out.promo_low_max = std::isnan(promo_low_edge) ? 0 : promo_low_edge;
+
+  const double unit_price_bound = options.high_unit_price_multiple * out.shop_average_order_value;
+  for (uint32_t c = 0; c < n; ++c) {
+    const CustomerMetrics& m = shop.customers[c];
+    if (!m.analysed) continue;
+    const Window& w = windows[c];
+    const bool window_buyer = w.purchase_days > 0;
+    uint8_t bits = 0;
+    const auto set = [&bits](MemberTier tier, bool on) { bits |= static_cast<uint8_t>(on) << static_cast<int>(tier); };
+    const bool in_prefix = window_buyer && w.spend >= loyalty_edge;  // false for NaN
+    out.loyalty_prefix += in_prefix;
+    set(MemberTier::high_spend, window_buyer && w.spend >= spend_edge);
+    set(MemberTier::high_unit_price, at_least(m.gross / m.frequency, unit_price_bound));
+    set(MemberTier::high_loyalty, in_prefix && w.purchase_days >= static_cast<uint32_t>(options.loyalty_min_purchase_days) &&
+                                      w.max_gap <= options.loyalty_max_gap_days);
+    set(MemberTier::promo_high_frequency, w.promo_orders > 0 && w.promo_revenue >= promo_high_edge);
+    set(MemberTier::promo_low_frequency, w.promo_orders > 0 && w.promo_revenue <= promo_low_edge);
+    // Orders in the last `recent` days against the customer's own rate per `recent` days before.
+    const int32_t age = as_of - m.first_day;
+    const int32_t prior_span = age - options.churning_recent_days;
+    const bool churning = !m.sleeping && age >= options.churning_min_age_days && prior_span > 0 &&
+                          w.prior_orders >= static_cast<uint32_t>(options.churning_min_prior_orders) &&
+                          w.recent_orders < options.churning_drop_ratio * w.prior_orders *
+                                                options.churning_recent_days / prior_span;
+    set(MemberTier::churning, churning);
+    set(MemberTier::sleeping, m.sleeping);
+    out.bits[c] = bits;
+    for (int t = 0; t < kMemberTierCount; ++t) {
+      if (!(bits >> t & 1)) continue;
+      out.tiers[t].customers += 1;
+      out.tiers[t].window_revenue += w.spend;
+      out.tiers[t].net_revenue += m.monetary;
+    }
+  }
+  if (!promos) {
+    out.tiers[static_cast<int>(MemberTier::promo_high_frequency)].available = false;
+    out.tiers[static_cast<int>(MemberTier::promo_low_frequency)].available = false;
+  }
+  return out;
+}
+
+}  // namespace huike
