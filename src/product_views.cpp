@@ -60,7 +60,7 @@ void ProductViews::add_sections(json& report, const OrderTable& table, const Sho
 }
 
 json ProductViews::reminders_page(const OrderTable& table, const ShopAnalysis& shop, const json& options,
-                                  const json& query) const {
+                                  const json& query, const MemberDirectory* members) const {
   if (!query.is_object()) throw HuikeError(ErrorCode::E_BAD_OPTION, "query must be an object");
   const ReplenishmentResult& r = replenishment(table, shop, options);
   const std::string list_key = option_or<std::string>(query, "list", "remind_now");
@@ -71,7 +71,7 @@ json ProductViews::reminders_page(const OrderTable& table, const ShopAnalysis& s
   const uint64_t offset = option_or<uint64_t>(query, "offset", 0);
   const uint64_t limit = std::min<uint64_t>(option_or<uint64_t>(query, "limit", 50), 1000);
   json rows = json::array();
-  for (uint64_t i = offset; i < list.size() && i < offset + limit; ++i) rows.push_back(reminder_json(table, r, list[i]));
+  for (uint64_t i = offset; i < list.size() && i < offset + limit; ++i) rows.push_back(reminder_json(table, r, list[i], members));
   return {{"total", list.size()}, {"offset", offset}, {"rows", rows}};
 }
 

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/contact.h"
 #include "analysis/product_roles.h"
 #include "analysis/replenishment.h"
 #include "ingest/consumption_table.h"
@@ -29,7 +30,7 @@ class ProductViews {
                     const nlohmann::json& options) const;
   // {"list":"remind_now"|"overdue","offset":0,"limit":50} → {"total","offset","rows"}
   nlohmann::json reminders_page(const OrderTable& table, const ShopAnalysis& shop, const nlohmann::json& options,
-                                const nlohmann::json& query) const;
+                                const nlohmann::json& query, const MemberDirectory* members) const;
 
  private:
   ConsumptionDays consumption_;

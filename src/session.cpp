@@ -183,12 +183,14 @@ json Session::report(const json& analysis_options) const {
 json Session::set_consumption_table(std::string_view csv) { return state_->products.set_consumption(csv); }
 
 json Session::reminders_page(const json& analysis_options, const json& query) const {
-  return state_->products.reminders_page(state_->table, state_->analysis(analysis_options), analysis_options, query);
+  return state_->products.reminders_page(state_->table, state_->analysis(analysis_options), analysis_options, query,
+                                        state_->members.get());
 }
 
 std::string Session::reminders_csv(const json& analysis_options) const {
   const ShopAnalysis& shop = state_->analysis(analysis_options);
-  return huike::reminders_csv(state_->table, state_->products.replenishment(state_->table, shop, analysis_options));
+  return huike::reminders_csv(state_->table, state_->products.replenishment(state_->table, shop, analysis_options),
+                              state_->members.get());
 }
 
 json Session::products_page(const json& analysis_options, const json& query) const {
@@ -203,7 +205,8 @@ std::string Session::products_csv(const json& analysis_options) const {
 
 std::string Session::promotion_audience_csv(const json& analysis_options) const {
   const ShopAnalysis& shop = state_->analysis(analysis_options);
-  return audience_csv(state_->table, shop, state_->products.roles(state_->table, shop, analysis_options));
+  return audience_csv(state_->table, shop, state_->products.roles(state_->table, shop, analysis_options),
+                      state_->members.get());
 }
 
 namespace {

@@ -175,9 +175,10 @@ std::string products_csv(const OrderTable& orders, const ProductRolesResult& rol
   return out;
 }
 
-std::string audience_csv(const OrderTable& orders, const ShopAnalysis& shop, const ProductRolesResult& roles) {
+std::string audience_csv(const OrderTable& orders, const ShopAnalysis& shop, const ProductRolesResult& roles,
+                         const MemberDirectory* members) {
   std::string out(kUtf8Bom);
-  out += "customer_id,order_value,last_purchase,recency_days,status,products\r\n";
+  out += "customer_id,order_value,last_purchase,recency_days,status,products,phone,email,channel\r\n";
   for (size_t i = 0; i < roles.audience.size(); ++i) {
     const uint32_t c = roles.audience[i];
     const CustomerMetrics& m = shop.customers[c];
@@ -190,7 +191,12 @@ std::string audience_csv(const OrderTable& orders, const ShopAnalysis& shop, con
       products += (products.empty() ? "" : " / ") + std::string(orders.products.names.at(p));
     }
     append_csv_cell(out, products);
-    out += "\r\n";
+    const CustomerContact contact = customer_contact(orders, c, members);
+    out += ',';
+    append_csv_cell(out, contact.phone);
+    out += ',';
+    append_csv_cell(out, contact.email);
+    out += std::string(",") + channel_key(contact.channel) + "\r\n";
   }
   return out;
 }

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/contact.h"
 #include "analysis/product_roles.h"
 
 namespace huike {
@@ -20,6 +21,8 @@ nlohmann::json products_page(const OrderTable& orders, const ProductRolesResult&
 
 // Every sold product by revenue, and the promotion audience (UTF-8 with BOM, formula-safe).
 std::string products_csv(const OrderTable& orders, const ProductRolesResult& roles);
-std::string audience_csv(const OrderTable& orders, const ShopAnalysis& shop, const ProductRolesResult& roles);
+// The audience carries each customer's phone, e-mail and channel (contact.h).
+std::string audience_csv(const OrderTable& orders, const ShopAnalysis& shop, const ProductRolesResult& roles,
+                         const MemberDirectory* members = nullptr);
 
 }  // namespace huike

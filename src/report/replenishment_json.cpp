@@ -38,8 +38,13 @@ json list_json(const OrderTable& orders, const ReplenishmentResult& r, const std
 
 }  // namespace
 
-json reminder_json(const OrderTable& orders, const ReplenishmentResult& r, const Reminder& row) {
+json reminder_json(const OrderTable& orders, const ReplenishmentResult& r, const Reminder& row,
+                   const MemberDirectory* members) {
+  const CustomerContact contact = customer_contact(orders, row.customer, members);
   return {{"customer_id", std::string(orders.customer_id(row.customer))},
+          {"phone", std::string(contact.phone)},
+          {"email", std::string(contact.email)},
+          {"channel", channel_key(contact.channel)},
           {"product", row.product == kNoProduct ? json() : json(product_name(orders, row))},
           {"source", reminder_source_key(row.source)},
           {"last_purchase", format_day(row.last_purchase)},
@@ -97,10 +102,10 @@ json replenishment_json(const OrderTable& orders, const ReplenishmentResult& r, 
           {"per_day", per_day}};
 }
 
-std::string reminders_csv(const OrderTable& orders, const ReplenishmentResult& r) {
+std::string reminders_csv(const OrderTable& orders, const ReplenishmentResult& r, const MemberDirectory* members) {
   std::string out(kUtf8Bom);
   out += "list,customer_id,product,source,last_purchase,quantity,days_per_unit,cycle_days,due_date,reminder_date,"
-         "days_until_due\r\n";
+         "days_until_due,phone,email,channel\r\n";
   char buffer[64];
   const auto number = [&](double v) {
     if (!std::isfinite(v)) return;
@@ -119,7 +124,12 @@ std::string reminders_csv(const OrderTable& orders, const ReplenishmentResult& r
       out += ',';
       if (row.product == kNoProduct) number(row.days_per_unit);
       out += ',' + format_day(row.due_day) + ',' + format_day(row.reminder_day) + ',' +
-             std::to_string(row.due_day - r.as_of_day) + "\r\n";
+             std::to_string(row.due_day - r.as_of_day) + ',';
+      const CustomerContact contact = customer_contact(orders, row.customer, members);
+      append_csv_cell(out, contact.phone);
+      out += ',';
+      append_csv_cell(out, contact.email);
+      out += std::string(",") + channel_key(contact.channel) + "\r\n";
     }
   }
   return out;

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/contact.h"
 #include "analysis/replenishment.h"
 #include "ingest/consumption_table.h"
 
@@ -13,10 +14,12 @@ namespace huike {
 nlohmann::json replenishment_json(const OrderTable& orders, const ReplenishmentResult& r,
                                   const ConsumptionTableInfo* table);
 
-// One row of a list (the page's pages and the CSV carry the same fields).
-nlohmann::json reminder_json(const OrderTable& orders, const ReplenishmentResult& r, const Reminder& row);
+// One row of a list (the page's pages and the CSV carry the same fields), with the
+// customer's phone, e-mail and channel (contact.h; the member list fills gaps when given).
+nlohmann::json reminder_json(const OrderTable& orders, const ReplenishmentResult& r, const Reminder& row,
+                             const MemberDirectory* members = nullptr);
 
 // Both lists as one CSV (UTF-8 with BOM, formula-safe): a `list` column says which.
-std::string reminders_csv(const OrderTable& orders, const ReplenishmentResult& r);
+std::string reminders_csv(const OrderTable& orders, const ReplenishmentResult& r, const MemberDirectory* members = nullptr);
 
 }  // namespace huike

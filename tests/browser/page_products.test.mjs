@@ -104,7 +104,7 @@ test('Reminders: rhythm, then a dropped consumption table, a bad table with its 
   assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const lines = csv.toString('utf8').slice(1).trim().split('\r\n');
   assert.equal(lines.length, 1 + 3 + 1);
-  assert.equal(lines[2], 'remind_now,A,Formula,consumption_table,2024-02-10,3.00,10.00,,2024-03-11,2024-03-04,10');
+  assert.equal(lines[2], 'remind_now,A,Formula,consumption_table,2024-02-10,3.00,10.00,,2024-03-11,2024-03-04,10,,,platform_message');
 
   // The overdue window is a setting: 31 days lets C in.
   await page.fill('#remind-overdue', '31');
@@ -191,7 +191,7 @@ test('Products: roles with their rules, a setting, the table, the matrix and the
   await download.saveAs(file);
   const lines = readFileSync(file, 'utf8').slice(1).trim().split('\r\n');
   assert.equal(lines.length, 21);
-  assert.ok(lines.includes('d1,20.00,2024-02-10,326,churned,Sample Pack'), lines.join('\n'));
+  assert.ok(lines.includes('d1,20.00,2024-02-10,326,churned,Sample Pack,,,platform_message'), lines.join('\n'));
   await page.screenshot({ path: join(root, 'test-artifacts/huike-products.png'), fullPage: true });
 
   const foreign = requests.filter((u) => u !== pageUrl && !u.startsWith('blob:') && !u.startsWith('data:'));

@@ -96,10 +96,10 @@ TEST(ConsumptionTable, SessionReportListsAndExports) {
 
   const std::string csv = session.reminders_csv(options);
   EXPECT_EQ(csv.rfind("\xEF\xBB\xBF" "list,customer_id,product,source,last_purchase,quantity,days_per_unit,", 0), 0u);
-  EXPECT_NE(csv.find("\r\nremind_now,A,Formula,consumption_table,2024-02-10,3.00,10.00,,2024-03-11,2024-03-04,10\r\n"),
+  EXPECT_NE(csv.find("\r\nremind_now,A,Formula,consumption_table,2024-02-10,3.00,10.00,,2024-03-11,2024-03-04,10,,,platform_message\r\n"),
             std::string::npos) << csv;
-  EXPECT_NE(csv.find("\r\nremind_now,F,,rhythm,2024-02-15,,,26.00,2024-03-12,2024-03-05,11\r\n"), std::string::npos);
-  EXPECT_NE(csv.find("\r\noverdue,D,Food,consumption_table,2024-01-25,4.00,5.00,,2024-02-14,2024-03-01,-16\r\n"),
+  EXPECT_NE(csv.find("\r\nremind_now,F,,rhythm,2024-02-15,,,26.00,2024-03-12,2024-03-05,11,,,platform_message\r\n"), std::string::npos);
+  EXPECT_NE(csv.find("\r\noverdue,D,Food,consumption_table,2024-01-25,4.00,5.00,,2024-02-14,2024-03-01,-16,,,platform_message\r\n"),
             std::string::npos);
 
   // Customers: next purchase from the rhythm (E: 02-10 + 40 = 03-21), reminder from products.
@@ -121,6 +121,32 @@ TEST(ConsumptionTable, SessionReportListsAndExports) {
   EXPECT_TRUE(without["consumption_table"].is_null());
   EXPECT_EQ(without["sources"]["rhythm"]["estimates"], 3);
   EXPECT_EQ(without["sources"]["consumption_table"]["estimates"], 0);
+}
+
+// Contact columns and the channel (analysis/contact.h): a phone → sms, else an e-mail →
+// email, else a platform message; in the list rows and the CSV.
+TEST(ConsumptionTable, ReminderRowsCarryContactsAndChannel) {
+  Session session;
+  session.set_consumption_table("product,days\nFormula,10\n");
+  session.begin(json::object());
+  session.feed("customer,date,amount,product,quantity,phone,email\n"
+               "A,2024-02-10,90,Formula,3,13800000001,a@example.com\n"
+               "B,2024-02-20,30,Formula,1,,b@example.com\n"
+               "C,2024-02-25,30,Formula,1,,\n");
+  session.finish();
+  const json options = {{"as_of", "2024-03-01"}};
+  // Due: A 03-11, B 03-01, C 03-06: all within 14 days; by reminder day B, C (02-27 → 03-01), A.
+  const json page = session.reminders_page(options, {{"list", "remind_now"}});
+  ASSERT_EQ(page["rows"].size(), 3u);
+  EXPECT_EQ(page["rows"][0]["customer_id"], "B");
+  EXPECT_EQ(page["rows"][0]["channel"], "email");
+  EXPECT_EQ(page["rows"][0]["email"], "b@example.com");
+  EXPECT_EQ(page["rows"][1]["channel"], "platform_message");
+  EXPECT_EQ(page["rows"][2]["phone"], "13800000001");
+  EXPECT_EQ(page["rows"][2]["channel"], "sms");
+  const std::string csv = session.reminders_csv(options);
+  EXPECT_NE(csv.find(",days_until_due,phone,email,channel\r\n"), std::string::npos);
+  EXPECT_NE(csv.find(",2024-03-11,2024-03-04,10,13800000001,a@example.com,sms\r\n"), std::string::npos) << csv;
 }
 
 TEST(ConsumptionTable, SettingsAreOptionsAndCheckedByRange) {

@@ -204,7 +204,7 @@ TEST(ProductRoles, SessionPagesAndExports) {
   const std::string audience = session->promotion_audience_csv(options);
   EXPECT_EQ(std::count(audience.begin(), audience.end(), '\n'), 21);  // header + 20
   // d1: 20.00 on 2024-02-10, 326 days, churned, Sample Pack.
-  EXPECT_NE(audience.find("\r\nd1,20.00,2024-02-10,326,churned,Sample Pack\r\n"), std::string::npos) << audience;
+  EXPECT_NE(audience.find("\r\nd1,20.00,2024-02-10,326,churned,Sample Pack,,,platform_message\r\n"), std::string::npos) << audience;
 }
 
 TEST(ProductRoles, NoProductColumn) {

@@ -214,7 +214,8 @@ export interface Report {
 export type ReminderSource = 'rhythm' | 'consumption_table' | 'learned';
 
 export interface ReminderRow {
-  customer_id: string; product: string | null; source: ReminderSource; last_purchase: string;
+  customer_id: string; phone: string; email: string; channel: 'sms' | 'email' | 'platform_message';
+  product: string | null; source: ReminderSource; last_purchase: string;
   quantity: number | null; days_per_unit: number | null; cycle_days: number | null;
   due_date: string; reminder_date: string; days_until_due: number;
 }

@@ -15,6 +15,7 @@ const PAGE = 20;
 const COLUMNS = [
   ['customer_id', false, false], ['product', false, false], ['source', false, false], ['last_purchase', true, false],
   ['quantity', true, false], ['days_per_unit', true, false], ['due_date', true, false], ['reminder_date', true, false],
+  ['channel', false, false],
 ];
 
 /** @type {import('./registry.js').ViewDefinition} */
@@ -125,6 +126,7 @@ export const remindersView = {
         el('td', { class: 'num', text: fmtNum(/** @type {number} */ (row.days_per_unit ?? row.cycle_days), 2) }),
         el('td', { class: 'num', text: row.due_date }),
         el('td', { class: 'num', text: row.reminder_date }),
+        el('td', { text: t('remind_channel_' + row.channel) + (row.phone || row.email ? ' · ' + (row.phone || row.email) : '') }),
       ]);
     }
 
