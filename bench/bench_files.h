@@ -11,12 +11,13 @@
 
 namespace huike::bench {
 
-inline std::string orders_file(uint64_t rows, const std::string& dir = "bench/out") {
+// product_count > 0: that many products bought again, and a quantity column (order_generator.h).
+inline std::string orders_file(uint64_t rows, const std::string& dir = "bench/out", uint32_t product_count = 0) {
   std::filesystem::create_directories(dir);
-  const std::string path = dir + "/orders_" + std::to_string(rows) + ".csv";
+  const std::string path = dir + (product_count ? "/orders_products_" : "/orders_") + std::to_string(rows) + ".csv";
   if (!std::filesystem::exists(path)) {
     FILE* out = std::fopen(path.c_str(), "wb");
-    generate_orders(out, rows);
+    generate_orders(out, rows, 1, product_count);
     std::fclose(out);
   }
   return path;

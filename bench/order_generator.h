@@ -10,10 +10,15 @@
 
 namespace huike::bench {
 
-inline void generate_orders(FILE* out, uint64_t rows, uint64_t seed = 1) {
+// With `product_count` > 0 the products are 商品0001… (each customer keeps to a favourite
+// most of the time, so products are bought again) and a 数量 (quantity) column is added.
+inline void generate_orders(FILE* out, uint64_t rows, uint64_t seed = 1, uint32_t product_count = 0) {
   std::mt19937_64 rng(seed);
   const uint64_t customers = std::max<uint64_t>(1, rows / 4);
-  std::fputs("订单编号,买家会员名,订单创建时间,买家实际支付金额,订单状态,宝贝标题\n", out);
+  std::fputs(product_count ? "订单编号,买家会员名,订单创建时间,买家实际支付金额,订单状态,宝贝标题,数量\n"
+                           : "订单编号,买家会员名,订单创建时间,买家实际支付金额,订单状态,宝贝标题\n",
+             out);
+  char product_name[32];
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   std::lognormal_distribution<double> price(4.0, 0.8);
   // Already CSV-quoted where needed.
@@ -38,12 +43,20 @@ inline void generate_orders(FILE* out, uint64_t rows, uint64_t seed = 1) {
     const int items = unit(rng) < 0.8 ? 1 : 2 + static_cast<int>(unit(rng) * 2);
     ++order_id;
     for (int item = 0; item < items && row < rows; ++item, ++row) {
+      const char* product = products[rng() % 8];
+      if (product_count) {
+        const uint64_t favourite = (customer * 2654435761u + item) % product_count;
+        const uint64_t pick = unit(rng) < 0.7 ? favourite : static_cast<uint64_t>(std::pow(unit(rng), 2) * product_count);
+        std::snprintf(product_name, sizeof product_name, "商品%04llu,%d", static_cast<unsigned long long>(pick + 1),
+                      1 + static_cast<int>(rng() % 3));
+        product = product_name;
+      }
       const int n = std::snprintf(line, sizeof line, "%llu,buyer_%07llu,%04lld-%02lld-%02lld %02lld:%02lld:%02lld,%.2f,%s,%s\n",
                                   static_cast<unsigned long long>(order_id), static_cast<unsigned long long>(customer),
                                   static_cast<long long>(y), static_cast<long long>(m), static_cast<long long>(d),
                                   static_cast<long long>(seconds / 3600), static_cast<long long>(seconds / 60 % 60),
                                   static_cast<long long>(seconds % 60), price(rng),
-                                  status, products[rng() % 8]);
+                                  status, product);
       std::fwrite(line, 1, n, out);
     }
   }

@@ -6,11 +6,14 @@
 
 #include "core/error.h"
 #include "ingest/date_parse.h"
+#include "product_views.h"
 #include "report/customer_columns.h"
 #include "report/customer_csv.h"
 #include "report/health_json.h"
 #include "report/predict_json.h"
 #include "report/members_json.h"
+#include "report/products_json.h"
+#include "report/replenishment_json.h"
 #include "report/report_json.h"
 #include "report/winback_csv.h"
 #include "report/winback_json.h"
@@ -43,6 +46,7 @@ struct Session::State {
   mutable std::string cached_predict_options;
   mutable std::unique_ptr<PredictiveModels> models;
   mutable std::vector<CustomerPrediction> predictions;
+  ProductViews products;  // replenishment and product roles
 
   void fit(const json& options) const {
     if (!finished) throw HuikeError(ErrorCode::E_STATE, "no finished input to model");
@@ -121,7 +125,9 @@ Session::Session() : state_(std::make_unique<State>()) {}
 Session::~Session() = default;
 
 void Session::begin(const json& ingest_options) {
-  state_ = std::make_unique<State>();
+  auto next = std::make_unique<State>();
+  next->products.keep_consumption_of(state_->products);
+  state_ = std::move(next);
   state_->reader = std::make_unique<OrderReader>(parse_ingest_options(ingest_options));
 }
 
@@ -170,7 +176,37 @@ json Session::report(const json& analysis_options) const {
   report["migration"] = migration_json(state_->earlier_analysis(analysis_options), shop);
   report["members"] = members_json(*state_->cached_tiers, shop);
   report["winback"] = winback_json(*state_->cached_winback, state_->members.get());
+  state_->products.add_sections(report, state_->table, shop, analysis_options);
   return report;
+}
+
+json Session::set_consumption_table(std::string_view csv) { return state_->products.set_consumption(csv); }
+
+json Session::reminders_page(const json& analysis_options, const json& query) const {
+  return state_->products.reminders_page(state_->table, state_->analysis(analysis_options), analysis_options, query,
+                                        state_->members.get());
+}
+
+std::string Session::reminders_csv(const json& analysis_options) const {
+  const ShopAnalysis& shop = state_->analysis(analysis_options);
+  return huike::reminders_csv(state_->table, state_->products.replenishment(state_->table, shop, analysis_options),
+                              state_->members.get());
+}
+
+json Session::products_page(const json& analysis_options, const json& query) const {
+  const ShopAnalysis& shop = state_->analysis(analysis_options);
+  return huike::products_page(state_->table, state_->products.roles(state_->table, shop, analysis_options), query);
+}
+
+std::string Session::products_csv(const json& analysis_options) const {
+  const ShopAnalysis& shop = state_->analysis(analysis_options);
+  return huike::products_csv(state_->table, state_->products.roles(state_->table, shop, analysis_options));
+}
+
+std::string Session::promotion_audience_csv(const json& analysis_options) const {
+  const ShopAnalysis& shop = state_->analysis(analysis_options);
+  return audience_csv(state_->table, shop, state_->products.roles(state_->table, shop, analysis_options),
+                      state_->members.get());
 }
 
 namespace {
@@ -231,13 +267,15 @@ std::string Session::customers_csv(const json& analysis_options, const json& fil
   const ShopAnalysis& earlier = state_->earlier_analysis(analysis_options);
   const bool with_models = !predict_options.is_null();
   if (with_models) state_->fit(predict_options);
+  const std::vector<int32_t>* reminders =
+      &state_->products.replenishment(table, shop, analysis_options).customer_reminder_day;
   std::string out(kUtf8Bom);
   append_customer_csv_header(out, with_models);
   for (uint32_t c = 0; c < table.customer_count(); ++c) {
     if (!matches(shop, *state_->cached_tiers, *state_->cached_winback, c, segment_filter)) continue;
     if (p_alive_below <= 1 && !(state_->predictions[c].fitted && state_->predictions[c].p_alive < p_alive_below)) continue;
     append_customer_csv_row(out, {table, shop, c, with_models ? &state_->predictions[c] : nullptr,
-                                  state_->cached_tiers.get(), state_->cached_winback.get(), &earlier});
+                                  state_->cached_tiers.get(), state_->cached_winback.get(), &earlier, reminders});
   }
   return out;
 }
@@ -272,8 +310,14 @@ json Session::customers_page(const json& analysis_options, const json& query) co
     });
     state_->cached_list_key = list_key;
   }
+  const std::vector<int32_t>* reminders =
+      &state_->products.replenishment(table, shop, analysis_options).customer_reminder_day;
   json rows = json::array();
-  for (uint64_t i = offset; i < list.size() && i < offset + limit; ++i) rows.push_back(customer_json({table, shop, list[i], nullptr}));
+  for (uint64_t i = offset; i < list.size() && i < offset + limit; ++i) {
+    CustomerRow row{table, shop, list[i], nullptr};
+    row.reminder_days = reminders;
+    rows.push_back(customer_json(row));
+  }
   return {{"total", list.size()}, {"offset", offset}, {"rows", rows}};
 }
 

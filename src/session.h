@@ -76,6 +76,17 @@ class Session {
   // by CLV when predictions have been run (predict()), else by net spend.
   std::string winback_csv(const nlohmann::json& analysis_options, const nlohmann::json& filter = nlohmann::json::object(),
                           const std::string& lang = "zh-CN") const;
+  // Replenishment reminders and product roles (issue 9; options in product_options.h).
+  // The consumption table (a small CSV: product, days one unit lasts) stays across order
+  // files; empty bytes remove it. Returns what was read, or throws E_CONSUMPTION_… with the line.
+  nlohmann::json set_consumption_table(std::string_view csv);
+  // query {"list":"remind_now"|"overdue","offset","limit"}; the CSV holds both lists.
+  nlohmann::json reminders_page(const nlohmann::json& analysis_options, const nlohmann::json& query) const;
+  std::string reminders_csv(const nlohmann::json& analysis_options) const;
+  // query {"sort":"revenue","descending":true,"offset":0,"limit":50,"role":"traffic"}.
+  nlohmann::json products_page(const nlohmann::json& analysis_options, const nlohmann::json& query) const;
+  std::string products_csv(const nlohmann::json& analysis_options) const;
+  std::string promotion_audience_csv(const nlohmann::json& analysis_options) const;
 
   // The report's `input` section; available also after a failed begin/feed/finish,
   // so a host can show the header and first rows and let the user fix the mapping.

@@ -20,9 +20,12 @@ void require_object(const json& options, const char* what) {
   }
 }
 
+
+}  // namespace
+
 // A number option in [lo, hi] (whole when `whole`): NaN, infinities, strings and values out of
 // range are E_BAD_OPTION naming the option, never a silent wrap or a NaN that passes every test.
-double number_option(const json& options, const char* key, double fallback, double lo, double hi, bool whole = false) {
+double number_option(const json& options, const char* key, double fallback, double lo, double hi, bool whole) {
   const auto it = options.find(key);
   if (it == options.end() || it->is_null()) return fallback;
   const std::string name = std::string("option '") + key + "'";
@@ -35,8 +38,6 @@ double number_option(const json& options, const char* key, double fallback, doub
   }
   return v;
 }
-
-}  // namespace
 
 IngestOptions parse_ingest_options(const json& options) {
   require_object(options, "ingest");

@@ -26,6 +26,11 @@ struct HealthRequest {
 };
 HealthRequest parse_health_options(const nlohmann::json& options);
 
+// A number option in [lo, hi] (whole when `whole`), `fallback` when absent or null; NaN,
+// infinities, strings and values out of range are E_BAD_OPTION naming the option.
+double number_option(const nlohmann::json& options, const char* key, double fallback, double lo, double hi,
+                     bool whole = false);
+
 // options[key] as a T, `fallback` when absent or null.
 template <typename T>
 T option_or(const nlohmann::json& options, const char* key, T fallback) {

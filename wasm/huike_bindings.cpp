@@ -63,6 +63,7 @@ class Engine {
     return guarded([&] {
       session_.reset();
       session_ = std::make_unique<huike::Session>();
+      if (!consumption_.empty()) session_->set_consumption_table(consumption_);
       session_->begin(parse_options(ingest_options));
       return json::object();
     });
@@ -130,6 +131,41 @@ class Engine {
   }
   void release_csv() { std::string().swap(csv_); }
 
+  // Replenishment and product roles (issue 9). The consumption table: `size` bytes copied
+  // into the chunk buffer (any encoding; 0 removes it), kept for the next files too.
+  std::string set_consumption(size_t size) {
+    return guarded([&] {
+      if (size > buffer_.size()) throw huike::HuikeError(ErrorCode::E_INTERNAL, "past the chunk buffer");
+      const std::string csv(buffer_.data(), size);
+      json info = nullptr;
+      if (session_) info = session_->set_consumption_table(csv);
+      else info = huike::Session().set_consumption_table(csv);  // checked now, applied at begin
+      consumption_ = csv;
+      return json{{"consumption", info}};
+    });
+  }
+  std::string reminders_page(const std::string& analysis_options, const std::string& query) {
+    return guarded([&] {
+      return json{{"page", session().reminders_page(parse_options(analysis_options), parse_options(query))}};
+    });
+  }
+  std::string products_page(const std::string& analysis_options, const std::string& query) {
+    return guarded([&] {
+      return json{{"page", session().products_page(parse_options(analysis_options), parse_options(query))}};
+    });
+  }
+  // kind "reminders" | "products" | "audience": kept like customers_csv for csv_bytes().
+  std::string export_csv(const std::string& kind, const std::string& analysis_options) {
+    return guarded([&] {
+      const json options = parse_options(analysis_options);
+      if (kind == "reminders") csv_ = session().reminders_csv(options);
+      else if (kind == "products") csv_ = session().products_csv(options);
+      else if (kind == "audience") csv_ = session().promotion_audience_csv(options);
+      else throw huike::HuikeError(ErrorCode::E_BAD_OPTION, "unknown export '" + kind + "'");
+      return json{{"bytes", csv_.size()}};
+    });
+  }
+
   // The report of `huike predict` (BG/NBD + Gamma-Gamma, CLV).
   std::string predict(const std::string& predict_options) {
     return guarded([&] { return json{{"predict", session().predict(parse_options(predict_options))}}; });
@@ -182,6 +218,7 @@ class Engine {
   std::unique_ptr<huike::Session> session_;
   std::vector<char> buffer_;
   std::string csv_;
+  std::string consumption_;
 };
 
 }  // namespace
@@ -204,5 +241,9 @@ EMSCRIPTEN_BINDINGS(huike) {
       .function("csvBytes", &Engine::csv_bytes)
       .function("releaseCsv", &Engine::release_csv)
       .function("inputSummary", &Engine::input_summary)
+      .function("setConsumption", &Engine::set_consumption)
+      .function("remindersPage", &Engine::reminders_page)
+      .function("productsPage", &Engine::products_page)
+      .function("exportCsv", &Engine::export_csv)
       .function("reset", &Engine::reset);
 }

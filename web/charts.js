@@ -298,5 +298,5 @@ export const HuikeCharts = (function () {
     for (const chart of charts.values()) chart.resize();
   }
 
-  return { segments, heatmap, histogram, bars, pAliveHistogram, pAliveMatrix, tracking, resizeAll, SEGMENT_COLORS };
+  return { segments, heatmap, histogram, bars, pAliveHistogram, pAliveMatrix, tracking, resizeAll, chartFor, SEGMENT_COLORS };
 })();

@@ -36,6 +36,17 @@ constexpr const char* kUsage = R"(usage:
   huike winback FILE --out PLAN.csv [--members M.csv] [--tier KEY] [--lang zh-CN|en] [--predict]
                                             the win-back contact plan (UTF-8 with BOM), ranked
                                             by net spend, or by CLV with --predict
+  huike reminders FILE --out R.csv [--consumption C.csv] [options]
+                                            remind-now and overdue replenishment lists
+  huike products FILE --out P.csv [--audience A.csv] [options]
+                                            product roles; the promotion audience
+reminder and product options (numbers; see README):
+  --consumption FILE        a CSV of product, days one unit lasts (all commands)
+  --remind-within-days 14 --remind-days-before 7 --overdue-max-days 30
+  --learn-min-customers 20 --reminder-series-days 28
+  --product-min-orders 5 --profit-top-share 0.2 --median-min-buyers 10
+  --traffic-top-share 0.2 --potential-min-orders 10 --potential-days 180
+  --potential-growth 0.5 --growth-window-days 90 --edge-bottom-share 0.5
 predict options:
   --calibration-end YYYY-MM-DD  fit on purchases up to this day, compare the rest (hold-out)
   --unit day|week           time unit of the fitted parameters (default week)
@@ -74,8 +85,24 @@ struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Reminder and product-role settings: --remind-within-days N is the option remind_within_days.
+constexpr const char* kNumberOptions[] = {
+    "remind_within_days", "remind_days_before", "overdue_max_days", "learn_min_customers", "reminder_series_days",
+    "product_min_orders", "profit_top_share", "median_min_buyers", "traffic_top_share", "potential_min_orders",
+    "potential_days", "potential_growth", "growth_window_days", "edge_bottom_share"};
+
+bool is_number_option(const std::string& flag, std::string& key) {
+  if (flag.rfind("--", 0) != 0) return false;
+  key = flag.substr(2);
+  for (char& c : key) c = c == '-' ? '_' : c;
+  for (const char* name : kNumberOptions) {
+    if (key == name) return true;
+  }
+  return false;
+}
+
 struct Command {
-  std::string name, file, out, members, lang = "zh-CN";
+  std::string name, file, out, members, lang = "zh-CN", consumption, audience;
   bool rank_by_clv = false;
   json ingest = json::object(), analysis = json::object(), filter = json::object(), predict = json::object();
   bool with_models = true;
@@ -108,8 +135,8 @@ Command parse_args(int argc, char** argv) {
   if (argc < 3) throw UsageError("a command and a file are needed");
   Command cmd;
   cmd.name = argv[1];
-  const bool writes_csv =
-      cmd.name == "customers" || cmd.name == "cohorts" || cmd.name == "migration" || cmd.name == "winback";
+  const bool writes_csv = cmd.name == "customers" || cmd.name == "cohorts" || cmd.name == "migration" ||
+                          cmd.name == "winback" || cmd.name == "reminders" || cmd.name == "products";
   if (cmd.name != "analyze" && !writes_csv && cmd.name != "predict") throw UsageError("unknown command '" + cmd.name + "'");
   cmd.file = argv[2];
   for (int i = 3; i < argc; ++i) {
@@ -162,6 +189,9 @@ Command parse_args(int argc, char** argv) {
     else if (flag == "--winback-tier") cmd.filter["winback_tier"] = value();
     else if (flag == "--lang") cmd.lang = value();
     else if (flag == "--predict") cmd.rank_by_clv = true;
+    else if (flag == "--consumption") cmd.consumption = value();
+    else if (flag == "--audience") cmd.audience = value();
+    else if (std::string key; is_number_option(flag, key)) cmd.analysis[key] = number_arg(flag, value());
     else if (!tier_flag(cmd, flag, value)) throw UsageError("unknown option " + flag);
   }
   if (writes_csv && cmd.out.empty()) throw UsageError(cmd.name + " needs --out FILE.csv");
@@ -229,6 +259,13 @@ int main(int argc, char** argv) {
   }
   try {
     huike::Session session;
+    if (!cmd.consumption.empty()) {
+      try {
+        session.set_consumption_table(read_whole(cmd.consumption));
+      } catch (const huike::HuikeError& e) {  // its lines are the table's, not the order file's
+        throw huike::HuikeError(e.code(), cmd.consumption + ": " + e.what(), e.line());
+      }
+    }
     session.begin(cmd.ingest);
     read_file(session, cmd.file);
     session.finish();
@@ -238,6 +275,11 @@ int main(int argc, char** argv) {
       write_file(cmd.out, session.winback_csv(cmd.analysis, cmd.filter, cmd.lang));
     } else if (cmd.name == "analyze") {
       std::cout << session.report(cmd.analysis).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+    } else if (cmd.name == "reminders") {
+      write_file(cmd.out, session.reminders_csv(cmd.analysis));
+    } else if (cmd.name == "products") {
+      write_file(cmd.out, session.products_csv(cmd.analysis));
+      if (!cmd.audience.empty()) write_file(cmd.audience, session.promotion_audience_csv(cmd.analysis));
     } else if (cmd.name == "predict") {
       std::cout << session.predict(cmd.predict).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
     } else {

@@ -35,6 +35,10 @@ namespace huike {
   X(E_PREDICT_RANGE, "engine", "purchase dates span too long a time to model")                            \
   X(E_PREDICT_CALIBRATION_END, "engine", "no customer bought on or before the calibration end")           \
   X(E_PREDICT_NO_PURCHASES, "engine", "no purchases to model")                                            \
+  X(E_CONSUMPTION_COLUMNS, "engine", "the consumption table has no product or no days-per-unit column")    \
+  X(E_CONSUMPTION_ROW, "engine", "a consumption table row lacks its product or its days per unit")      \
+  X(E_CONSUMPTION_DAYS, "engine", "a consumption table's days per unit is not a positive number")        \
+  X(E_CONSUMPTION_DUPLICATE, "engine", "a product is twice in the consumption table with other days")    \
   X(E_OUT_OF_MEMORY, "wasm web", "the engine ran out of memory")                                          \
   X(E_FILE_TOO_LARGE, "web", "the input would not fit in one engine's memory")                           \
   X(E_INTERNAL, "wasm cli web", "an unexpected failure (a bug)")                                          \

@@ -79,8 +79,10 @@ RefundedOrders drop_refunded_orders(std::vector<Order>& orders, const OrderLines
   }
   if (out.orders == 0) return out;
   size_t kept = 0;
+  out.new_index.assign(orders.size(), UINT32_MAX);
   for (size_t i = 0; i < orders.size(); ++i) {
     if (drop[i]) continue;
+    out.new_index[i] = static_cast<uint32_t>(kept);
     if (flags) (*flags)[kept] = (*flags)[i];  // per-order flags stay aligned
     orders[kept++] = orders[i];
   }

@@ -52,6 +52,7 @@ AmountLevelDecision resolve_amount_level(std::vector<Order>& orders, const Order
 struct RefundedOrders {
   uint64_t orders = 0, rows = 0, negative_rows = 0;
   std::vector<int64_t> example_lines;  // of the refund rows
+  std::vector<uint32_t> new_index;     // per order read: its index after, UINT32_MAX = dropped
 };
 RefundedOrders drop_refunded_orders(std::vector<Order>& orders, const OrderLines& lines,
                                     const std::vector<std::pair<uint32_t, int64_t>>& negative_rows,

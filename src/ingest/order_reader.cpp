@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <tuple>
 
 #include "core/error.h"
 #include "ingest/amount_level.h"
@@ -13,6 +14,7 @@
 #include "ingest/customer_identity.h"
 #include "ingest/date_parse.h"
 #include "ingest/platform_layouts.h"
+#include "ingest/product_line_builder.h"
 #include "ingest/promotion_value.h"
 #include "ingest/status_words.h"
 
@@ -173,10 +175,13 @@ struct OrderReader::State : RecordSink {
     uint64_t customer_hash, key;
     double amount;
     int32_t day;
-    uint32_t text_offset, text_size;  // the customer id in lookup_text
+    uint32_t text_offset, text_size;  // the customer id in lookup_text (then contacts, product)
     int64_t line;
     uint32_t phone_size, email_size;  // the row's contacts, after the id in lookup_text
     bool promotional;
+    uint32_t product_size;
+    float quantity;
+    double weight;  // for sharing the order's value over its product lines
   };
   std::vector<Lookup> lookups;
   std::string lookup_text;
@@ -193,6 +198,7 @@ struct OrderReader::State : RecordSink {
   OrderLines order_lines;  // per order: lines, whether they repeat one amount, refunds
   std::vector<std::pair<uint32_t, int64_t>> negative_rows;  // order index, line
   ContactColumns contact_cols;  // phone / e-mail cells kept per customer for the contact plan
+  ProductLineBuilder product_lines;
 
   explicit State(IngestOptions opts) : options(std::move(opts)), decoder(options.encoding) {
     column.fill(-1);
@@ -456,13 +462,29 @@ struct OrderReader::State : RecordSink {
     return {index, true};
   }
 
-  bool has_order(uint64_t key) const {
-    if (order_slots.empty()) return false;
+  uint32_t find_order(uint64_t key) const {  // UINT32_MAX when absent
+    if (order_slots.empty()) return UINT32_MAX;
     const size_t mask = order_slots.size() - 1;
     for (size_t slot = key & mask; order_slots[slot] != 0; slot = (slot + 1) & mask) {
-      if (order_keys[order_slots[slot] - 1] == key) return true;
+      if (order_keys[order_slots[slot] - 1] == key) return order_slots[slot] - 1;
     }
-    return false;
+    return UINT32_MAX;
+  }
+
+  // The product and quantity of a row, when the file has a product column.
+  float row_quantity(std::string_view text) {
+    double quantity;
+    if (col(ColumnRole::quantity) < 0) return 1.0f;
+    if (!parse_amount(text, quantity) || !std::isfinite(quantity) || std::fabs(quantity) > 1e9) {
+      ++table.products.lines_without_quantity;
+      return 1.0f;
+    }
+    return static_cast<float>(quantity);
+  }
+  double row_weight(float quantity, std::string_view price_text, double amount) {
+    double price;
+    if (col(ColumnRole::unit_price) >= 0 && parse_amount(price_text, price)) return quantity * price;
+    return amount;
   }
 
   static uint64_t order_key(std::string_view order_id, uint64_t customer_hash) {
@@ -472,10 +494,16 @@ struct OrderReader::State : RecordSink {
 
   // A blank amount on a row of an order already read is one more line item of it.
   void line_item_without_amount(std::string_view order_id, std::string_view customer_text, IdentitySource via,
-                                int64_t line) {
+                                int64_t line, std::string_view product, std::string_view quantity_text,
+                                std::string_view price_text) {
     flush_lookups();
-    if (!has_order(order_key(order_id, hash_bytes(customer_text)))) {
+    const uint32_t order = find_order(order_key(order_id, hash_bytes(customer_text)));
+    if (order == UINT32_MAX) {
       return exclude(order_id == last_excluded_order ? "line_item_of_excluded_order" : "bad_amount", line);
+    }
+    if (col(ColumnRole::product) >= 0) {
+      const float quantity = row_quantity(quantity_text);
+      product_lines.add(table.products, order, product, quantity, row_weight(quantity, price_text, 0.0));
     }
     ++summary.rows_used;
     count_identified_row(summary.identity, via);
@@ -564,7 +592,8 @@ struct OrderReader::State : RecordSink {
       }
     }
     if (col(ColumnRole::amount) >= 0 && !order_id.empty() && cell(ColumnRole::amount).empty()) {
-      return line_item_without_amount(order_id, customer_text, via, line);
+      return line_item_without_amount(order_id, customer_text, via, line, cell(ColumnRole::product),
+                                      cell(ColumnRole::quantity), cell(ColumnRole::unit_price));
     }
     int32_t day;
     if (!parse_day(cell(ColumnRole::date), day)) return exclude("bad_date", line);
@@ -597,12 +626,20 @@ struct OrderReader::State : RecordSink {
     std::string_view phone, email;
     if (contact_cols.any()) contact_cells(contact_cols, fields, count, phone, email);
     const bool promotional = table.has_promotion_column && is_promotional_value(cell(ColumnRole::promotion));
-    lookups.push_back({customer_hash, key, amount, day, static_cast<uint32_t>(lookup_text.size()),
-                       static_cast<uint32_t>(customer_text.size()), line, static_cast<uint32_t>(phone.size()),
-                       static_cast<uint32_t>(email.size()), promotional});
+    Lookup lookup{customer_hash, key, amount, day, static_cast<uint32_t>(lookup_text.size()),
+                  static_cast<uint32_t>(customer_text.size()), line, static_cast<uint32_t>(phone.size()),
+                  static_cast<uint32_t>(email.size()), promotional, 0, 1.0f, 0.0};
     lookup_text.append(customer_text);
     lookup_text.append(phone);
     lookup_text.append(email);
+    if (col(ColumnRole::product) >= 0) {  // after the contacts in lookup_text
+      const std::string_view product = cell(ColumnRole::product);
+      lookup.product_size = static_cast<uint32_t>(product.size());
+      lookup.quantity = row_quantity(cell(ColumnRole::quantity));
+      lookup.weight = row_weight(lookup.quantity, cell(ColumnRole::unit_price), amount);
+      lookup_text.append(product);
+    }
+    lookups.push_back(lookup);
     if (lookups.size() == kLookupBatch) flush_lookups();
   }
 
@@ -616,22 +653,29 @@ struct OrderReader::State : RecordSink {
                             contacts.substr(row.phone_size, row.email_size));
       }
       if (row.amount < 0) negative_rows.emplace_back(static_cast<uint32_t>(table.orders.size()), row.line);
+      uint32_t index = static_cast<uint32_t>(table.orders.size());
       if (row.key == 0) {
         if (table.has_promotion_column) mark_promotional(static_cast<uint32_t>(table.orders.size()), row.promotional);
         table.orders.push_back(order);
         order_keys.push_back(0);
         order_lines.add_order(row.amount);
-        continue;
+      } else {
+        bool added;
+        std::tie(index, added) = find_or_add_order(row.key, order);
+        if (table.has_promotion_column) mark_promotional(index, row.promotional);
+        if (added) {
+          order_lines.add_order(row.amount);
+        } else {
+          if (row.amount < 0) negative_rows.back().first = index;
+          order_lines.add_line(index, table.orders[index].amount, row.amount);  // a further line item
+          table.orders[index].amount += row.amount;
+        }
       }
-      const auto [index, added] = find_or_add_order(row.key, order);
-      if (table.has_promotion_column) mark_promotional(index, row.promotional);
-      if (added) {
-        order_lines.add_order(row.amount);
-        continue;
+      if (col(ColumnRole::product) >= 0) {
+        const std::string_view product = std::string_view(lookup_text).substr(
+            row.text_offset + row.text_size + row.phone_size + row.email_size, row.product_size);
+        product_lines.add(table.products, index, product, row.quantity, row.weight);
       }
-      if (row.amount < 0) negative_rows.back().first = index;
-      order_lines.add_line(index, table.orders[index].amount, row.amount);  // a further line item
-      table.orders[index].amount += row.amount;
     }
     lookups.clear();
     lookup_text.clear();
@@ -717,6 +761,9 @@ OrderTable OrderReader::finish() {
                                            " orders are returns (negative amounts); there are no purchases to analyse");
   }
   s.resolve_dates();
+  s.table.products.has_product_column = s.col(ColumnRole::product) >= 0;
+  s.table.products.has_quantity_column = s.col(ColumnRole::quantity) >= 0;
+  s.product_lines.finish(s.table.products, s.table.orders, refunded.new_index);
   std::vector<uint64_t>().swap(s.order_keys);
   std::vector<uint32_t>().swap(s.order_slots);
   s.table.orders.shrink_to_fit();

@@ -5,7 +5,7 @@
 namespace huike {
 
 size_t OrderTable::memory_bytes() const {
-  return orders.capacity() * sizeof(Order) + promotional.capacity() / 8 + contacts.memory_bytes();
+  return orders.capacity() * sizeof(Order) + promotional.capacity() / 8 + contacts.memory_bytes() + products.memory_bytes();
 }
 
 CustomerOrders group_by_customer(const OrderTable& table) {

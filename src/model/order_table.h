@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "model/customer_contacts.h"
+#include "model/product_lines.h"
 #include "model/string_interner.h"
 
 namespace huike {
@@ -25,6 +26,7 @@ struct OrderTable {
   std::vector<bool> promotional;
   bool has_promotion_column = false;
   CustomerContacts contacts;  // phone / e-mail per customer, when the file has them
+  ProductLines products;  // empty without a product column
 
   uint32_t customer_count() const { return customer_ids.size(); }
   std::string_view customer_id(uint32_t customer) const { return customer_ids.at(customer); }

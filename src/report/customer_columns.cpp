@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "analysis/replenishment.h"
 #include "ingest/date_parse.h"
 #include "report/customer_csv.h"
 
@@ -63,6 +64,17 @@ const std::vector<CustomerColumn> kColumns = {
        return cycle >= 0 ? number(cycle) : CustomerValue{Kind::empty, cycle};
      }},
     {"returned", 2, true, true, false, [](const CustomerRow& r) { return number(metrics(r).returned); }},
+    // Replenishment (issue 9): the rhythm's next purchase day; the earliest product reminder.
+    {"next_purchase_date", 0, true, true, false,
+     [](const CustomerRow& r) {
+       const int32_t next = rhythm_next_purchase(metrics(r));
+       return next != INT32_MIN ? day(next) : CustomerValue{Kind::empty, -1e12};
+     }},
+    {"reminder_date", 0, true, false, false,
+     [](const CustomerRow& r) {
+       const int32_t when = r.reminder_days ? (*r.reminder_days)[r.customer] : INT32_MIN;
+       return when != INT32_MIN ? day(when) : CustomerValue{Kind::empty};
+     }},
     {"segment_eight_zh", 0, false, false, false,
      [](const CustomerRow& r) { return text(segment8_info(metrics(r).segment8).name_zh); }},
     {"segment_grid_zh", 0, false, false, false,

@@ -26,6 +26,8 @@ struct CustomerRow {
   const MemberTiers* tiers = nullptr;      // null: the tier columns are empty
   const WinbackPlan* winback = nullptr;
   const ShopAnalysis* earlier = nullptr;  // the analysis at the earlier migration date (CSV only)
+  // Per customer: the earliest product reminder day (INT32_MIN none); null: not computed.
+  const std::vector<int32_t>* reminder_days = nullptr;
 };
 
 struct CustomerValue {

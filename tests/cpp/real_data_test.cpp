@@ -129,27 +129,6 @@ TEST(RealData, CdnowElogSample) {
   EXPECT_EQ(report["totals"]["orders"], 6919);
 }
 
-// RFC 4180 split of one line (the UCI file has no quoted newlines).
-std::vector<std::string> split_csv_line(const std::string& line) {
-  std::vector<std::string> fields(1);
-  bool quoted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') fields.back() += '"', ++i;
-      else if (c == '"') quoted = false;
-      else fields.back() += c;
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      fields.emplace_back();
-    } else if (c != '\r') {
-      fields.back() += c;
-    }
-  }
-  return fields;
-}
-
 TEST(RealData, OnlineRetailSubset) {
   const std::string bytes = read_bytes(shared_data_path("online-retail-ii/online_retail_II_subset.csv"));
   std::istringstream lines(bytes);
@@ -159,7 +138,7 @@ TEST(RealData, OnlineRetailSubset) {
   std::map<std::string, std::map<std::string, Purchase>> invoices;  // customer → invoice → total
   size_t rows = 0, blank_customer = 0, cancelled_positive = 0;
   while (std::getline(lines, line)) {
-    const std::vector<std::string> f = split_csv_line(line);
+    const std::vector<std::string> f = test::split_csv_line(line);
     ASSERT_EQ(f.size(), 8u) << line;
     ++rows;
     if (f[6].empty()) {

@@ -33,6 +33,9 @@
  * @property {PredictReport | null} predict the last predictions
  * @property {PredictOptions | null} predictOptions the options they were made with
  * @property {number} predictRun bumped by every prediction run
+ * @property {import('../types/huike-embed').ReminderProductOptions} remindOptions the Reminders view's settings
+ * @property {import('../types/huike-embed').ReminderProductOptions} productOptions the Products view's settings
+ * @property {string} consumptionName the consumption table's file name ('' = none)
  */
 
 /** @returns {State} */
@@ -54,5 +57,8 @@ export function createStore() {
     predict: null,
     predictOptions: null,
     predictRun: 0,
+    remindOptions: {},
+    productOptions: {},
+    consumptionName: '',
   });
 }

@@ -77,6 +77,19 @@ export function createAnalyzer() {
     async predict(predictOptions = {}) {
       return (await client.request(RequestType.PREDICT, { predict: predictOptions })).predict;
     },
+    async setConsumptionTable(table) {
+      return (await client.request(RequestType.SET_CONSUMPTION, { source: table })).consumption;
+    },
+    remindersPage(query = {}, options = lastOptions) {
+      return client.request(RequestType.REMINDERS_PAGE, { options, query });
+    },
+    productsPage(query = {}, options = lastOptions) {
+      return client.request(RequestType.PRODUCTS_PAGE, { options, query });
+    },
+    async exportCsv(kind, options = lastOptions) {
+      const { bytes } = await client.request(RequestType.PRODUCT_CSV, { options, kind });
+      return new Blob([bytes], { type: 'text/csv;charset=utf-8' });
+    },
     dispose() {
       client.dispose();
     },

@@ -7,12 +7,13 @@ import en from './en.js';
 import health from './health.js';
 import prediction from './prediction.js';
 import members from './members.js';
+import reminders from './reminders.js';
 
 /** @typedef {'zh-CN' | 'en'} Lang */
 /** @typedef {Record<Lang, Record<string, string>>} Strings */
 
 /** @type {Strings[]} One entry per feature file, e.g. `import members from './members.js'`. */
-export const FEATURES = [prediction, health, members];
+export const FEATURES = [prediction, health, members, reminders];
 
 /** @type {Strings} */
 export const strings = { 'zh-CN': { ...zh }, en: { ...en } };

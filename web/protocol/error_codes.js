@@ -9,9 +9,10 @@
  *   |'E_UNKNOWN_COLUMN'|'E_SPREADSHEET_FILE'|'E_UTF16_FILE'|'E_BINARY_FILE'|'E_UNTERMINATED_QUOTE'
  *   |'E_RECORD_TOO_LONG'|'E_TOO_MANY_COLUMNS'|'E_AMAZON_ALL_ORDERS'|'E_MIXED_ENCODING'
  *   |'E_NO_PURCHASES'|'E_NO_MEMBER_ID_COLUMN'|'E_PREDICT_OPTION'|'E_PREDICT_RANGE'
- *   |'E_PREDICT_CALIBRATION_END'|'E_PREDICT_NO_PURCHASES'|'E_OUT_OF_MEMORY'|'E_FILE_TOO_LARGE'
- *   |'E_INTERNAL'|'E_OPEN'|'E_READ'|'E_WRITE'|'E_CANCELLED'|'E_WORKER_CRASHED'|'E_DISPOSED'
- *   |'E_BAD_INPUT'|'E_BAD_REQUEST'|'E_NO_INPUT'} ErrorCodeName
+ *   |'E_PREDICT_CALIBRATION_END'|'E_PREDICT_NO_PURCHASES'|'E_CONSUMPTION_COLUMNS'
+ *   |'E_CONSUMPTION_ROW'|'E_CONSUMPTION_DAYS'|'E_CONSUMPTION_DUPLICATE'|'E_OUT_OF_MEMORY'
+ *   |'E_FILE_TOO_LARGE'|'E_INTERNAL'|'E_OPEN'|'E_READ'|'E_WRITE'|'E_CANCELLED'|'E_WORKER_CRASHED'
+ *   |'E_DISPOSED'|'E_BAD_INPUT'|'E_BAD_REQUEST'|'E_NO_INPUT'} ErrorCodeName
  */
 
 /** @type {Readonly<{[K in ErrorCodeName]: K}>} */
@@ -64,6 +65,14 @@ export const ErrorCode = Object.freeze({
   E_PREDICT_CALIBRATION_END: 'E_PREDICT_CALIBRATION_END',
   /** no purchases to model (engine) */
   E_PREDICT_NO_PURCHASES: 'E_PREDICT_NO_PURCHASES',
+  /** the consumption table has no product or no days-per-unit column (engine) */
+  E_CONSUMPTION_COLUMNS: 'E_CONSUMPTION_COLUMNS',
+  /** a consumption table row lacks its product or its days per unit (engine) */
+  E_CONSUMPTION_ROW: 'E_CONSUMPTION_ROW',
+  /** a consumption table's days per unit is not a positive number (engine) */
+  E_CONSUMPTION_DAYS: 'E_CONSUMPTION_DAYS',
+  /** a product is twice in the consumption table with other days (engine) */
+  E_CONSUMPTION_DUPLICATE: 'E_CONSUMPTION_DUPLICATE',
   /** the engine ran out of memory (wasm web) */
   E_OUT_OF_MEMORY: 'E_OUT_OF_MEMORY',
   /** the input would not fit in one engine's memory (web) */

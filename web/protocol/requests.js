@@ -20,6 +20,13 @@
 /** @typedef {import('../types/huike-embed').MemberListSummary} MemberListSummary */
 /** @typedef {import('../types/huike-embed').WinbackTierKey} WinbackTierKey */
 /** @typedef {import('./error_codes.js').ErrorCodeName} ErrorCodeName */
+/** @typedef {import('../types/huike-embed').ReminderProductOptions} ReminderProductOptions */
+/** @typedef {import('../types/huike-embed').RemindersQuery} RemindersQuery */
+/** @typedef {import('../types/huike-embed').RemindersPage} RemindersPage */
+/** @typedef {import('../types/huike-embed').ProductsQuery} ProductsQuery */
+/** @typedef {import('../types/huike-embed').ProductsPage} ProductsPage */
+/** @typedef {import('../types/huike-embed').ProductExport} ProductExport */
+/** @typedef {import('../types/huike-embed').ConsumptionInfo} ConsumptionInfo */
 
 export const RequestType = Object.freeze({
   ANALYZE: 'ANALYZE',
@@ -32,6 +39,10 @@ export const RequestType = Object.freeze({
   MEMBER_LIST_CLEAR: 'MEMBER_LIST_CLEAR',
   WINBACK_CSV: 'WINBACK_CSV',
   INPUT_SUMMARY: 'INPUT_SUMMARY',
+  SET_CONSUMPTION: 'SET_CONSUMPTION',
+  REMINDERS_PAGE: 'REMINDERS_PAGE',
+  PRODUCTS_PAGE: 'PRODUCTS_PAGE',
+  PRODUCT_CSV: 'PRODUCT_CSV',
   MEMORY: 'MEMORY',
   RESET: 'RESET',
   CANCEL: 'CANCEL',
@@ -42,7 +53,7 @@ export const ReplyType = Object.freeze({ RESULT: 'RESULT', ERROR: 'ERROR', PROGR
 /**
  * Options as the page and portals give them: flat ({columns, as_of, …}) or split
  * ({ingest, analysis}); the worker splits them (splitOptions).
- * @typedef {AnalyzerOptions & {ingest?: IngestOptions, analysis?: AnalysisOptions}} RequestOptions
+ * @typedef {AnalyzerOptions & {ingest?: IngestOptions, analysis?: AnalysisOptions & ReminderProductOptions}} RequestOptions
  */
 
 /**
@@ -64,6 +75,10 @@ export const ReplyType = Object.freeze({ RESULT: 'RESULT', ERROR: 'ERROR', PROGR
  *     payload: {options?: RequestOptions, tier?: WinbackTierKey, lang?: 'zh-CN' | 'en'},
  *     result: {bytes: ArrayBuffer}},
  *   INPUT_SUMMARY: {payload: {}, result: {input: InputSummary | undefined}},
+ *   SET_CONSUMPTION: {payload: {source: Blob | string | null}, result: {consumption: ConsumptionInfo | null}},
+ *   REMINDERS_PAGE: {payload: {options?: RequestOptions, query?: RemindersQuery}, result: RemindersPage},
+ *   PRODUCTS_PAGE: {payload: {options?: RequestOptions, query?: ProductsQuery}, result: ProductsPage},
+ *   PRODUCT_CSV: {payload: {options?: RequestOptions, kind: ProductExport}, result: {bytes: ArrayBuffer}},
  *   MEMORY: {payload: {}, result: {heapBytes: number}},
  *   RESET: {payload: {}, result: {}},
  *   CANCEL: {payload: {target: number}, result: {}},

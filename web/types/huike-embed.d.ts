@@ -8,7 +8,8 @@ export type ErrorCode =
   | 'E_NO_CUSTOMER_COLUMN' | 'E_NO_DATE_COLUMN' | 'E_NO_AMOUNT_COLUMN' | 'E_UNKNOWN_COLUMN'
   | 'E_SPREADSHEET_FILE' | 'E_UTF16_FILE' | 'E_BINARY_FILE' | 'E_UNTERMINATED_QUOTE' | 'E_RECORD_TOO_LONG'
   | 'E_TOO_MANY_COLUMNS' | 'E_AMAZON_ALL_ORDERS' | 'E_MIXED_ENCODING' | 'E_NO_PURCHASES' | 'E_NO_MEMBER_ID_COLUMN' | 'E_PREDICT_OPTION' | 'E_PREDICT_RANGE' | 'E_PREDICT_CALIBRATION_END'
-  | 'E_PREDICT_NO_PURCHASES' | 'E_OUT_OF_MEMORY' | 'E_FILE_TOO_LARGE' | 'E_INTERNAL' | 'E_OPEN' | 'E_READ' | 'E_WRITE'
+  | 'E_PREDICT_NO_PURCHASES' | 'E_CONSUMPTION_COLUMNS' | 'E_CONSUMPTION_ROW' | 'E_CONSUMPTION_DAYS'
+  | 'E_CONSUMPTION_DUPLICATE' | 'E_OUT_OF_MEMORY' | 'E_FILE_TOO_LARGE' | 'E_INTERNAL' | 'E_OPEN' | 'E_READ' | 'E_WRITE'
   | 'E_CANCELLED' | 'E_WORKER_CRASHED' | 'E_DISPOSED' | 'E_BAD_INPUT' | 'E_BAD_REQUEST' | 'E_NO_INPUT';
 
 export type Role = 'customer' | 'date' | 'amount' | 'order_id' | 'quantity' | 'unit_price' | 'status' | 'product' | 'contact' | 'after_sale' | 'promotion';
@@ -109,8 +110,26 @@ export interface AnalysisOptions extends TierOptions {
   compare_as_of?: string;
 }
 
+/** Replenishment reminders and product roles (issue 9); defaults in brackets. */
+export interface ReminderProductOptions {
+  remind_within_days?: number;   // [14] due on the analysis date or within this many days
+  remind_days_before?: number;   // [7] reminder day = due − this, never before the analysis date
+  overdue_max_days?: number;     // [30] overdue for at most this many days
+  learn_min_customers?: number;  // [20] customers on 2+ days to learn a product's days per unit
+  reminder_series_days?: number; // [28] days of the reminders-per-day series
+  product_min_orders?: number;   // [5] fewer orders: too_few_orders
+  profit_top_share?: number;     // [0.2]
+  median_min_buyers?: number;    // [10]
+  traffic_top_share?: number;    // [0.2]
+  potential_min_orders?: number; // [10]
+  potential_days?: number;       // [180]
+  potential_growth?: number;     // [0.5]
+  growth_window_days?: number;   // [90]
+  edge_bottom_share?: number;    // [0.5]
+}
+
 /** analyze() options are flat: ingest and analysis keys side by side. */
-export type AnalyzerOptions = IngestOptions & AnalysisOptions;
+export type AnalyzerOptions = IngestOptions & AnalysisOptions & ReminderProductOptions;
 
 export interface Progress { bytes: number; total: number; rows: number; elapsedMs: number }
 
@@ -188,7 +207,67 @@ export interface Report {
   };
   members: MembersSection;
   winback: WinbackSection;
+  replenishment: ReplenishmentSection;
+  products: ProductsSection;
 }
+
+export type ReminderSource = 'rhythm' | 'consumption_table' | 'learned';
+
+export interface ReminderRow {
+  customer_id: string; phone: string; email: string; channel: 'sms' | 'email' | 'platform_message';
+  product: string | null; source: ReminderSource; last_purchase: string;
+  quantity: number | null; days_per_unit: number | null; cycle_days: number | null;
+  due_date: string; reminder_date: string; days_until_due: number;
+}
+
+export interface ReplenishmentSection {
+  settings: Required<Pick<ReminderProductOptions, 'remind_within_days' | 'remind_days_before' | 'overdue_max_days'
+    | 'learn_min_customers' | 'reminder_series_days'>>;
+  as_of: string;
+  product_column: boolean;
+  consumption_table: { rows: number; matched_products: number; product_column: string; days_column: string } | null;
+  sources: Record<ReminderSource, { estimates: number; remind_now: number; overdue: number }>;
+  remind_now: { count: number; rows: ReminderRow[] };
+  overdue: { count: number; rows: ReminderRow[] };
+  learned_products: { product: string; customers: number; intervals: number; median_days_per_unit: number;
+    q1: number; q3: number; iqr: number }[];
+  not_learned: { products: number; most_customers: number };
+  per_day: { date: string; reminders: number }[];
+}
+
+export type ProductRole = 'profit' | 'traffic' | 'potential' | 'edge' | 'regular' | 'too_few_orders';
+
+export interface ProductRow {
+  product: string; role: ProductRole; orders: number; units: number | null; revenue: number | null;
+  buyers: number; first_order_buyers: number; first_buyer_repeat_rate: number | null;
+  repeat_buyer_share: number | null; average_unit_price: number | null; revenue_recent: number | null;
+  revenue_previous: number | null; growth: number | null; recent_orders: number; new: boolean;
+}
+
+export interface ProductsSection {
+  settings: Required<Pick<ReminderProductOptions, 'product_min_orders' | 'profit_top_share' | 'median_min_buyers'
+    | 'traffic_top_share' | 'potential_min_orders' | 'potential_days' | 'potential_growth' | 'growth_window_days'
+    | 'edge_bottom_share'>>;
+  available: boolean;
+  /** When not available. */
+  reason?: 'no_product_column' | 'no_products';
+  as_of?: string; products?: number; classified?: number;
+  has_quantity_column?: boolean; lines_without_quantity?: number; lines_without_product?: number;
+  cuts?: { repeat_share_median: number | null; repeat_share_median_products: number; unit_price_median: number | null;
+    profit_revenue_cut: number | null; traffic_first_buyers_cut: number | null; edge_revenue_cut: number | null };
+  roles?: Record<ProductRole, { count: number; top: ProductRow[] }>;
+  audience?: { customers: number; median_order_value: number | null };
+}
+
+export interface RemindersQuery { list?: 'remind_now' | 'overdue'; offset?: number; limit?: number }
+export interface RemindersPage { total: number; offset: number; rows: ReminderRow[] }
+export type ProductSort = 'product' | 'orders' | 'units' | 'revenue' | 'buyers' | 'first_order_buyers'
+  | 'first_buyer_repeat_rate' | 'repeat_buyer_share' | 'average_unit_price' | 'revenue_recent' | 'revenue_previous'
+  | 'growth' | 'recent_orders';
+export interface ProductsQuery { sort?: ProductSort; descending?: boolean; offset?: number; limit?: number; role?: ProductRole }
+export interface ProductsPage { total: number; offset: number; rows: ProductRow[] }
+export type ProductExport = 'reminders' | 'products' | 'audience';
+export interface ConsumptionInfo { rows: number; product_column: string; days_column: string; encoding: string }
 
 export type CustomerStatus = 'active' | 'at_risk' | 'churned' | 'sleeping' | 'unknown';
 
@@ -204,7 +283,7 @@ export interface CustomerFilter {
 }
 
 export type CustomerSort = 'customer_id' | 'recency_days' | 'frequency' | 'monetary' | 'average_order_value'
-  | 'cycle_days' | 'first_purchase' | 'last_purchase';
+  | 'cycle_days' | 'first_purchase' | 'last_purchase' | 'next_purchase_date';
 
 export interface CustomersQuery {
   filter?: CustomerFilter; sort?: CustomerSort; descending?: boolean; offset?: number; limit?: number;
@@ -216,6 +295,7 @@ export interface CustomerRow {
   segment_eight: string; segment_grid: string; status: CustomerStatus; sleeping: boolean;
   first_purchase: string; last_purchase: string; purchase_days: number;
   average_order_value: number; cycle_days: number | null; returned: number;
+  next_purchase_date: string | null; reminder_date: string | null;
 }
 
 export interface CustomersPage { total: number; offset: number; rows: CustomerRow[] }
@@ -281,6 +361,12 @@ export interface Analyzer {
   clearMemberList(): Promise<void>;
   /** The win-back contact plan, one tier or all (UTF-8 with BOM, formula-safe). */
   winbackCsv(tier?: WinbackTierKey, options?: AnalyzerOptions, extra?: { lang?: 'zh-CN' | 'en' }): Promise<Blob>;
+  /** A CSV of product, days one unit lasts (kept for later files); null removes it. */
+  setConsumptionTable(table: Blob | string | null): Promise<ConsumptionInfo | null>;
+  remindersPage(query?: RemindersQuery, options?: AnalyzerOptions): Promise<RemindersPage>;
+  productsPage(query?: ProductsQuery, options?: AnalyzerOptions): Promise<ProductsPage>;
+  /** 'reminders' (both lists), 'products' (every product) or 'audience' (the promotion audience). */
+  exportCsv(kind: ProductExport, options?: AnalyzerOptions): Promise<Blob>;
   dispose(): void;
 }
 

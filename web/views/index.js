@@ -9,6 +9,8 @@ import { predictionView } from './prediction.js';
 import { healthView } from './health.js';
 import { membersView } from './members.js';
 import { winbackView } from './winback.js';
+import { remindersView } from './reminders.js';
+import { productsView } from './products.js';
 
 registerView(uploadView);
 registerView(mappingView);
@@ -19,3 +21,5 @@ registerView(predictionView);
 registerView(healthView);
 registerView(membersView);
 registerView(winbackView);
+registerView(remindersView);
+registerView(productsView);

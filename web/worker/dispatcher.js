@@ -206,6 +206,21 @@ export function createDispatcher(createModule, post, moduleArgs, heapLimits) {
       return [{ bytes: bytes.buffer }, [bytes.buffer]];
     },
     INPUT_SUMMARY: () => [{ input: inputSummary() }, []],
+    SET_CONSUMPTION: async (id, payload) => {
+      const source = payload.source;
+      const bytes = source == null ? new Uint8Array(0)
+        : new Uint8Array(await (typeof source === 'string' ? new Blob([source]) : source).arrayBuffer());
+      engine.chunkBuffer(bytes.length).set(bytes); // the view dies with the next call
+      return [{ consumption: call('setConsumption', bytes.length).consumption }, []];
+    },
+    REMINDERS_PAGE: (id, payload) => [call('remindersPage', analysisJson(payload), JSON.stringify(payload.query || {})).page, []],
+    PRODUCTS_PAGE: (id, payload) => [call('productsPage', analysisJson(payload), JSON.stringify(payload.query || {})).page, []],
+    PRODUCT_CSV: (id, payload) => {
+      call('exportCsv', payload.kind, analysisJson(payload));
+      const bytes = engine.csvBytes().slice();
+      engine.releaseCsv();
+      return [{ bytes: bytes.buffer }, [bytes.buffer]];
+    },
     MEMORY: () => [{ heapBytes: Module.HEAPU8.length }, []],
     RESET: () => {
       engine.reset();

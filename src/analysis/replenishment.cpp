@@ -1,0 +1,159 @@
+#include "analysis/replenishment.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace huike {
+
+const char* reminder_source_key(ReminderSource source) {
+  static const char* const keys[kReminderSourceCount] = {"rhythm", "consumption_table", "learned"};
+  return keys[static_cast<int>(source)];
+}
+
+int32_t rhythm_next_purchase(const CustomerMetrics& m) {
+  if (!m.analysed || m.cycle_days < 0 || m.purchase_days < 2) return INT32_MIN;
+  return m.last_day + static_cast<int32_t>(std::lround(std::min(m.cycle_days, 1e6)));
+}
+
+double sorted_quantile(const std::vector<double>& sorted, double p) {
+  if (sorted.empty()) return NAN;
+  const double h = (sorted.size() - 1) * p;
+  const size_t low = static_cast<size_t>(std::floor(h));
+  if (low + 1 >= sorted.size()) return sorted.back();
+  return sorted[low] + (h - low) * (sorted[low + 1] - sorted[low]);
+}
+
+namespace {
+
+constexpr double kMaxSpanDays = 1e6;
+
+struct PurchaseDay {
+  int32_t day;
+  double quantity;
+};
+
+// One customer's purchase days of one product (lines of a day added up).
+class CustomerRuns {
+ public:
+  CustomerRuns(const ProductLine* first, const ProductLine* last, int32_t cutoff)
+      : it_(first), last_(last), cutoff_(cutoff) {}
+
+  // The next customer's days into `days`; false when no customer is left.
+  bool next(uint32_t& customer, std::vector<PurchaseDay>& days) {
+    days.clear();
+    while (it_ != last_) {
+      customer = it_->customer;
+      for (; it_ != last_ && it_->customer == customer; ++it_) {
+        if (it_->day >= cutoff_ || !(it_->quantity > 0)) continue;
+        if (!days.empty() && days.back().day == it_->day) days.back().quantity += it_->quantity;
+        else days.push_back({it_->day, it_->quantity});
+      }
+      if (!days.empty()) return true;
+    }
+    return false;
+  }
+
+ private:
+  const ProductLine* it_;
+  const ProductLine* last_;
+  int32_t cutoff_;
+};
+
+bool earlier(const Reminder& a, const Reminder& b) {
+  if (a.reminder_day != b.reminder_day) return a.reminder_day < b.reminder_day;
+  if (a.due_day != b.due_day) return a.due_day < b.due_day;
+  if (a.customer != b.customer) return a.customer < b.customer;
+  return a.product < b.product;
+}
+
+}  // namespace
+
+ReplenishmentResult replenishment(const OrderTable& table, const ShopAnalysis& shop, const ConsumptionDays& consumption,
+                                  const ReplenishmentOptions& options) {
+  ReplenishmentResult out;
+  out.options = options;
+  out.as_of_day = shop.as_of_day;
+  out.has_products = table.products.has_product_column;
+  out.per_day.assign(std::max(0, options.series_days), 0);
+  out.customer_reminder_day.assign(table.customer_count(), INT32_MIN);
+  out.table_entries = static_cast<uint32_t>(consumption.size());
+  const int32_t as_of = shop.as_of_day;
+
+  const auto place = [&](Reminder r) {
+    ++out.estimates[static_cast<int>(r.source)];
+    r.reminder_day = std::max(r.due_day - options.remind_days_before, as_of);
+    const int64_t ahead = static_cast<int64_t>(r.due_day) - as_of;
+    if (ahead >= -options.overdue_max_days && r.product != kNoProduct) {
+      int32_t& earliest = out.customer_reminder_day[r.customer];
+      if (earliest == INT32_MIN || r.reminder_day < earliest) earliest = r.reminder_day;
+    }
+    if (ahead >= 0 && r.reminder_day - as_of < options.series_days) ++out.per_day[r.reminder_day - as_of];
+    if (ahead >= 0 && ahead <= options.remind_within_days) {
+      ++out.remind_now_by_source[static_cast<int>(r.source)];
+      out.remind_now.push_back(r);
+    } else if (ahead < 0 && ahead >= -options.overdue_max_days) {
+      ++out.overdue_by_source[static_cast<int>(r.source)];
+      out.overdue.push_back(r);
+    }
+  };
+
+  std::vector<uint8_t> has_product_estimate(table.customer_count(), 0);
+  std::vector<PurchaseDay> days;
+  std::vector<double> intervals;
+  const int32_t cutoff = shop.options.as_of_day ? *shop.options.as_of_day : INT32_MAX;
+  const ProductLines& products = table.products;
+  for (uint32_t p = 0; p + 1 < products.begin.size(); ++p) {
+    const ProductLine* first = products.lines.data() + products.begin[p];
+    const ProductLine* last = products.lines.data() + products.begin[p + 1];
+    uint32_t customer;
+    double days_per_unit = NAN;
+    ReminderSource source = ReminderSource::consumption_table;
+    const auto found = consumption.find(std::string(table.products.names.at(p)));
+    if (found != consumption.end()) {
+      days_per_unit = found->second;
+      ++out.table_entries_matched;
+    } else {
+      source = ReminderSource::learned;
+      LearnedProduct learned{p, 0, 0, NAN, NAN, NAN, false};
+      intervals.clear();
+      for (CustomerRuns runs(first, last, cutoff); runs.next(customer, days);) {
+        if (days.size() < 2) continue;
+        ++learned.customers;
+        for (size_t k = 0; k + 1 < days.size(); ++k) {
+          intervals.push_back((days[k + 1].day - days[k].day) / days[k].quantity);
+        }
+      }
+      if (learned.customers == 0) continue;
+      std::sort(intervals.begin(), intervals.end());
+      learned.intervals = intervals.size();
+      learned.median = sorted_quantile(intervals, 0.5);
+      learned.q1 = sorted_quantile(intervals, 0.25);
+      learned.q3 = sorted_quantile(intervals, 0.75);
+      learned.learned = learned.customers >= options.learn_min_customers;
+      out.products_seen.push_back(learned);
+      if (!learned.learned) continue;
+      days_per_unit = learned.median;
+    }
+    for (CustomerRuns runs(first, last, cutoff); runs.next(customer, days);) {
+      const PurchaseDay& latest = days.back();
+      // Capped so that a huge quantity cannot overflow the day (it is far beyond any list).
+      const double span = std::min(latest.quantity * days_per_unit, kMaxSpanDays);
+      const int32_t due = latest.day + static_cast<int32_t>(std::lround(span));
+      has_product_estimate[customer] = 1;
+      place({customer, p, source, latest.day, latest.quantity, days_per_unit, due, 0});
+    }
+  }
+  for (uint32_t c = 0; c < table.customer_count(); ++c) {
+    const CustomerMetrics& m = shop.customers[c];
+    const int32_t due = rhythm_next_purchase(m);
+    if (due == INT32_MIN || has_product_estimate[c]) continue;
+    place({c, kNoProduct, ReminderSource::rhythm, m.last_day, 0, m.cycle_days, due, 0});
+  }
+  std::sort(out.remind_now.begin(), out.remind_now.end(), earlier);
+  std::sort(out.overdue.begin(), out.overdue.end(), earlier);
+  std::stable_sort(out.products_seen.begin(), out.products_seen.end(),
+                   [](const LearnedProduct& a, const LearnedProduct& b) { return a.customers > b.customers; });
+  return out;
+}
+
+}  // namespace huike
