@@ -39,7 +39,6 @@ class ParetoGroupedLikelihood {
   // Per run: R_g(d) = ∫_d^{last} g f / f(d) for g = 1, ln(α+τ), 1/(α+τ), ln(β+τ), 1/(β+τ).
   std::vector<double> ratio_[5];
   std::vector<double> step_, power_;  // f(d+1)/f(d) and f(d)/f(first day) of the run
-  double rho_ = 1;
 };
 
 }  // namespace huike
