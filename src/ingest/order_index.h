@@ -1,0 +1,33 @@
+#pragma once
+// Order id → order index while reading, for merging the line items of one order: open
+// addressing over order indexes. Keys are 64-bit hashes of (order id, customer); 12–20
+// bytes an order, freed when reading ends.
+#include <cstdint>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace huike {
+
+class OrderIndex {
+ public:
+  // The key of an order id of a customer (never 0: 0 means "no order id").
+  static uint64_t key(std::string_view order_id, uint64_t customer_hash);
+
+  // The index of the order with `key`, and false; or `next` (the index the new order gets,
+  // which the caller appends) and true.
+  std::pair<uint32_t, bool> find_or_add(uint64_t key, uint32_t next);
+  void add_keyless() { keys_.push_back(0); }  // an order without an order id
+  uint32_t find(uint64_t key) const;          // UINT32_MAX when absent
+  void prefetch(uint64_t key) const;
+  void release();
+
+ private:
+  void grow();
+  std::vector<uint64_t> keys_;   // per order; 0 = no order id
+  std::vector<uint32_t> slots_;  // index + 1; 0 = empty
+  uint64_t last_key_ = 0;        // line items of one order usually follow each other
+  uint32_t last_index_ = 0;
+};
+
+}  // namespace huike
