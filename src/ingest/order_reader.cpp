@@ -394,6 +394,7 @@ void OrderReader::feed(std::string_view bytes) {
   if (s.binary_probe.size() < kBinaryCheckBytes) {
     s.binary_probe.append(bytes.substr(0, kBinaryCheckBytes - s.binary_probe.size()));
   }
+  if (const std::string_view joined = s.decoder.join_held(bytes); !joined.empty()) s.take_text(joined);
   s.take_text(s.decoder.decode(bytes));
 }
 

@@ -453,6 +453,22 @@ std::string_view TextDecoder::decode(std::string_view bytes) {
   return r;
 }
 
+std::string_view TextDecoder::join_held(std::string_view& bytes) {
+  if (detecting_ || encoding_ != Encoding::utf8 || held_.empty() || held_.size() > 3) return {};
+  unsigned char tmp[4];
+  const size_t h = held_.size(), k = std::min<size_t>(bytes.size(), 4 - h);
+  std::memcpy(tmp, held_.data(), h);
+  std::memcpy(tmp + h, bytes.data(), k);
+  const Step step = utf8_step(tmp, h + k);
+  if (!step.valid || static_cast<size_t>(step.len) <= h) return {};
+  const size_t used = step.len - h;
+  std::memcpy(joined_, tmp, step.len);
+  held_.clear();
+  bytes.remove_prefix(used);
+  bytes_seen_ += used;
+  return {joined_, static_cast<size_t>(step.len)};
+}
+
 std::string_view TextDecoder::finish() {
   if (detecting_) return detect({}, true);
   if (encoding_ == Encoding::utf8 && held_.empty()) return {};

@@ -39,6 +39,11 @@ class TextDecoder {
   // The view stays valid until the next call, and no longer than `bytes` (it may point
   // into them).
   std::string_view decode(std::string_view bytes);
+  // Before decode(): a UTF-8 character that the previous chunk cut, completed from the
+  // front of `bytes` (which loses those bytes), so decode() can pass the rest through as a
+  // view instead of copying it. Empty when there is none or it is not a valid character
+  // (decode() then handles it). The view stays valid until the next call.
+  std::string_view join_held(std::string_view& bytes);
   // Flushes what is held back; an incomplete trailing sequence becomes U+FFFD.
   std::string_view finish();
 
@@ -64,6 +69,7 @@ class TextDecoder {
                                // else: an incomplete trailing sequence (<= 3 bytes)
   uint64_t held_offset_ = 0;   // stream offset of held_[0] while detecting
   int64_t lines_before_held_ = 0;  // newlines before held_[0] while detecting
+  char joined_[4] = {};        // the character join_held completed
   std::string out_;            // decode buffer; only grows
   size_t out_len_ = 0;
   uint64_t bytes_seen_ = 0;
