@@ -12,6 +12,7 @@
 #include "ingest/column_roles.h"
 #include "ingest/csv_tokenizer.h"
 #include "ingest/customer_identity.h"
+#include "ingest/identity_choice.h"
 #include "ingest/date_parse.h"
 #include "ingest/platform_layouts.h"
 #include "ingest/product_line_builder.h"
@@ -402,7 +403,11 @@ struct OrderReader::State : RecordSink {
     if (col(ColumnRole::customer) < 0 && platform && platform->refusal_code) {
       throw HuikeError(*platform->refusal_code, platform->refusal_message);
     }
-    if (summary.has_header) find_contact_columns(summary.header, col(ColumnRole::customer), summary.identity);
+    summary.identity.mode = options.identity;
+    // Without a header only the customer column can be the identity (a chosen other one is refused).
+    if (summary.has_header || options.identity != IdentityMode::automatic) {
+      find_identity_columns(summary.header, col(ColumnRole::customer), summary.identity);
+    }
     contact_cols = contact_columns(summary.header, col(ColumnRole::customer), col(ColumnRole::contact), summary.identity);
     table.has_promotion_column = col(ColumnRole::promotion) >= 0;
     if (col(ColumnRole::amount) < 0) amount_hint = AmountLevelHint::line;  // quantity × unit price
@@ -418,7 +423,9 @@ struct OrderReader::State : RecordSink {
       throw HuikeError(code, std::string("no ") + what + " column; looked for headers like " + role_examples(role) +
                                  "; the file has: " + found + ". Map one with the column option.");
     };
-    if (col(ColumnRole::customer) < 0) missing(ColumnRole::customer, ErrorCode::E_NO_CUSTOMER_COLUMN, "customer");
+    if (col(ColumnRole::customer) < 0 && identity_needs_customer_column(options.identity)) {
+      missing(ColumnRole::customer, ErrorCode::E_NO_CUSTOMER_COLUMN, "customer");
+    }
     if (col(ColumnRole::date) < 0) missing(ColumnRole::date, ErrorCode::E_NO_DATE_COLUMN, "order date");
     if (col(ColumnRole::amount) < 0 && (col(ColumnRole::quantity) < 0 || col(ColumnRole::unit_price) < 0)) {
       missing(ColumnRole::amount, ErrorCode::E_NO_AMOUNT_COLUMN, "amount");
