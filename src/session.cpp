@@ -8,6 +8,7 @@
 #include "ingest/date_parse.h"
 #include "product_views.h"
 #include "report/customer_columns.h"
+#include "report/csv_headers.h"
 #include "report/customer_csv.h"
 #include "report/health_json.h"
 #include "report/predict_json.h"
@@ -23,6 +24,14 @@
 namespace huike {
 
 using nlohmann::json;
+
+namespace {
+// Every export's header line in the language of the "csv_lang" option (csv_headers.h).
+std::string in_csv_lang(std::string csv, const json& analysis_options) {
+  localise_csv_header(csv, csv_lang_option(analysis_options));
+  return csv;
+}
+}  // namespace
 
 struct Session::State {
   std::unique_ptr<OrderReader> reader;
@@ -69,6 +78,7 @@ struct Session::State {
     json own = options.is_object() ? options : json::object();
     own.erase("period");
     own.erase("compare_as_of");
+    own.erase("csv_lang");  // the exports' header language
     std::string tier_key = own.dump();
     for (const std::string& tier_option : tier_option_keys()) own.erase(tier_option);
     std::string key = own.dump();
@@ -189,8 +199,10 @@ json Session::reminders_page(const json& analysis_options, const json& query) co
 
 std::string Session::reminders_csv(const json& analysis_options) const {
   const ShopAnalysis& shop = state_->analysis(analysis_options);
-  return huike::reminders_csv(state_->table, state_->products.replenishment(state_->table, shop, analysis_options),
-                              state_->members.get());
+  return in_csv_lang(huike::reminders_csv(state_->table,
+                                          state_->products.replenishment(state_->table, shop, analysis_options),
+                                          state_->members.get()),
+                     analysis_options);
 }
 
 json Session::products_page(const json& analysis_options, const json& query) const {
@@ -200,13 +212,15 @@ json Session::products_page(const json& analysis_options, const json& query) con
 
 std::string Session::products_csv(const json& analysis_options) const {
   const ShopAnalysis& shop = state_->analysis(analysis_options);
-  return huike::products_csv(state_->table, state_->products.roles(state_->table, shop, analysis_options));
+  return in_csv_lang(huike::products_csv(state_->table, state_->products.roles(state_->table, shop, analysis_options)),
+                     analysis_options);
 }
 
 std::string Session::promotion_audience_csv(const json& analysis_options) const {
   const ShopAnalysis& shop = state_->analysis(analysis_options);
-  return audience_csv(state_->table, shop, state_->products.roles(state_->table, shop, analysis_options),
-                      state_->members.get());
+  return in_csv_lang(audience_csv(state_->table, shop, state_->products.roles(state_->table, shop, analysis_options),
+                                  state_->members.get()),
+                     analysis_options);
 }
 
 namespace {
@@ -275,9 +289,10 @@ std::string Session::customers_csv(const json& analysis_options, const json& fil
     if (!matches(shop, *state_->cached_tiers, *state_->cached_winback, c, segment_filter)) continue;
     if (p_alive_below <= 1 && !(state_->predictions[c].fitted && state_->predictions[c].p_alive < p_alive_below)) continue;
     append_customer_csv_row(out, {table, shop, c, with_models ? &state_->predictions[c] : nullptr,
-                                  state_->cached_tiers.get(), state_->cached_winback.get(), &earlier, reminders});
+                                  state_->cached_tiers.get(), state_->cached_winback.get(), &earlier, reminders,
+                                  state_->members.get()});
   }
-  return out;
+  return in_csv_lang(std::move(out), analysis_options);
 }
 
 json Session::customers_page(const json& analysis_options, const json& query) const {
@@ -316,17 +331,20 @@ json Session::customers_page(const json& analysis_options, const json& query) co
   for (uint64_t i = offset; i < list.size() && i < offset + limit; ++i) {
     CustomerRow row{table, shop, list[i], nullptr};
     row.reminder_days = reminders;
+    row.members = state_->members.get();
     rows.push_back(customer_json(row));
   }
   return {{"total", list.size()}, {"offset", offset}, {"rows", rows}};
 }
 
 std::string Session::cohorts_csv(const json& analysis_options) const {
-  return huike::cohorts_csv(state_->health(analysis_options));
+  return in_csv_lang(huike::cohorts_csv(state_->health(analysis_options)), analysis_options);
 }
 
 std::string Session::migration_csv(const json& analysis_options) const {
-  return huike::migration_csv(state_->table, state_->earlier_analysis(analysis_options), state_->analysis(analysis_options));
+  return in_csv_lang(
+      huike::migration_csv(state_->table, state_->earlier_analysis(analysis_options), state_->analysis(analysis_options)),
+      analysis_options);
 }
 
 json Session::load_member_list(std::string_view bytes, const json& ingest_options) {
@@ -359,7 +377,8 @@ std::string Session::winback_csv(const json& analysis_options, const json& filte
   }
   const auto ranked = ranked_winback(*state_->cached_winback, shop, state_->models ? &clv : nullptr,
                                      state_->members.get(), only);
-  return winback_plan_csv(state_->table, shop, *state_->cached_winback, ranked, state_->members.get(), lang);
+  return in_csv_lang(winback_plan_csv(state_->table, shop, *state_->cached_winback, ranked, state_->members.get(), lang),
+                     analysis_options);
 }
 
 const OrderTable& Session::table() const { return state_->table; }

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "ingest/date_parse.h"
+#include "ingest/identity_choice.h"
 
 namespace huike {
 
@@ -72,6 +73,9 @@ IngestOptions parse_ingest_options(const json& options) {
   if (order == "month_first") out.date_order = DateOrder::month_first;
   else if (order == "day_first") out.date_order = DateOrder::day_first;
   else if (order != "auto") throw HuikeError(ErrorCode::E_BAD_OPTION, "date_order is auto, month_first or day_first");
+  const auto identity = parse_identity_mode(option_or<std::string>(options, "identity", "auto"));
+  if (!identity) throw HuikeError(ErrorCode::E_BAD_OPTION, "option 'identity' is auto, id, email, phone or name");
+  out.identity = *identity;
   return out;
 }
 

@@ -69,6 +69,10 @@ options:
   --column ROLE=NAME|INDEX  map a column (roles: customer date amount order_id quantity
                             unit_price status product contact after_sale); repeatable
   --date-order month_first|day_first
+  --identity auto|id|email|phone|name   which column tells customers apart (default auto:
+                            the customer column, placeholder ids such as 0 or guest by e-mail,
+                            else phone)
+  --csv-lang en|zh          header names of the written CSV (default en: stable keys)
   --members M.csv           a member list (member id, phone, e-mail, sign-up date) for win-back
   --tier KEY                customers: only a member tier (high_spend …); winback: one win-back tier
   --winback-tier KEY        customers: only a win-back tier (loyal_lapsed …)
@@ -169,6 +173,8 @@ Command parse_args(int argc, char** argv) {
       cmd.ingest["has_header"] = yes_no == "yes";
     }
     else if (flag == "--date-order") cmd.ingest["date_order"] = value();
+    else if (flag == "--identity") cmd.ingest["identity"] = value();
+    else if (flag == "--csv-lang") cmd.analysis["csv_lang"] = value();
     else if (flag == "--column") {
       const std::string mapping = value();
       const size_t eq = mapping.find('=');

@@ -7,6 +7,7 @@
 #include "ingest/cell_trim.h"
 #include "ingest/column_roles.h"
 #include "ingest/file_sniff.h"
+#include "ingest/identity_choice.h"
 #include "ingest/platform_layouts.h"
 
 namespace huike {
@@ -86,7 +87,11 @@ ColumnMapping decide_columns(const std::vector<std::vector<std::string>>& rows, 
   if (col(ColumnRole::customer) < 0 && platform && platform->refusal_code) {
     throw HuikeError(*platform->refusal_code, platform->refusal_message);
   }
-  if (summary.has_header) find_contact_columns(summary.header, col(ColumnRole::customer), summary.identity);
+  summary.identity.mode = options.identity;
+  // Without a header only the customer column can be the identity (a chosen other one is refused).
+  if (summary.has_header || options.identity != IdentityMode::automatic) {
+    find_identity_columns(summary.header, col(ColumnRole::customer), summary.identity);
+  }
   mapping.contacts = contact_columns(summary.header, col(ColumnRole::customer), col(ColumnRole::contact), summary.identity);
   if (col(ColumnRole::amount) < 0) mapping.amount_hint = AmountLevelHint::line;  // quantity × unit price
   else if (platform && !options.columns.count("amount")) mapping.amount_hint = platform->amount_level;
@@ -101,7 +106,9 @@ ColumnMapping decide_columns(const std::vector<std::vector<std::string>>& rows, 
     throw HuikeError(code, std::string("no ") + what + " column; looked for headers like " + role_examples(role) +
                                "; the file has: " + found + ". Map one with the column option.");
   };
-  if (col(ColumnRole::customer) < 0) missing(ColumnRole::customer, ErrorCode::E_NO_CUSTOMER_COLUMN, "customer");
+  if (col(ColumnRole::customer) < 0 && identity_needs_customer_column(options.identity)) {
+    missing(ColumnRole::customer, ErrorCode::E_NO_CUSTOMER_COLUMN, "customer");
+  }
   if (col(ColumnRole::date) < 0) missing(ColumnRole::date, ErrorCode::E_NO_DATE_COLUMN, "order date");
   if (col(ColumnRole::amount) < 0 && (col(ColumnRole::quantity) < 0 || col(ColumnRole::unit_price) < 0)) {
     missing(ColumnRole::amount, ErrorCode::E_NO_AMOUNT_COLUMN, "amount");

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "ingest/column_roles.h"
+#include "ingest/identity_choice.h"
 
 namespace huike {
 namespace {
@@ -32,10 +33,11 @@ std::string_view trimmed(std::string_view text) {
   return text;
 }
 
-template <size_t N>
-int best_column(const std::vector<std::string>& header, int skip, const std::string_view (&names)[N]) {
+}  // namespace
+
+int best_header_column(const std::vector<std::string>& header, int skip, const std::string_view* names, size_t count) {
   int best = -1;
-  size_t best_rank = N;
+  size_t best_rank = count;
   for (size_t col = 0; col < header.size(); ++col) {
     if (static_cast<int>(col) == skip) continue;
     const std::string whole = normalise_header(header[col], false), bare = normalise_header(header[col], true);
@@ -50,8 +52,6 @@ int best_column(const std::vector<std::string>& header, int skip, const std::str
   return best;
 }
 
-}  // namespace
-
 bool is_placeholder_customer(std::string_view id) {
   id = trimmed(id);
   if (id.empty()) return true;
@@ -64,23 +64,34 @@ bool is_placeholder_customer(std::string_view id) {
 }
 
 void find_contact_columns(const std::vector<std::string>& header, int customer_column, CustomerIdentity& identity) {
-  identity.email_column = best_column(header, customer_column, kEmailHeaders);
-  identity.phone_column = best_column(header, customer_column, kPhoneHeaders);
+  identity.email_column = best_header_column(header, customer_column, kEmailHeaders, std::size(kEmailHeaders));
+  identity.phone_column = best_header_column(header, customer_column, kPhoneHeaders, std::size(kPhoneHeaders));
   if (identity.phone_column == identity.email_column) identity.phone_column = -1;
+}
+
+void note_placeholder(CustomerIdentity& identity, std::string_view id) {
+  auto& seen = identity.placeholder_values;
+  if (seen.size() < kPlaceholderExamples && std::find(seen.begin(), seen.end(), id) == seen.end()) seen.emplace_back(id);
 }
 
 std::string_view identify_customer(std::string_view id, const std::string_view* fields, size_t count,
                                    CustomerIdentity& identity, IdentitySource& source) {
   source = IdentitySource::customer_column;
+  if (identity.mode != IdentityMode::automatic && identity.mode != IdentityMode::id) {
+    return identify_by_choice(fields, count, identity, source);
+  }
   if (!is_placeholder_customer(id)) return id;
+  if (identity.mode == IdentityMode::id) {  // the customer column only: a placeholder is no customer
+    note_placeholder(identity, id);
+    return {};
+  }
   const std::pair<int, IdentitySource> fallbacks[] = {{identity.email_column, IdentitySource::email},
                                                      {identity.phone_column, IdentitySource::phone}};
   for (const auto& [column, from] : fallbacks) {
     if (column < 0 || static_cast<size_t>(column) >= count) continue;
     const std::string_view contact = trimmed(fields[column]);
     if (is_placeholder_customer(contact)) continue;
-    auto& seen = identity.placeholder_values;
-    if (seen.size() < kPlaceholderExamples && std::find(seen.begin(), seen.end(), id) == seen.end()) seen.emplace_back(id);
+    note_placeholder(identity, id);
     source = from;
     return contact;
   }
@@ -92,6 +103,7 @@ void count_identified_row(CustomerIdentity& identity, IdentitySource source) {
     case IdentitySource::customer_column: ++identity.rows_by_customer_column; break;
     case IdentitySource::email: ++identity.rows_by_email; break;
     case IdentitySource::phone: ++identity.rows_by_phone; break;
+    case IdentitySource::name: ++identity.rows_by_name; break;
   }
 }
 
@@ -102,8 +114,11 @@ ContactColumns contact_columns(const std::vector<std::string>& header, int custo
   out.email = identity.email_column;
   if (customer_column >= 0 && static_cast<size_t>(customer_column) < header.size()) {
     const std::vector<std::string> own = {header[customer_column]};
-    if (out.email < 0 && best_column(own, -1, kEmailHeaders) == 0) out.email = customer_column;
-    else if (out.phone < 0 && best_column(own, -1, kPhoneHeaders) == 0) out.phone = customer_column;
+    if (out.email < 0 && best_header_column(own, -1, kEmailHeaders, std::size(kEmailHeaders)) == 0) {
+      out.email = customer_column;
+    } else if (out.phone < 0 && best_header_column(own, -1, kPhoneHeaders, std::size(kPhoneHeaders)) == 0) {
+      out.phone = customer_column;
+    }
   }
   if (contact_column >= 0 && contact_column != out.phone && contact_column != out.email) out.either = contact_column;
   return out;

@@ -6,27 +6,46 @@
 
 namespace huike {
 
+// Which column tells customers apart (ingest option "identity", CLI --identity):
+// automatic = the customer column, placeholder ids by e-mail, else phone (the default);
+// id = the customer column only (placeholder rows are missing_customer); email, phone,
+// name = that column for every row (identity_choice.cpp).
+enum class IdentityMode : uint8_t { automatic, id, email, phone, name };
+
 // How the rows' customers were told apart; goes into the report's input section.
 struct CustomerIdentity {
+  IdentityMode mode = IdentityMode::automatic;
   int email_column = -1;  // fallbacks for placeholder ids; -1 = none
   int phone_column = -1;
+  int name_column = -1, name_second_column = -1;  // a full name, or first + last name
+  int identity_column = -1;  // the column of the email / phone mode (may be the customer column)
   uint64_t rows_by_customer_column = 0;
   uint64_t rows_by_email = 0;
   uint64_t rows_by_phone = 0;
+  uint64_t rows_by_name = 0;
   std::vector<std::string> placeholder_values;  // distinct ones seen, first few
+  std::string joined_name;  // scratch: the current row's first + last name
 };
 
 // A customer id that stands for "no account": blank, 0, -1, guest, 游客, -, N/A, ... A
 // WooCommerce guest checkout has customer_id 0; such rows are not one customer.
 bool is_placeholder_customer(std::string_view id);
 
+// The best column of `header` (other than `skip`) whose normalised name is one of `names`
+// (best first); -1 when none.
+int best_header_column(const std::vector<std::string>& header, int skip, const std::string_view* names, size_t count);
+
+// Remembers a placeholder id seen (the first few distinct ones) for the report.
+void note_placeholder(CustomerIdentity& identity, std::string_view id);
+
 // The e-mail and phone columns of a header, other than `customer_column`.
 void find_contact_columns(const std::vector<std::string>& header, int customer_column, CustomerIdentity& identity);
 
-enum class IdentitySource : uint8_t { customer_column, email, phone };
+enum class IdentitySource : uint8_t { customer_column, email, phone, name };
 
 // The customer of one row: `id` (its customer cell), or for a placeholder id the row's
 // e-mail, else its phone; "" when it has none. Notes the placeholder in `identity`.
+// Another identity.mode reads the mode's column instead (identity_choice.cpp).
 std::string_view identify_customer(std::string_view id, const std::string_view* fields, size_t count,
                                    CustomerIdentity& identity, IdentitySource& source);
 // Counts a used row under the column its customer came from.

@@ -33,6 +33,7 @@ struct IngestOptions {
   // Role → column, by header name or 0-based position ("3"). Overrides guessing.
   std::map<std::string, std::string> columns;
   DateOrder date_order = DateOrder::automatic;
+  IdentityMode identity = IdentityMode::automatic;   // which column tells customers apart
 };
 
 struct ExclusionCount {

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "analysis/contact.h"
 #include "analysis/replenishment.h"
 #include "ingest/date_parse.h"
 #include "report/customer_csv.h"
@@ -16,6 +17,7 @@ using nlohmann::json;
 
 const CustomerMetrics& metrics(const CustomerRow& row) { return row.shop.customers[row.customer]; }
 CustomerValue text(std::string_view value) { return {Kind::text, 0, value}; }
+CustomerContact contact(const CustomerRow& row) { return customer_contact(row.table, row.customer, row.members); }
 CustomerValue integer(double value) { return {Kind::integer, value}; }
 CustomerValue number(double value) { return {Kind::number, value}; }
 CustomerValue day(int32_t value) { return {Kind::day, static_cast<double>(value)}; }
@@ -39,6 +41,8 @@ CustomerValue tier_flag(const CustomerRow& r, MemberTier tier) {
 
 const std::vector<CustomerColumn> kColumns = {
     {"customer_id", 0, true, true, false, [](const CustomerRow& r) { return text(r.table.customer_id(r.customer)); }},
+    {"phone", 0, true, false, false, [](const CustomerRow& r) { return text(contact(r).phone); }},
+    {"email", 0, true, false, false, [](const CustomerRow& r) { return text(contact(r).email); }},
     {"recency_days", 0, true, true, false, [](const CustomerRow& r) { return integer(metrics(r).recency_days); }},
     {"frequency", 0, true, true, false, [](const CustomerRow& r) { return integer(metrics(r).frequency); }},
     {"monetary", 2, true, true, false, [](const CustomerRow& r) { return number(metrics(r).monetary); }},

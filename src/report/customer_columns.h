@@ -18,6 +18,8 @@ namespace huike {
 //   money (monetary, average_order_value, returned, expected_aov, clv): to the cent,
 //   half away from zero; cycle_days: to 0.01 day; p_alive, expected_purchases: 4 places.
 // The CSV prints exactly that many decimals (600.00); the JSON carries the rounded number.
+// phone and email: the order file's (analysis/contact.h), a member list filling gaps. The
+// header names in zh-CN are those of every export (csv_headers.h).
 struct CustomerRow {
   const OrderTable& table;
   const ShopAnalysis& shop;
@@ -28,6 +30,7 @@ struct CustomerRow {
   const ShopAnalysis* earlier = nullptr;  // the analysis at the earlier migration date (CSV only)
   // Per customer: the earliest product reminder day (INT32_MIN none); null: not computed.
   const std::vector<int32_t>* reminder_days = nullptr;
+  const MemberDirectory* members = nullptr;  // fills the contact columns the order file lacks
 };
 
 struct CustomerValue {

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "ingest/date_parse.h"
+#include "ingest/identity_choice.h"
 
 namespace huike {
 
@@ -68,6 +69,15 @@ json segment_json(const SegmentInfo& info, const SegmentSummary& s, const ShopAn
           {"avg_monetary", rounded(s.sum_monetary / n)}};
 }
 
+json identity_choices_json(const IngestSummary& summary) {
+  json out = json::array();
+  const int customer = summary.role_column[static_cast<int>(ColumnRole::customer)];
+  for (const IdentityChoice& choice : identity_choices(summary.header, customer, summary.identity)) {
+    out.push_back({{"identity", identity_mode_key(choice.mode)}, {"column", choice.column}});
+  }
+  return out;
+}
+
 json identity_json(const IngestSummary& summary) {
   const CustomerIdentity& id = summary.identity;
   const auto column = [&](int col) {
@@ -80,7 +90,13 @@ json identity_json(const IngestSummary& summary) {
           {"rows_by_email", id.rows_by_email},
           {"rows_by_phone", id.rows_by_phone},
           {"placeholder_values", id.placeholder_values},
-          {"rule", customer_identity_rule()}};
+          {"rule", identity_mode_rule(id.mode)},
+          // The identity choice (ingest option "identity") and what else the file offers.
+          {"mode", identity_mode_key(id.mode)},
+          {"identity_column", column(id.identity_column)},
+          {"name_column", column(id.name_column)},
+          {"rows_by_name", id.rows_by_name},
+          {"choices", identity_choices_json(summary)}};
 }
 
 json amount_level_json(const AmountLevelDecision& level) {

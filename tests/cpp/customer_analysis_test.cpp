@@ -127,10 +127,10 @@ TEST(SmallShop, SettingsReRunWithoutReRead) {
 TEST(SmallShop, CustomersCsvIsExcelReady) {
   const auto session = test::finished_session(read_bytes(fixture_path("small_orders.csv")));
   const std::string csv = session->customers_csv(json::object());
-  EXPECT_EQ(csv.rfind("\xEF\xBB\xBF" "customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,"
+  EXPECT_EQ(csv.rfind("\xEF\xBB\xBF" "customer_id,phone,email,recency_days,frequency,monetary,r_score,f_score,m_score,"
                       "segment_eight,segment_grid,status", 0), 0u);
-  EXPECT_NE(csv.find("\r\nA,31,3,600.00,3,5,3,important_value,loyal,active,"), std::string::npos);
-  EXPECT_NE(csv.find("\r\nC,456,1,1000.00,1,1,4,important_win_back,at_risk,churned,yes,"), std::string::npos);
+  EXPECT_NE(csv.find("\r\nA,,,31,3,600.00,3,5,3,important_value,loyal,active,"), std::string::npos);
+  EXPECT_NE(csv.find("\r\nC,,,456,1,1000.00,1,1,4,important_win_back,at_risk,churned,yes,"), std::string::npos);
   const std::string churned = session->customers_csv(json::object(), {{"status", "churned"}});
   EXPECT_EQ(std::count(churned.begin(), churned.end(), '\n'), 2);
   const json page = session->customers_page(json::object(), {{"sort", "monetary"}, {"limit", 2}});

@@ -8,12 +8,13 @@ import health from './health.js';
 import prediction from './prediction.js';
 import members from './members.js';
 import reminders from './reminders.js';
+import identity from './identity.js';
 
 /** @typedef {'zh-CN' | 'en'} Lang */
 /** @typedef {Record<Lang, Record<string, string>>} Strings */
 
 /** @type {Strings[]} One entry per feature file, e.g. `import members from './members.js'`. */
-export const FEATURES = [prediction, health, members, reminders];
+export const FEATURES = [prediction, health, members, reminders, identity];
 
 /** @type {Strings} */
 export const strings = { 'zh-CN': { ...zh }, en: { ...en } };

@@ -21,6 +21,19 @@ export interface IngestOptions {
   /** Role → header name or 0-based column index; '' means "no such column". */
   columns?: Partial<Record<Role, string | number>>;
   date_order?: 'month_first' | 'day_first';
+  /** Which column tells customers apart (default auto: the customer column, placeholder ids by e-mail, else phone). */
+  identity?: IdentityMode;
+}
+
+export type IdentityMode = 'auto' | 'id' | 'email' | 'phone' | 'name';
+
+/** input.customer_identity: how customers were told apart, and the choices the file offers. */
+export interface CustomerIdentity {
+  customer_column: string | null; email_column: string | null; phone_column: string | null;
+  name_column: string | null; identity_column: string | null; mode: IdentityMode;
+  rows_by_customer_column: number; rows_by_email: number; rows_by_phone: number; rows_by_name: number;
+  placeholder_values: string[]; rule: string;
+  choices: { identity: Exclude<IdentityMode, 'auto'>; column: string }[];
 }
 
 /** Member-tier and win-back settings (README "Member tiers and win-back"); defaults in brackets. */
@@ -108,6 +121,8 @@ export interface AnalysisOptions extends TierOptions {
   period?: 'month' | 'week';
   /** YYYY-MM-DD, the earlier date of the segment migration. Default: as_of − 90 days. */
   compare_as_of?: string;
+  /** Header names of the CSV exports: `zh` (客户, 手机, 邮箱 …) or `en` (the stable keys, default). */
+  csv_lang?: 'zh' | 'zh-CN' | 'en';
 }
 
 /** Replenishment reminders and product roles (issue 9); defaults in brackets. */
@@ -144,6 +159,7 @@ export interface InputSummary {
   column_index: Record<Role, number | null>;
   date_order: string; date_order_assumed: boolean; date_orders_mixed: boolean;
   excluded: Record<string, ExcludedReason>;
+  customer_identity?: CustomerIdentity;
 }
 
 export interface Segment {
@@ -290,7 +306,7 @@ export interface CustomersQuery {
 }
 
 export interface CustomerRow {
-  customer_id: string; recency_days: number; frequency: number; monetary: number;
+  customer_id: string; phone: string; email: string; recency_days: number; frequency: number; monetary: number;
   r_score: number; f_score: number; m_score: number;
   segment_eight: string; segment_grid: string; status: CustomerStatus; sleeping: boolean;
   first_purchase: string; last_purchase: string; purchase_days: number;

@@ -1,5 +1,6 @@
 // A customer list (a segment, a grid cell or a status), paged and sorted by the engine, and
 // its CSV export (with the prediction columns when predictions were run).
+import { csvLang } from './csv_lang.js';
 import { t, segName } from '../i18n/index.js';
 import { el, download } from '../app/dom.js';
 import { fmtInt, fmtMoney } from '../app/format.js';
@@ -11,7 +12,7 @@ import { RequestType } from '../protocol/requests.js';
 const PAGE_SIZE = 50;
 /** @type {[string, boolean][]} column, numeric */
 const COLUMNS = [
-  ['customer_id', false], ['recency_days', true], ['frequency', true], ['monetary', true], ['average_order_value', true],
+  ['customer_id', false], ['phone', false], ['email', false], ['recency_days', true], ['frequency', true], ['monetary', true], ['average_order_value', true],
   ['rfm', false], ['segment_eight', false], ['segment_grid', false], ['status', false], ['last_purchase', true],
 ];
 
@@ -54,7 +55,7 @@ export const customersView = {
       table.replaceChildren();
       const head = el('tr');
       for (const [key, numeric] of COLUMNS) {
-        const sortable = key !== 'rfm' && !key.startsWith('segment') && key !== 'status';
+        const sortable = key !== 'rfm' && !key.startsWith('segment') && key !== 'status' && key !== 'phone' && key !== 'email';
         const th = el('th', { class: (numeric ? 'num ' : '') + (sortable ? 'sortable' : ''), text: t('c_' + key) });
         if (sortable) {
           th.tabIndex = 0;
@@ -77,6 +78,8 @@ export const customersView = {
         body.append(
           el('tr', null, [
             el('td', { class: 'id', text: c.customer_id }), // file content: text only
+            el('td', { text: c.phone || '' }),
+            el('td', { text: c.email || '' }),
             el('td', { class: 'num', text: fmtInt(c.recency_days) }),
             el('td', { class: 'num', text: fmtInt(c.frequency) }),
             el('td', { class: 'num', text: fmtMoney(c.monetary) }),
@@ -105,7 +108,7 @@ export const customersView = {
       button.disabled = true;
       try {
         const { bytes } = await app.client().request(RequestType.CUSTOMERS_CSV, {
-          options: { analysis: store.analysis },
+          options: { analysis: store.analysis, csv_lang: csvLang() },
           filter: list.filter,
           predict: store.predict ? store.predictOptions : null,
         });

@@ -2,6 +2,7 @@
 // period, churn and active customers, the cohort heatmap, the migration Sankey, exports.
 // Its own settings (the earlier date, the period) are merged into the page's analysis
 // options for its own report request; the other views keep theirs.
+import { csvLang } from './csv_lang.js';
 import { t, has, segName } from '../i18n/index.js';
 import { el, download } from '../app/dom.js';
 import { fmtInt, fmtMoney, fmtNum, fmtPct } from '../app/format.js';
@@ -157,7 +158,7 @@ export const healthView = {
       if (!shown) return;
       $('health-error').textContent = '';
       try {
-        const { bytes } = await app.client().request(RequestType.HEALTH_CSV, { options: { analysis: options() }, kind });
+        const { bytes } = await app.client().request(RequestType.HEALTH_CSV, { options: { analysis: options(), csv_lang: csvLang() }, kind });
         const date = kind === 'migration' ? shown.migration.earlier.as_of + '_' + shown.migration.later.as_of : shown.analysis.as_of;
         download(bytes, 'huike_' + kind + '_' + date + '.csv');
       } catch (error) {

@@ -66,8 +66,43 @@ export const mappingView = {
           ])
         );
       }
+      renderIdentity(input);
       renderPreview(input);
       $('mapping').scrollIntoView({ behavior: 'smooth', block: 'start' });
+    }
+
+    /** The identity choice (only the columns the file has) and how this run identified customers. @param {InputSummary} input */
+    function renderIdentity(input) {
+      let box = document.getElementById('mapping-identity');
+      if (!box) {
+        box = el('div', { id: 'mapping-identity', class: 'mapping-identity' });
+        $('mapping-detected').after(box);
+      }
+      const id = input.customer_identity;
+      const select = el('select', { id: 'map-identity' });
+      select.append(el('option', { value: 'auto', text: t('ident_auto') }));
+      for (const choice of (id && id.choices) || []) {
+        select.append(el('option', { value: choice.identity, text: t('ident_' + choice.identity) + ' — ' + choice.column }));
+      }
+      select.value = store.ingest.identity || 'auto';
+      const lines = [];
+      if (id) {
+        const mode = t(id.mode === 'auto' ? 'ident_auto' : 'ident_' + id.mode);
+        lines.push(t('ident_used', { mode, customer: id.identity_column || id.customer_column || t('ident_none') }));
+        if (id.placeholder_values.length && id.customer_column) {
+          lines.push(t('ident_placeholder', { column: id.customer_column, values: id.placeholder_values.join(', '),
+            email: id.rows_by_email, phone: id.rows_by_phone }));
+        }
+        lines.push(t('ident_rows', { id: id.rows_by_customer_column, email: id.rows_by_email, phone: id.rows_by_phone, name: id.rows_by_name }));
+        /** @type {[string, string | null][]} */
+        const used = [[t('ident_email'), id.email_column], [t('ident_phone'), id.phone_column], [t('ident_name'), id.name_column]];
+        for (const [role, column] of used) if (column) lines.push(t('ident_column_used', { role, column }));
+      }
+      box.replaceChildren(
+        el('h3', { text: t('ident_title') }),
+        el('label', null, [el('span', { text: t('ident_choice') }), select]),
+        ...lines.map((line) => el('p', { class: 'muted ident-line', text: line }))
+      );
     }
 
     /** @param {InputSummary} input */
@@ -115,6 +150,8 @@ export const mappingView = {
         else if (v !== '') columns[role] = Number(v);
       }
       if (Object.keys(columns).length) ingest.columns = columns;
+      const identity = $('map-identity') ? $('map-identity').value : 'auto';
+      if (identity !== 'auto') ingest.identity = /** @type {IngestOptions['identity']} */ (identity);
       return ingest;
     }
 

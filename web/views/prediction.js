@@ -1,5 +1,6 @@
 // The prediction tab: BG/NBD, MBG/NBD and Pareto/NBD compared, with Gamma-Gamma, run on
 // demand; the model comparison, the chosen model's parameters, P(alive) charts, the hold-out check, top CLV and the likely-to-churn export.
+import { csvLang } from './csv_lang.js';
 import { t, has } from '../i18n/index.js';
 import { download } from '../app/dom.js';
 import { fmtInt, fmtMoney, fmtNum, fmtPct } from '../app/format.js';
@@ -176,7 +177,7 @@ export const predictionView = {
       $('churn-export-error').textContent = '';
       try {
         const { bytes } = await app.client().request(RequestType.CUSTOMERS_CSV, {
-          options: { analysis: store.analysis },
+          options: { analysis: store.analysis, csv_lang: csvLang() },
           filter: { p_alive_below: 0.5 },
           predict: store.predictOptions,
         });

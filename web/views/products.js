@@ -1,6 +1,7 @@
 // The Products view (商品角色, seed 003): each product's figures and role (profit, traffic,
 // potential, edge), each rule in words with its settings and count, the role matrix, a
 // sortable paged table with its export, and the promotion audience's export.
+import { csvLang } from './csv_lang.js';
 import { t } from '../i18n/index.js';
 import { el, download } from '../app/dom.js';
 import { fmtInt, fmtMoney, fmtNum, fmtPct } from '../app/format.js';
@@ -158,7 +159,7 @@ export const productsView = {
     /** @param {'products' | 'audience'} kind */
     async function exportCsv(kind) {
       try {
-        const { bytes } = await app.client().request(RequestType.PRODUCT_CSV, { options: mergedOptions(app), kind });
+        const { bytes } = await app.client().request(RequestType.PRODUCT_CSV, { options: { ...mergedOptions(app), csv_lang: csvLang() }, kind });
         download(bytes, 'huike_' + kind + '_' + (store.report ? store.report.analysis.as_of : '') + '.csv');
       } catch (e) {
         error.textContent = /** @type {Error} */ (e).message;

@@ -1,6 +1,7 @@
 // The Reminders view (回购提醒, seed 002): who runs out soon and who is overdue, from each
 // customer's rhythm or from product consumption (a dropped consumption table, else learned
 // days per unit); the reminders-per-day chart; both lists paged, exported as one CSV.
+import { csvLang } from './csv_lang.js';
 import { t } from '../i18n/index.js';
 import { el, download } from '../app/dom.js';
 import { fmtInt, fmtNum } from '../app/format.js';
@@ -166,7 +167,7 @@ export const remindersView = {
     removeButton.addEventListener('click', () => setTable(null));
     exportButton.addEventListener('click', async () => {
       try {
-        const { bytes } = await app.client().request(RequestType.PRODUCT_CSV, { options: mergedOptions(app), kind: 'reminders' });
+        const { bytes } = await app.client().request(RequestType.PRODUCT_CSV, { options: { ...mergedOptions(app), csv_lang: csvLang() }, kind: 'reminders' });
         download(bytes, 'huike_reminders_' + (store.report ? store.report.analysis.as_of : '') + '.csv');
       } catch (e) {
         error.textContent = /** @type {Error} */ (e).message;

@@ -1,6 +1,7 @@
 // The Win-back tab (流失挽回): seed 001's tiers of lapsed customers with their offer, contact
 // cap (settings) and channel counts; a member list dropped as a second file; the contact plan
 // exported per tier or whole (the engine writes the CSV).
+import { csvLang } from './csv_lang.js';
 import { t, lang, segName } from '../i18n/index.js';
 import { el, download } from '../app/dom.js';
 import { fmtInt, fmtMoney } from '../app/format.js';
@@ -52,7 +53,7 @@ export const winbackView = {
       button.disabled = true;
       error.textContent = '';
       try {
-        const { bytes } = await app.client().request(RequestType.WINBACK_CSV, { options: { analysis: store.analysis }, tier, lang: lang() });
+        const { bytes } = await app.client().request(RequestType.WINBACK_CSV, { options: { analysis: store.analysis, csv_lang: csvLang() }, tier, lang: lang() });
         download(bytes, 'huike_winback_' + (tier || 'all') + '_' + report.analysis.as_of + '.csv');
       } catch (e) {
         error.textContent = /** @type {Error} */ (e).message;

@@ -1,0 +1,36 @@
+// Issue 11: the mapping panel's identity choice and what each column was used for; the
+// contact columns of the customer lists.
+export default {
+  'zh-CN': {
+    c_phone: '手机',
+    c_email: '邮箱',
+    ident_title: '如何识别客户',
+    ident_choice: '按哪一列识别客户',
+    ident_auto: '自动(客户列,占位编号按邮箱或手机)',
+    ident_id: '客户编号',
+    ident_email: '邮箱',
+    ident_phone: '手机',
+    ident_name: '姓名',
+    ident_used: '本次按「{mode}」识别:客户列 {customer}',
+    ident_placeholder: '{column} 的 {values} 是游客占位编号,不是客户:{email} 行按邮箱、{phone} 行按手机识别',
+    ident_rows: '按客户列 {id} 行,按邮箱 {email} 行,按手机 {phone} 行,按姓名 {name} 行',
+    ident_column_used: '{role}:{column}',
+    ident_none: '无',
+  },
+  en: {
+    c_phone: 'Phone',
+    c_email: 'E-mail',
+    ident_title: 'How customers were identified',
+    ident_choice: 'Identify customers by',
+    ident_auto: 'Automatic (customer column; placeholder ids by e-mail or phone)',
+    ident_id: 'Customer id',
+    ident_email: 'E-mail',
+    ident_phone: 'Phone',
+    ident_name: 'Name',
+    ident_used: 'This run identified customers by “{mode}”: customer column {customer}',
+    ident_placeholder: '{column} {values} is a guest placeholder, not a customer: {email} such rows were identified by e-mail, {phone} by phone',
+    ident_rows: 'Rows by customer column {id}, by e-mail {email}, by phone {phone}, by name {name}',
+    ident_column_used: '{role}: {column}',
+    ident_none: 'none',
+  },
+};
