@@ -266,7 +266,8 @@ test('predictions on demand match the native models; the export then carries the
   const file = join(scratch, 'predicted.csv');
   await download.saveAs(file);
   const header = readFileSync(file, 'utf8').split('\r\n')[0];
-  for (const column of ['p_alive', 'expected_purchases', 'clv']) assert.ok(header.includes(column), header);
+  // Chinese page, Chinese headers: p_alive, expected_purchases, clv.
+  for (const column of ['存活概率', '预计购买次数', '客户终身价值']) assert.ok(header.includes(column), header);
   assertNoNetwork(requests);
   await page.close();
 });

@@ -188,7 +188,8 @@ test('CDNOW: the Health view shows the independent figures, exports them, and fo
   assert.equal(moves.name, `huike_migration_${iso(x.earlier)}_${iso(x.asOf)}.csv`);
   const header = moves.lines[0].split(',');
   assert.equal(moves.lines.length - 1, x.customers);
-  const [ci, bi, ai] = ['customer_id', 'segment_eight_before', 'segment_eight'].map((k) => header.indexOf(k));
+  // Chinese page, Chinese headers: customer_id, segment_eight_before, segment_eight.
+  const [ci, bi, ai] = ['客户', '对比日八类分群代码', '八类分群代码'].map((k) => header.indexOf(k));
   for (const line of moves.lines.slice(1, 200)) {
     const cells = line.split(',');
     assert.equal(cells[bi], x.before.get(cells[ci]) || 'new', cells[ci]);

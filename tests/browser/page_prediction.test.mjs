@@ -136,9 +136,10 @@ test('CDNOW, calibration 1997-09-30 in weeks: the published parameters, hold-out
   assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const lines = csv.toString('utf8').slice(1).trim().split('\r\n');
   const header = lines[0].split(',');
-  const column = header.indexOf('p_alive');
+  // The page is in Chinese: so are the export's headers (p_alive, expected_next_order_date).
+  const column = header.indexOf('存活概率');
   assert.ok(column > 0, lines[0]);
-  assert.equal(header[column + 1], 'expected_next_order_date', lines[0]);
+  assert.equal(header[column + 1], '预计下单日', lines[0]);
   const rows = lines.slice(1).map((l) => l.split(','));
   assert.equal(rows.length, below);
   for (const row of rows) assert.ok(Number(row[column]) < 0.5, row.join(','));
