@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "ingest/cell_trim.h"
 #include "ingest/column_roles.h"
 #include "ingest/identity_choice.h"
 
@@ -27,12 +28,6 @@ constexpr std::string_view kPhoneHeaders[] = {
 
 constexpr size_t kPlaceholderExamples = 5;
 
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
-  return text;
-}
-
 }  // namespace
 
 int best_header_column(const std::vector<std::string>& header, int skip, const std::string_view* names, size_t count) {
@@ -53,7 +48,7 @@ int best_header_column(const std::vector<std::string>& header, int skip, const s
 }
 
 bool is_placeholder_customer(std::string_view id) {
-  id = trimmed(id);
+  id = trim_cell(id);
   if (id.empty()) return true;
   // The usual id is long or starts with a digit 1-9: no placeholder.
   if (id.size() > 12 || (id[0] >= '1' && id[0] <= '9')) return false;
@@ -89,7 +84,7 @@ std::string_view identify_customer(std::string_view id, const std::string_view* 
                                                      {identity.phone_column, IdentitySource::phone}};
   for (const auto& [column, from] : fallbacks) {
     if (column < 0 || static_cast<size_t>(column) >= count) continue;
-    const std::string_view contact = trimmed(fields[column]);
+    const std::string_view contact = trim_cell(fields[column]);
     if (is_placeholder_customer(contact)) continue;
     note_placeholder(identity, id);
     source = from;
@@ -129,7 +124,7 @@ void contact_cells(const ContactColumns& columns, const std::string_view* fields
   // A placeholder (-, 0, N/A, 无) is no contact: a later row of the customer may hold one.
   const auto cell = [&](int column) {
     const std::string_view value =
-        column >= 0 && static_cast<size_t>(column) < count ? trimmed(fields[column]) : std::string_view();
+        column >= 0 && static_cast<size_t>(column) < count ? trim_cell(fields[column]) : std::string_view();
     return is_placeholder_customer(value) ? std::string_view() : value;
   };
   phone = cell(columns.phone);

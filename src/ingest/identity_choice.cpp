@@ -3,6 +3,7 @@
 #include <iterator>
 
 #include "core/error.h"
+#include "ingest/cell_trim.h"
 
 namespace huike {
 namespace {
@@ -19,15 +20,9 @@ constexpr std::string_view kLastNameHeaders[] = {"billinglastname", "lastname", 
 
 constexpr const char* kModeKeys[] = {"auto", "id", "email", "phone", "name"};
 
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
-  return text;
-}
-
 std::string_view cell(const std::string_view* fields, size_t count, int column) {
   if (column < 0 || static_cast<size_t>(column) >= count) return {};
-  const std::string_view value = trimmed(fields[column]);
+  const std::string_view value = trim_cell(fields[column]);
   return is_placeholder_customer(value) ? std::string_view() : value;
 }
 
