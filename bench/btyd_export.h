@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "gbk_subset.h"
+#include "ingest/date_parse.h"
 
 namespace huike::bench {
 
@@ -128,14 +129,13 @@ inline std::vector<Order> draw_orders(uint64_t rows, SplitMix& rng) {
   return orders;
 }
 
-// "YYYY-MM-DD " of a day since 1970 (Hinnant's civil_from_days).
+// "YYYY-MM-DD " of a day since 1970.
 inline std::string day_text(int64_t days) {
-  const int64_t z = days + 719468, era = z / 146097, doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+  int32_t year;
+  unsigned month, day;
+  civil_from_days(static_cast<int32_t>(days), year, month, day);
   char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02d ", static_cast<int>(yoe + era * 400 + (m <= 2)), static_cast<int>(m),
-                static_cast<int>(d));
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u ", static_cast<int>(year), month, day);
   return text;
 }
 

@@ -8,6 +8,8 @@
 #include <random>
 #include <string>
 
+#include "ingest/date_parse.h"
+
 namespace huike::bench {
 
 // With `product_count` > 0 the products are 商品0001… (each customer keeps to a favourite
@@ -35,11 +37,9 @@ inline void generate_orders(FILE* out, uint64_t rows, uint64_t seed = 1, uint32_
     const int64_t seconds = static_cast<int64_t>(unit(rng) * 86400);
     const double status_draw = unit(rng);
     const char* status = status_draw < 0.95 ? "交易成功" : status_draw < 0.98 ? "交易关闭" : status_draw < 0.99 ? "退款成功" : "等待买家付款";
-    // civil date from days (Hinnant)
-    int64_t z = day + 719468, era = z / 146097, doe = z - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int64_t mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
-    int64_t y = yoe + era * 400 + (m <= 2);
+    int32_t y;
+    unsigned m, d;
+    civil_from_days(static_cast<int32_t>(day), y, m, d);
     const int items = unit(rng) < 0.8 ? 1 : 2 + static_cast<int>(unit(rng) * 2);
     ++order_id;
     for (int item = 0; item < items && row < rows; ++item, ++row) {
