@@ -357,9 +357,9 @@ struct OrderReader::State : RecordSink {
       } else {
         bool added;
         std::tie(index, added) = order_index.find_or_add(row.key, index);
-        if (added) table.orders.push_back(order);
         if (table.has_promotion_column) mark_promotional(index, row.promotional);
         if (added) {
+          table.orders.push_back(order);
           order_lines.add_order(row.amount);
         } else {
           if (row.amount < 0) negative_rows.back().first = index;
