@@ -300,7 +300,7 @@ int main(int argc, char** argv) {
     std::cerr << "huike: error " << e.code_name() << ": " << e.what();
     if (e.line() > 0) std::cerr << " (line " << e.line() << ")";
     std::cerr << '\n';
-    return 2;
+    return e.code() == huike::ErrorCode::E_BAD_OPTION ? 64 : 2;  // 64: a usage error (sysexits)
   } catch (const std::exception& e) {
     std::cerr << "huike: error " << huike::error_code_name(huike::ErrorCode::E_INTERNAL) << ": " << e.what() << '\n';
     return 70;

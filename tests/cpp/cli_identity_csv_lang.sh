@@ -13,6 +13,9 @@ customers() {
 [ "$(customers)" = 5 ] || fail "auto: $(customers) customers, expected 5"
 [ "$(customers --identity email)" = 4 ] || fail "email: $(customers --identity email) customers, expected 4"
 "$huike" analyze "$fixture" --identity email | grep -q '"mode": "email"' || fail "the report does not say mode email"
+# An identity the file has no column for is a bad option: exit 64, as the README says.
+status=0; "$huike" analyze "$(dirname "$fixture")/small_orders.csv" --identity email >/dev/null 2>&1 || status=$?
+[ "$status" = 64 ] || fail "--identity email on a file without e-mails exits $status, expected 64"
 "$huike" customers "$fixture" --out "$out/guests_zh.csv" --csv-lang zh --no-predict
 head -1 "$out/guests_zh.csv" | grep -q "^$(printf '\357\273\277')客户,手机,邮箱,最近购买距今天数," || fail "zh header: $(head -1 "$out/guests_zh.csv")"
 grep -q '^bob@example.com,555-0102,bob@example.com,' "$out/guests_zh.csv" || fail "no contact columns in Bob's row"
