@@ -81,6 +81,10 @@ struct OrderReader::State : RecordSink {
   std::string cr_text;                  // text with CR line ends turned into LF
   uint64_t replacements_located = 0;    // U+FFFD found in records, for the invalid-byte lines
   std::string last_status_text, last_after_sale_text, last_excluded_order;
+  // The previous identified row's order and customer: a line-item row right below it with a
+  // blank identity cell (Shopify leaves order fields blank after the first line) is that order's.
+  std::string last_order_id, last_order_customer;
+  IdentitySource last_order_via = IdentitySource::customer_column;
   OrderStatus last_status = OrderStatus::purchase;  // of the empty status
   OrderStatus last_after_sale = OrderStatus::purchase;
   OrderLines order_lines;  // per order: lines, whether they repeat one amount, refunds
@@ -260,11 +264,20 @@ struct OrderReader::State : RecordSink {
       return c >= 0 && static_cast<size_t>(c) < count ? trim_cell(fields[c]) : std::string_view();
     };
     IdentitySource via;
-    const std::string_view customer_text =
+    std::string_view customer_text =
         identify_customer(cell(ColumnRole::customer), fields, count, summary.identity, via);
-    if (customer_text.empty()) return exclude("missing_customer", line);
-
     const std::string_view order_id = cell(ColumnRole::order_id);
+    if (customer_text.empty()) {
+      if (order_id.empty()) return exclude("missing_customer", line);
+      if (order_id == last_excluded_order) return exclude("line_item_of_excluded_order", line);
+      if (order_id != last_order_id) return exclude("missing_customer", line);
+      customer_text = last_order_customer;
+      via = last_order_via;
+    } else if (!order_id.empty() && (order_id != last_order_id || customer_text != last_order_customer)) {
+      last_order_id.assign(order_id);
+      last_order_customer.assign(customer_text);
+      last_order_via = via;
+    }
     if (col(ColumnRole::status) >= 0) {
       // A status column repeats a handful of words: classify each new word once.
       const std::string_view status_text = cell(ColumnRole::status);

@@ -76,6 +76,20 @@ TEST(IdentityChoice, PhoneAndName) {
   EXPECT_EQ(name["input"]["excluded"].count("missing_customer"), 0u);
 }
 
+TEST(IdentityChoice, ALineItemRowWithABlankNameIsTheOrderAbove) {
+  // shopify_lines.csv: Billing Name is filled on each order's first line only. Purchases by name:
+  // Ann Lee (#1001 lines 2-3, #1006 line 11), Bob Roe (#1002), Cat Poe (#1004 lines 7-9);
+  // #1003 (lines 5-6) is refunded, #1005 (line 10) pending. Lines 3, 8, 9 have a blank name
+  // and a blank total: line items of the order right above, not missing customers.
+  const json r = report_of(read_bytes(fixture_path("shopify_lines.csv")), {{"identity", "name"}});
+  EXPECT_EQ(r["totals"]["customers"], 3);
+  EXPECT_EQ(r["totals"]["orders"], 4);
+  EXPECT_EQ(r["input"]["excluded"].count("missing_customer"), 0u);
+  EXPECT_EQ(r["input"]["excluded"]["line_item_of_excluded_order"]["example_lines"], json::array({6}));
+  EXPECT_EQ(r["input"]["line_items_without_amount"]["example_lines"], json::array({3, 8, 9}));
+  EXPECT_EQ(r["input"]["customer_identity"]["rows_by_name"], 7);  // lines 2, 3, 4, 7, 8, 9, 11
+}
+
 TEST(IdentityChoice, TheReportListsTheChoicesTheFileHas) {
   const json choices = guests("auto")["input"]["customer_identity"]["choices"];
   EXPECT_EQ(choices, json::parse(R"([{"identity":"id","column":"customer_user"},
