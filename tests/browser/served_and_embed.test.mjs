@@ -67,6 +67,13 @@ test('embed example: createAnalyzer().analyze(file) gives the native report', as
     const text = 'buyer,order_date,amount\nann,2024-01-02,10\nbob,2024-02-03,20\nann,2024-03-04,30\n';
     const report = await analyzer.analyze(text, { as_of: '2024-04-01' });
     const csv = await (await analyzer.customersCsv({})).text();
+    // A fit aborted while running rejects as an AbortError; the re-read input then predicts.
+    const fit = new AbortController();
+    const stopped = analyzer.predict({}, { signal: fit.signal }).then(() => 'finished', (e) => e.name + ' ' + e.code);
+    fit.abort();
+    const predictAborted = await stopped;
+    const again = await analyzer.predict({});
+    const predictedAgain = typeof again.model === 'string' && again.shop.customers;
     let error = null;
     try {
       await analyzer.analyze(new Blob(['a,b,c\n1,2,3\n']));
@@ -88,7 +95,7 @@ test('embed example: createAnalyzer().analyze(file) gives the native report', as
     } catch (e) {
       disposed = e.code;
     }
-    return { customers: report.totals.customers, asOf: report.analysis.as_of, csvLines: csv.trim().split('\r\n').length, error, aborted, disposed };
+    return { customers: report.totals.customers, asOf: report.analysis.as_of, csvLines: csv.trim().split('\r\n').length, error, aborted, predictAborted, predictedAgain, disposed };
   });
   // The message is the engine's own words for this code (fixed text, not taken from the result).
   assert.match(result.error.message, /^no customer column/);
@@ -99,6 +106,8 @@ test('embed example: createAnalyzer().analyze(file) gives the native report', as
     csvLines: 3,
     error: { isError: true, code: 'E_NO_CUSTOMER_COLUMN' },
     aborted: { name: 'AbortError', code: 'E_CANCELLED' },
+    predictAborted: 'AbortError E_CANCELLED',
+    predictedAgain: 2,
     disposed: 'E_DISPOSED',
   });
   assertOwnFilesOnly(requests, [server.url + '/embed-example.html', server.url + '/huike-embed.mjs']);

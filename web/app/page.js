@@ -7,6 +7,7 @@ import { t, apply } from '../i18n/index.js';
 import { el } from './dom.js';
 import { HuikeCharts } from '../charts.js';
 import { EngineClient } from '../client/engine_client.js';
+import { installPageKeys } from './page_keys.js';
 
 /** @typedef {import('../views/registry.js').App} App */
 
@@ -73,6 +74,7 @@ export function createPage({ root, host, workerSource }) {
   };
 
   for (const view of registeredViews()) app.instances.push(view.create(app));
+  installPageKeys(root, host);
 
   for (const view of tabs) byId('tab-' + view.id).addEventListener('click', () => app.actions.showView(view.id));
   byId('tabs').addEventListener('keydown', (e) => {

@@ -2,6 +2,7 @@
 // built from inlined source, because file:// refuses sibling workers and fetching a .wasm.
 import { RequestType, ReplyType } from '../protocol/requests.js';
 import { ErrorCode } from '../protocol/error_codes.js';
+import { createJournal, record, restartWorker } from './worker_restart.js';
 
 /** @typedef {import('../protocol/requests.js').RequestTypeName} RequestTypeName */
 /** @typedef {import('../protocol/requests.js').ReplyMessage} ReplyMessage */
@@ -21,22 +22,33 @@ export function toError(e) {
   return error;
 }
 
-/** @typedef {{resolve: (value: any) => void, reject: (error: HuikeError) => void, onProgress?: (p: Progress) => void}} Pending */
+/**
+ * @typedef {{resolve: (value: any) => void, reject: (error: HuikeError) => void, onProgress?: (p: Progress) => void,
+ *   type: RequestTypeName, payload: any}} Pending
+ */
 
 export class EngineClient {
   /** @param {string} workerSource the engine glue (wasm inlined) followed by the dispatcher */
   constructor(workerSource) {
     this.url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
     /** @type {Worker | null} */
-    this.worker = new Worker(this.url);
+    this.worker = null;
     this.nextId = 1;
     /** @type {Map<number, Pending>} */
     this.pending = new Map();
-    this.worker.onmessage = (event) => this.receive(event.data);
+    this.journal = createJournal(); // what built the session, for abort()
+    this.error = toError;
+    this.spawn();
+  }
+
+  spawn() {
+    const worker = new Worker(this.url);
+    this.worker = worker;
+    worker.onmessage = (event) => worker === this.worker && this.receive(event.data);
     // A crash (out of memory, a wasm trap) rejects every pending request; none hangs.
-    this.worker.onerror = (event) => {
+    worker.onerror = (event) => {
       event.preventDefault();
-      this.failAll({ code: ErrorCode.E_WORKER_CRASHED, message: event.message || 'the analysis worker stopped' });
+      if (worker === this.worker) this.failAll({ code: ErrorCode.E_WORKER_CRASHED, message: event.message || 'the analysis worker stopped' });
     };
   }
 
@@ -72,7 +84,8 @@ export class EngineClient {
     const id = this.nextId++;
     const promise = new Promise((resolve, reject) => {
       if (!this.worker) return reject(toError({ code: ErrorCode.E_DISPOSED, message: 'the analyzer was disposed' }));
-      this.pending.set(id, { resolve, reject, onProgress });
+      this.pending.set(id, { resolve, reject, onProgress, type, payload });
+      record(this.journal, { id, type, payload });
       this.worker.postMessage({ id, type, payload });
     });
     return { id, promise };
@@ -92,6 +105,17 @@ export class EngineClient {
   /** @param {number} targetId */
   cancel(targetId) {
     if (this.worker && this.pending.has(targetId)) this.send(RequestType.CANCEL, { target: targetId });
+  }
+
+  /**
+   * Stops a request even while the engine is inside it (a fit): see worker_restart.js.
+   * Resolves when the new worker has read the session again.
+   * @param {number} targetId
+   * @param {(p: Progress) => void} [onProgress] the re-read's progress
+   */
+  abort(targetId, onProgress) {
+    if (!this.worker || !this.pending.has(targetId)) return Promise.resolve();
+    return restartWorker(this, targetId, onProgress);
   }
 
   dispose() {

@@ -23,6 +23,23 @@ function abortError() {
 }
 
 /**
+ * A sent request's result; `signal` calls `stop`, and a cancelled request rejects as an AbortError.
+ * @param {{promise: Promise<any>}} sent @param {AbortSignal | undefined} signal @param {() => void} stop
+ */
+async function untilDoneOrAborted(sent, signal, stop) {
+  if (signal) signal.addEventListener('abort', stop, { once: true });
+  try {
+    return await sent.promise;
+  } catch (e) {
+    const error = /** @type {HuikeError} */ (e);
+    if (error.code === ErrorCode.E_CANCELLED) error.name = 'AbortError';
+    throw error;
+  } finally {
+    if (signal) signal.removeEventListener('abort', stop);
+  }
+}
+
+/**
  * Returns an analyzer owning one worker and one engine; call dispose() when done.
  * @returns {Analyzer}
  */
@@ -34,20 +51,10 @@ export function createAnalyzer() {
   return {
     async analyze(input, options = {}, { onProgress, signal } = {}) {
       if (signal && signal.aborted) throw abortError();
-      const { id, promise } = client.send(RequestType.ANALYZE, { sources: toSources(input), options }, onProgress);
-      const onAbort = () => client.cancel(id);
-      if (signal) signal.addEventListener('abort', onAbort, { once: true });
-      try {
-        const result = await promise;
-        lastOptions = options;
-        return result.report;
-      } catch (e) {
-        const error = /** @type {HuikeError} */ (e);
-        if (error.code === ErrorCode.E_CANCELLED) error.name = 'AbortError';
-        throw error;
-      } finally {
-        if (signal) signal.removeEventListener('abort', onAbort);
-      }
+      const sent = client.send(RequestType.ANALYZE, { sources: toSources(input), options }, onProgress);
+      const result = await untilDoneOrAborted(sent, signal, () => client.cancel(sent.id));
+      lastOptions = options;
+      return result.report;
     },
     async report(options = lastOptions) {
       return (await client.request(RequestType.REPORT, { options })).report;
@@ -74,8 +81,12 @@ export function createAnalyzer() {
       const { bytes } = await client.request(RequestType.WINBACK_CSV, { options, tier, lang });
       return new Blob([bytes], { type: 'text/csv;charset=utf-8' });
     },
-    async predict(predictOptions = {}) {
-      return (await client.request(RequestType.PREDICT, { predict: predictOptions })).predict;
+    // An abort stops the fit at once: the worker is replaced and the input read again
+    // (client/worker_restart.js); calls made meanwhile wait for that.
+    async predict(predictOptions = {}, { signal } = {}) {
+      if (signal && signal.aborted) throw abortError();
+      const sent = client.send(RequestType.PREDICT, { predict: predictOptions });
+      return (await untilDoneOrAborted(sent, signal, () => client.abort(sent.id))).predict;
     },
     async setConsumptionTable(table) {
       return (await client.request(RequestType.SET_CONSUMPTION, { source: table })).consumption;

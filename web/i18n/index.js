@@ -9,12 +9,13 @@ import prediction from './prediction.js';
 import members from './members.js';
 import reminders from './reminders.js';
 import identity from './identity.js';
+import pageFixes from './page_fixes.js';
 
 /** @typedef {'zh-CN' | 'en'} Lang */
 /** @typedef {Record<Lang, Record<string, string>>} Strings */
 
 /** @type {Strings[]} One entry per feature file, e.g. `import members from './members.js'`. */
-export const FEATURES = [prediction, health, members, reminders, identity];
+export const FEATURES = [prediction, health, members, reminders, identity, pageFixes];
 
 /** @type {Strings} */
 export const strings = { 'zh-CN': { ...zh }, en: { ...en } };

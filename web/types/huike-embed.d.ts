@@ -369,7 +369,8 @@ export interface Analyzer {
   report(options?: AnalyzerOptions): Promise<Report>;
   customersPage(query?: CustomersQuery, options?: AnalyzerOptions): Promise<CustomersPage>;
   customersCsv(filter?: CustomerFilter, options?: AnalyzerOptions, extra?: { predict?: PredictOptions | null }): Promise<Blob>;
-  predict(options?: PredictOptions): Promise<PredictReport>;
+  /** `signal` stops a running fit at once; the worker then re-reads the input (later calls wait). */
+  predict(options?: PredictOptions, extra?: { signal?: AbortSignal }): Promise<PredictReport>;
   /** The health view's exports: the cohort matrix, or one row per customer with both segments. */
   healthCsv(kind: 'cohorts' | 'migration', options?: AnalyzerOptions): Promise<Blob>;
   /** Adds a member list (a second file) to the win-back plan; report() then carries it. */

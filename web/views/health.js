@@ -3,6 +3,7 @@
 // Its own settings (the earlier date, the period) are merged into the page's analysis
 // options for its own report request; the other views keep theirs.
 import { csvLang } from './csv_lang.js';
+import { showEngineError } from '../app/errors.js';
 import { t, has, segName } from '../i18n/index.js';
 import { el, download } from '../app/dom.js';
 import { fmtInt, fmtMoney, fmtNum, fmtPct } from '../app/format.js';
@@ -74,8 +75,6 @@ export const healthView = {
     let shown = null;
     let drawn = false;
     let run = 0;
-    /** @param {any} error */
-    const explain = (error) => (has('err_' + error.code) ? t('err_' + error.code) + ' — ' : '') + error.message;
     const options = () => /** @type {AnalysisOptions} */ ({ ...store.analysis, ...local });
 
     /** A segment key's name in the page's language (`new`: not a customer yet). @param {import('../types/huike-embed').Segment[]} list */
@@ -146,7 +145,7 @@ export const healthView = {
         show(report);
       } catch (error) {
         if (mine !== run) return;
-        $('health-error').textContent = explain(error);
+        showEngineError($('health-error'), error);
         app.host.dataset.healthState = 'error';
       } finally {
         if (mine === run) $('health-busy').hidden = true;
@@ -162,7 +161,7 @@ export const healthView = {
         const date = kind === 'migration' ? shown.migration.earlier.as_of + '_' + shown.migration.later.as_of : shown.analysis.as_of;
         download(bytes, 'huike_' + kind + '_' + date + '.csv');
       } catch (error) {
-        $('health-error').textContent = explain(error);
+        showEngineError($('health-error'), error);
       }
     }
 

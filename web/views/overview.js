@@ -46,7 +46,17 @@ export const overviewView = {
       $('sub-revenue').textContent =
         r.analysis.returns === 'subtract' ? t('sub_revenue', { ret: fmtMoney(tot.returns_value) }) : t('sub_revenue_ignore');
       $('sub-churn').textContent = t('sub_churn', { w: r.analysis.churn_window_days });
+      $('churn-why').textContent = t('pf_churn_rate_why', churnVars(r));
     }
+
+    // Both churn figures side by side: the window's (churn rate) and the rhythm's (churned).
+    /** @param {Report} r */
+    const churnVars = (r) => ({
+      w: r.analysis.churn_window_days,
+      c: r.analysis.churned_multiplier,
+      n: fmtInt(Math.round(r.totals.churn_rate * r.totals.customers)),
+      m: fmtInt(r.status.churned || 0),
+    });
 
     /** @param {Report} r */
     function renderStatus(r) {
@@ -71,6 +81,7 @@ export const overviewView = {
       }
       const median = r.purchase_cycle.shop_median_days;
       $('status-note').textContent = median == null ? '' : t('status_note', { m: fmtNum(median) });
+      $('status-churn-why').textContent = t('pf_churned_why', churnVars(r));
     }
 
     /** @param {Report} r */

@@ -2,6 +2,7 @@
 // demand; the model comparison, the chosen model's parameters, P(alive) charts, the hold-out check, top CLV and the likely-to-churn export.
 import { csvLang } from './csv_lang.js';
 import { t, has } from '../i18n/index.js';
+import { showEngineError } from '../app/errors.js';
 import { download } from '../app/dom.js';
 import { fmtInt, fmtMoney, fmtNum, fmtPct } from '../app/format.js';
 import { HuikeCharts } from '../charts.js';
@@ -79,8 +80,11 @@ export const predictionView = {
       $('predict-busy').hidden = false;
       $('btn-predict').disabled = true;
       app.host.dataset.predictState = 'running';
+      const request = app.client().send(RequestType.PREDICT, { predict: options });
+      running = request.id;
+      $('btn-predict-cancel').hidden = false;
       try {
-        const { predict } = await app.client().request(RequestType.PREDICT, { predict: options });
+        const { predict } = await request.promise;
         if (runId !== store.runId || predictRun !== store.predictRun) return;
         store.predict = predict;
         store.predictOptions = options;
@@ -88,10 +92,16 @@ export const predictionView = {
         app.host.dataset.predictState = 'done';
       } catch (error) {
         if (runId !== store.runId || predictRun !== store.predictRun) return;
-        const known = has('err_' + error.code) ? t('err_' + error.code) + ' — ' : '';
-        $('predict-error').textContent = known + error.message + ' (' + error.code + ')';
+        if (error.code === ErrorCode.E_CANCELLED) {
+          $('predict-error').textContent = t('pf_predict_cancelled');
+          app.host.dataset.predictState = 'cancelled';
+          return;
+        }
+        showEngineError($('predict-error'), error);
         app.host.dataset.predictState = 'error';
       } finally {
+        if (running === request.id) running = 0;
+        $('btn-predict-cancel').hidden = !running;
         if (predictRun === store.predictRun) {
           $('predict-busy').hidden = true;
           $('btn-predict').disabled = false;
@@ -189,6 +199,26 @@ export const predictionView = {
       }
     }
 
+    // A fit cannot be interrupted inside the engine: the worker is replaced and the files
+    // re-read (client/worker_restart.js); the page stays usable, later requests wait for it.
+    let running = 0;
+    function cancelPredict() {
+      if (!running) return;
+      const target = running;
+      running = 0;
+      $('btn-predict-cancel').hidden = true;
+      const note = $('predict-reread');
+      note.hidden = false;
+      note.textContent = t('pf_predict_rereading', { pct: '0' });
+      app.host.dataset.predictReread = 'running';
+      app.client().abort(target, (p) => {
+        note.textContent = t('pf_predict_rereading', { pct: p.total ? Math.min(100, (100 * p.bytes) / p.total).toFixed(0) : '0' });
+      }).then(() => {
+        note.hidden = true;
+        app.host.dataset.predictReread = 'done';
+      });
+    }
+    $('btn-predict-cancel').addEventListener('click', cancelPredict);
     $('btn-predict').addEventListener('click', runPredict);
     $('btn-export-churn').addEventListener('click', exportChurn);
     for (const id of ['pred-calibration', 'pred-unit', 'pred-horizon', 'pred-discount', 'pred-model']) {
@@ -202,6 +232,8 @@ export const predictionView = {
         $('predict-error').textContent = '';
         $('predict-busy').hidden = true;
         $('btn-predict').disabled = false;
+        running = 0;
+        $('btn-predict-cancel').hidden = true;
       },
     };
   },

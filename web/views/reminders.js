@@ -2,6 +2,7 @@
 // customer's rhythm or from product consumption (a dropped consumption table, else learned
 // days per unit); the reminders-per-day chart; both lists paged, exported as one CSV.
 import { csvLang } from './csv_lang.js';
+import { showEngineError } from '../app/errors.js';
 import { t } from '../i18n/index.js';
 import { el, download } from '../app/dom.js';
 import { fmtInt, fmtNum } from '../app/format.js';
@@ -151,7 +152,7 @@ export const remindersView = {
         app.actions.renderResults(true);
       } catch (e) {
         const err = /** @type {import('../types/huike-embed').HuikeError} */ (e);
-        error.textContent = t('err_' + err.code) + (err.line ? ' · ' + t('remind_line', { n: err.line }) : '') + ' — ' + err.message;
+        showEngineError(error, err);
       }
     }
 

@@ -1,5 +1,6 @@
 // Start, progress and error: a file in, the worker reading it, the report or a clear error.
-import { t, has } from '../i18n/index.js';
+import { t } from '../i18n/index.js';
+import { explain } from '../app/errors.js';
 import { fmtBytes, fmtInt } from '../app/format.js';
 import { RequestType } from '../protocol/requests.js';
 import { ErrorCode } from '../protocol/error_codes.js';
@@ -47,11 +48,12 @@ export const uploadView = {
     function showError(error) {
       setState('error');
       if (error.input) store.input = error.input;
-      $('error-title').textContent = has('err_' + error.code) ? t('err_' + error.code) : t('err_generic');
-      $('error-message').textContent = error.message;
+      const shown = explain(error);
+      $('error-title').textContent = shown.title;
+      $('error-message').textContent = shown.details;
       $('error-code').textContent = error.code;
-      $('error-line').textContent = error.line ? t('err_line', { line: error.line }) : '';
-      $('error-hint').textContent = has('hint_' + error.code) ? t('hint_' + error.code) : '';
+      $('error-line').textContent = shown.line;
+      $('error-hint').textContent = shown.body;
       const canMap = !!(store.input && store.input.header && store.input.header.length);
       $('btn-error-mapping').hidden = !canMap;
       show('error', true);
@@ -143,8 +145,9 @@ export const uploadView = {
       if (input.files) filesChosen(input.files);
       input.value = '';
     });
+    $('btn-pick').addEventListener('click', () => input.click());
     const zone = $('dropzone');
-    zone.addEventListener('keydown', (e) => (e.key === 'Enter' || e.key === ' ') && input.click());
+    zone.addEventListener('keydown', (e) => e.target === zone && (e.key === 'Enter' || e.key === ' ') && input.click());
     for (const type of ['dragenter', 'dragover']) {
       zone.ownerDocument.addEventListener(type, (e) => {
         e.preventDefault();
