@@ -17,9 +17,11 @@
 #include "report/replenishment_json.h"
 #include "report/report_json.h"
 #include "report/winback_csv.h"
+#include "report/warnings_json.h"
 #include "report/winback_json.h"
 #include "session_options.h"
 #include "tier_options.h"
+#include "warning_options.h"
 
 namespace huike {
 
@@ -36,6 +38,7 @@ std::string in_csv_lang(std::string csv, const json& analysis_options) {
 struct Session::State {
   std::unique_ptr<OrderReader> reader;
   IngestSummary summary;
+  IngestCorrections corrections;  // the ingest options the data warnings point to
   OrderTable table;
   CustomerOrders grouped;
   bool finished = false;
@@ -81,6 +84,7 @@ struct Session::State {
     own.erase("csv_lang");  // the exports' header language
     std::string tier_key = own.dump();
     for (const std::string& tier_option : tier_option_keys()) own.erase(tier_option);
+    for (const std::string& warning_option : warning_option_keys()) own.erase(warning_option);
     std::string key = own.dump();
     if (!cached || key != cached_options) {
       cached.reset();
@@ -138,7 +142,9 @@ void Session::begin(const json& ingest_options) {
   auto next = std::make_unique<State>();
   next->products.keep_consumption_of(state_->products);
   state_ = std::move(next);
-  state_->reader = std::make_unique<OrderReader>(parse_ingest_options(ingest_options));
+  IngestOptions parsed = parse_ingest_options(ingest_options);
+  state_->corrections = parsed.corrections;
+  state_->reader = std::make_unique<OrderReader>(std::move(parsed));
 }
 
 void Session::feed(std::string_view bytes) {
@@ -187,7 +193,15 @@ json Session::report(const json& analysis_options) const {
   report["members"] = members_json(*state_->cached_tiers, shop);
   report["winback"] = winback_json(*state_->cached_winback, state_->members.get());
   state_->products.add_sections(report, state_->table, shop, analysis_options);
+  report["warnings"] = data_warnings(analysis_options);
   return report;
+}
+
+json Session::data_warnings(const json& analysis_options) const {
+  const State& s = *state_;
+  if (!s.finished) throw HuikeError(ErrorCode::E_STATE, "no finished input to check");
+  const DataWarnings warnings = check_data(s.table, s.summary, s.corrections, parse_warning_options(analysis_options));
+  return warnings_json(warnings, s.table, s.summary, s.corrections);
 }
 
 json Session::set_consumption_table(std::string_view csv) { return state_->products.set_consumption(csv); }

@@ -38,6 +38,9 @@ class Session {
 
   // The report of `huike analyze` (schema in README).
   nlohmann::json report(const nlohmann::json& analysis_options) const;
+  // The report's `warnings` section alone (data warnings; thresholds `warn_…` in the
+  // analysis options, see warning_options.h).
+  nlohmann::json data_warnings(const nlohmann::json& analysis_options) const;
   // Per-customer rows as CSV (UTF-8 with BOM, formula-safe). `filter`: optional
   // {"segment_eight":"important_value"} / {"segment_grid":"lost"} / {"status":"churned"} /
   // {"tier":"high_spend"} (a member tier) / {"winback_tier":"loyal_lapsed"}.

@@ -6,6 +6,7 @@
 
 #include "ingest/date_parse.h"
 #include "ingest/identity_choice.h"
+#include "warning_options.h"
 
 namespace huike {
 
@@ -76,6 +77,7 @@ IngestOptions parse_ingest_options(const json& options) {
   const auto identity = parse_identity_mode(option_or<std::string>(options, "identity", "auto"));
   if (!identity) throw HuikeError(ErrorCode::E_BAD_OPTION, "option 'identity' is auto, id, email, phone or name");
   out.identity = *identity;
+  out.corrections = parse_ingest_corrections(options);
   return out;
 }
 

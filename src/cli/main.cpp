@@ -14,6 +14,7 @@
 #include "core/error.h"
 #include "session.h"
 #include "tier_options.h"
+#include "warning_options.h"
 
 namespace {
 
@@ -73,6 +74,16 @@ options:
                             the customer column, placeholder ids such as 0 or guest by e-mail,
                             else phone)
   --csv-lang en|zh          header names of the written CSV (default en: stable keys)
+  --since YYYY-MM-DD --until YYYY-MM-DD   read only orders of these days (others are excluded
+                            as outside_date_range)
+  --amount-unit yuan|cents  cents: amounts are divided by 100
+  --amount-level auto|per_order|per_line  whether the amount is the order's total repeated on
+                            its lines (taken once) or each line's value (summed)
+data warnings (printed to stderr, and the report's "warnings"), each a number:
+  --warn-customer-share 0.2 --warn-min-customers 50 --warn-repeated-share 0.5
+  --warn-zero-share 0.1 --warn-one-time-share 0.95 --warn-one-time-min-years 2
+  --warn-one-day-share 0.5 --warn-one-day-min-orders 100 --warn-cents-median 1000
+  --warn-date-floor-year 1990 --warn-outlier-years 5
   --members M.csv           a member list (member id, phone, e-mail, sign-up date) for win-back
   --tier KEY                customers: only a member tier (high_spend …); winback: one win-back tier
   --winback-tier KEY        customers: only a win-back tier (loyal_lapsed …)
@@ -102,7 +113,8 @@ bool is_number_option(const std::string& flag, std::string& key) {
   for (const char* name : kNumberOptions) {
     if (key == name) return true;
   }
-  return false;
+  const auto& warning_keys = huike::warning_option_keys();
+  return std::find(warning_keys.begin(), warning_keys.end(), key) != warning_keys.end();
 }
 
 struct Command {
@@ -175,6 +187,9 @@ Command parse_args(int argc, char** argv) {
     else if (flag == "--date-order") cmd.ingest["date_order"] = value();
     else if (flag == "--identity") cmd.ingest["identity"] = value();
     else if (flag == "--csv-lang") cmd.analysis["csv_lang"] = value();
+    else if (flag == "--since" || flag == "--until") cmd.ingest[flag.substr(2)] = value();
+    else if (flag == "--amount-unit") cmd.ingest["amount_unit"] = value();
+    else if (flag == "--amount-level") cmd.ingest["amount_level"] = value();
     else if (flag == "--column") {
       const std::string mapping = value();
       const size_t eq = mapping.find('=');
@@ -250,6 +265,14 @@ std::string customers_csv(const huike::Session& session, const Command& cmd) {
   }
 }
 
+// The data warnings go to stderr, so a report piped elsewhere still shows them.
+void print_warnings(const json& warnings) {
+  for (const json& item : warnings["items"]) {
+    std::cerr << "huike: " << item["severity"].get<std::string>() << ' ' << item["code"].get<std::string>() << ": "
+              << item["message"].get<std::string>() << '\n';
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -276,11 +299,16 @@ int main(int argc, char** argv) {
     read_file(session, cmd.file);
     session.finish();
     if (!cmd.members.empty()) session.load_member_list(read_whole(cmd.members), json::object());
+    // Before a fit (outlier dates slow it and skew it); after the other commands' work, so an
+    // error stays the first line.
+    if (cmd.name == "predict") print_warnings(session.data_warnings(cmd.analysis));
     if (cmd.name == "winback") {
       if (cmd.rank_by_clv) session.predict(cmd.predict);
       write_file(cmd.out, session.winback_csv(cmd.analysis, cmd.filter, cmd.lang));
     } else if (cmd.name == "analyze") {
-      std::cout << session.report(cmd.analysis).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+      const json report = session.report(cmd.analysis);
+      print_warnings(report["warnings"]);
+      std::cout << report.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
     } else if (cmd.name == "reminders") {
       write_file(cmd.out, session.reminders_csv(cmd.analysis));
     } else if (cmd.name == "products") {
@@ -295,6 +323,7 @@ int main(int argc, char** argv) {
       else csv = customers_csv(session, cmd);
       write_file(cmd.out, csv);
     }
+    if (cmd.name != "analyze" && cmd.name != "predict") print_warnings(session.data_warnings(cmd.analysis));
     return 0;
   } catch (const huike::HuikeError& e) {
     std::cerr << "huike: error " << e.code_name() << ": " << e.what();

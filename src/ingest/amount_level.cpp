@@ -41,7 +41,8 @@ void OrderLines::add_line(uint32_t order, double sum_before, double amount) {
   if (count < kCount) ++entry;
 }
 
-AmountLevelDecision resolve_amount_level(std::vector<Order>& orders, const OrderLines& lines, AmountLevelHint hint) {
+AmountLevelDecision resolve_amount_level(std::vector<Order>& orders, const OrderLines& lines, AmountLevelHint hint,
+                                         std::optional<AmountLevelHint> chosen) {
   AmountLevelDecision out;
   out.header_says = hint == AmountLevelHint::order ? "order" : hint == AmountLevelHint::line ? "line" : "unknown";
   for (uint32_t i = 0; i < lines.size(); ++i) {
@@ -51,10 +52,10 @@ AmountLevelDecision resolve_amount_level(std::vector<Order>& orders, const Order
   }
   if (out.multi_line_orders == 0) return out;
   const double share = static_cast<double>(out.repeated_orders) / out.multi_line_orders;
-  const bool per_order =
-      (hint == AmountLevelHint::order && share >= kShareWhenHeaderSaysOrder) ||
-      (hint == AmountLevelHint::unknown && share >= kShareWhenHeaderSilent &&
-       out.multi_line_orders >= kMinOrdersWhenHeaderSilent);
+  const bool per_order = chosen ? *chosen == AmountLevelHint::order
+                                : ((hint == AmountLevelHint::order && share >= kShareWhenHeaderSaysOrder) ||
+                                   (hint == AmountLevelHint::unknown && share >= kShareWhenHeaderSilent &&
+                                    out.multi_line_orders >= kMinOrdersWhenHeaderSilent));
   out.decision = per_order ? "per_order" : "per_line";
   if (!per_order) return out;
   for (uint32_t i = 0; i < lines.size(); ++i) {

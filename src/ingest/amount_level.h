@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -44,8 +45,9 @@ class OrderLines {
 
 // Decides from the hint and from repetition within orders; for "per_order" each order
 // whose lines all repeat one amount gets that amount once (orders whose lines differ
-// keep their sum).
-AmountLevelDecision resolve_amount_level(std::vector<Order>& orders, const OrderLines& lines, AmountLevelHint hint);
+// keep their sum). `chosen` (the amount_level option) decides instead of the rule.
+AmountLevelDecision resolve_amount_level(std::vector<Order>& orders, const OrderLines& lines, AmountLevelHint hint,
+                                         std::optional<AmountLevelHint> chosen = std::nullopt);
 
 // Orders with a refund line whose lines net to zero: a sale refunded in the same
 // transaction (Square, POS exports) is no purchase. They are removed from `orders`.

@@ -11,6 +11,12 @@ namespace {
 constexpr int32_t kAmbiguousDateFlag = 1 << 30;
 }  // namespace
 
+int32_t DateColumn::provisional_day(int32_t day) {
+  if (!(day & kAmbiguousDateFlag)) return day;
+  const int32_t key = day & ~kAmbiguousDateFlag;
+  return days_from_civil(key >> 9, (key >> 5) & 15, key & 31);
+}
+
 void DateColumn::decide_form(const std::vector<std::vector<std::string>>& rows, int column, size_t first_row) {
   std::array<size_t, kDateFormCount> seen{};
   for (size_t i = first_row; i < rows.size(); ++i) {

@@ -24,6 +24,9 @@ class DateColumn {
   bool parse(std::string_view text, int32_t& day);
   // After the last row: the month/day order, into `summary` and the waiting days of `orders`.
   void resolve(std::vector<Order>& orders, IngestSummary& summary) const;
+  // A parsed day as a day even while its order is open (a waiting day read month first:
+  // both readings fall in the same year), for the date range and the data warnings.
+  static int32_t provisional_day(int32_t day);
 
  private:
   DateOrder order_;

@@ -319,6 +319,11 @@ struct OrderReader::State : RecordSink {
     if (!std::isfinite(amount) || std::fabs(amount) > 1e13) return exclude("bad_amount", line);
 
     if (is_uci_cancellation(order_id) && amount >= 0) return exclude("cancelled_invoice", line);
+    // The corrections a data warning points to, and the lines it cites (ingest_corrections.h).
+    if (!options.corrections.in_range(DateColumn::provisional_day(day))) return exclude(kOutsideDateRange, line);
+    amount = options.corrections.amount(amount);
+    summary.warning_notes.note(DateColumn::provisional_day(day), line,
+                               cell(col(ColumnRole::amount) >= 0 ? ColumnRole::amount : ColumnRole::unit_price));
 
     ++summary.rows_used;
     count_identified_row(summary.identity, via);
@@ -426,7 +431,8 @@ OrderTable OrderReader::finish() {
   s.summary.had_bom = s.decoder.had_bom();
   s.summary.invalid_byte_sequences = s.decoder.invalid_sequences();
   if (s.summary.rows_read == 0) throw HuikeError(ErrorCode::E_NO_ROWS, "the file has a header but no order rows");
-  s.summary.amount_level = resolve_amount_level(s.table.orders, s.order_lines, s.mapping.amount_hint);
+  s.summary.amount_level = resolve_amount_level(s.table.orders, s.order_lines, s.mapping.amount_hint,
+                                                   s.options.corrections.amount_level);
   const RefundedOrders refunded = drop_refunded_orders(s.table.orders, s.order_lines, s.negative_rows, kExampleLines,
                                                          s.table.has_promotion_column ? &s.table.promotional : nullptr);
   if (refunded.orders > 0) {

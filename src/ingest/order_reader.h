@@ -10,6 +10,8 @@
 
 #include "ingest/amount_level.h"
 #include "ingest/customer_identity.h"
+#include "ingest/warning_notes.h"
+#include "ingest/ingest_corrections.h"
 #include "ingest/text_decode.h"
 #include "model/order_table.h"
 
@@ -34,6 +36,7 @@ struct IngestOptions {
   std::map<std::string, std::string> columns;
   DateOrder date_order = DateOrder::automatic;
   IdentityMode identity = IdentityMode::automatic;   // which column tells customers apart
+  IngestCorrections corrections;  // date range, amount unit, amount level (the data warnings' settings)
 };
 
 struct ExclusionCount {
@@ -71,6 +74,7 @@ struct IngestSummary {
   // used, they add nothing to the order's value.
   ExclusionCount line_items_without_amount;
   uint64_t refunded_orders = 0;                     // orders whose refund rows cancel them
+  WarningNotes warning_notes;                       // lines of the extreme dates, amounts with cents (data warnings)
 };
 
 // Streaming ingest: bytes in chunks of any size → OrderTable. Same result however

@@ -10,12 +10,13 @@ import members from './members.js';
 import reminders from './reminders.js';
 import identity from './identity.js';
 import pageFixes from './page_fixes.js';
+import warnings from './warnings.js';
 
 /** @typedef {'zh-CN' | 'en'} Lang */
 /** @typedef {Record<Lang, Record<string, string>>} Strings */
 
 /** @type {Strings[]} One entry per feature file, e.g. `import members from './members.js'`. */
-export const FEATURES = [prediction, health, members, reminders, identity, pageFixes];
+export const FEATURES = [prediction, health, members, reminders, identity, pageFixes, warnings];
 
 /** @type {Strings} */
 export const strings = { 'zh-CN': { ...zh }, en: { ...en } };

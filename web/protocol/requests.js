@@ -111,7 +111,7 @@ const _tableCoversEnum = /** @type {RequestTypeName[]} */ ([]);
 void _enumCoversTable;
 void _tableCoversEnum;
 
-const INGEST_KEYS = ['encoding', 'delimiter', 'has_header', 'columns', 'date_order', 'identity'];
+const INGEST_KEYS = ['encoding', 'delimiter', 'has_header', 'columns', 'date_order', 'identity', 'since', 'until', 'amount_unit', 'amount_level'];
 
 /**
  * Splits flat options ({columns, as_of, …}) into the engine's ingest and analysis options.

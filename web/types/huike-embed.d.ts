@@ -34,6 +34,48 @@ export interface CustomerIdentity {
   rows_by_customer_column: number; rows_by_email: number; rows_by_phone: number; rows_by_name: number;
   placeholder_values: string[]; rule: string;
   choices: { identity: Exclude<IdentityMode, 'auto'>; column: string }[];
+  /** YYYY-MM-DD: orders before `since` / after `until` are excluded (outside_date_range). */
+  since?: string;
+  until?: string;
+  /** `cents`: amounts are divided by 100. */
+  amount_unit?: 'yuan' | 'cents';
+  /** Instead of the per-file decision: the order's total repeated on its lines, or each line's value. */
+  amount_level?: 'auto' | 'per_order' | 'per_line';
+}
+
+/** The data warnings' thresholds (README "Data warnings"); defaults in brackets. */
+export interface WarningOptions {
+  warn_customer_share?: number;     // [0.2] one customer above this share of orders or revenue
+  warn_min_customers?: number;      // [50] … with this many customers (also for one-time buyers)
+  warn_repeated_share?: number;     // [0.5] multi-line orders repeating one amount, yet summed
+  warn_zero_share?: number;         // [0.1] orders of value 0
+  warn_one_time_share?: number;     // [0.95] customers with one order …
+  warn_one_time_min_years?: number; // [2] … over this many years
+  warn_one_day_share?: number;      // [0.5] orders on the busiest day …
+  warn_one_day_min_orders?: number; // [100] … with this many orders
+  warn_cents_median?: number;       // [1000] whole amounts, half the orders this much or more
+  warn_date_floor_year?: number;    // [1990] dates before 1 January of it are outliers
+  warn_outlier_years?: number;      // [5] … as are dates this far beyond the 1st / 99th percentile
+}
+
+export type WarningCode = 'W_DOMINANT_CUSTOMER' | 'W_AMOUNT_PER_ORDER' | 'W_AMOUNT_REPEATED' | 'W_ZERO_VALUE_ORDERS'
+  | 'W_ONE_TIME_BUYERS' | 'W_ONE_DAY_DATES' | 'W_AMOUNTS_IN_CENTS' | 'W_OUTLIER_DATES';
+
+export interface DataWarning {
+  code: WarningCode;
+  severity: 'warning' | 'info';
+  /** The rule's figures (see README); names of columns, counts, shares, dates. */
+  figures: Record<string, any>;
+  /** English, as the CLI prints it; the page translates by `code`. */
+  message: string;
+  /** What would change the numbers: ingest options to add and the same as CLI flags; null when only the user knows. */
+  action: { ingest: IngestOptions; cli: string } | null;
+}
+
+export interface WarningsSection {
+  settings: Required<WarningOptions>;
+  corrections: { since: string | null; until: string | null; amount_unit: 'yuan' | 'cents'; amount_level: 'auto' | 'per_order' | 'per_line' };
+  items: DataWarning[];
 }
 
 /** Member-tier and win-back settings (README "Member tiers and win-back"); defaults in brackets. */
@@ -108,7 +150,7 @@ export interface WinbackSection {
   tiers: WinbackTier[]; member_list: MemberListSummary | null;
 }
 
-export interface AnalysisOptions extends TierOptions {
+export interface AnalysisOptions extends TierOptions, WarningOptions {
   /** YYYY-MM-DD; orders on or after it are left out. Default: the day after the latest purchase. */
   as_of?: string;
   thresholds?: 'mean' | 'median' | 'custom';
@@ -194,7 +236,7 @@ export interface Report {
   schema_version: number;
   engine: string;
   input: InputSummary;
-  analysis: Required<Omit<AnalysisOptions, 'custom_thresholds' | keyof TierOptions>> & { first_order_date: string; last_order_date: string };
+  analysis: Required<Omit<AnalysisOptions, 'custom_thresholds' | keyof TierOptions | keyof WarningOptions>> & { first_order_date: string; last_order_date: string };
   totals: {
     customers: number; orders: number; revenue: number; gross_revenue: number; returns_value: number;
     return_orders: number; return_only_customers: number; average_order_value: number;
@@ -225,6 +267,7 @@ export interface Report {
   winback: WinbackSection;
   replenishment: ReplenishmentSection;
   products: ProductsSection;
+  warnings: WarningsSection;
 }
 
 export type ReminderSource = 'rhythm' | 'consumption_table' | 'learned';

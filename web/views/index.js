@@ -11,6 +11,7 @@ import { membersView } from './members.js';
 import { winbackView } from './winback.js';
 import { remindersView } from './reminders.js';
 import { productsView } from './products.js';
+import { warningsView } from './warnings.js';
 
 registerView(uploadView);
 registerView(mappingView);
@@ -23,3 +24,4 @@ registerView(membersView);
 registerView(winbackView);
 registerView(remindersView);
 registerView(productsView);
+registerView(warningsView);
