@@ -48,7 +48,8 @@ Tally tally(std::string_view w, bool at_eof, StepFn step) {
 
 // Lines of the window (0-based) that are valid UTF-8 with non-ASCII text, and lines that
 // are not UTF-8 but clean GB18030 Chinese: a file holding both is refused, not garbled.
-void refuse_mixed_lines(std::string_view window, int64_t first_line) {
+// Returns whether the window has a clean UTF-8 line with non-ASCII text.
+bool refuse_mixed_lines(std::string_view window, int64_t first_line) {
   int64_t utf8_line = -1, gb_line = -1;
   int64_t line = first_line;
   for (size_t start = 0; start < window.size() && (utf8_line < 0 || gb_line < 0); ++line) {
@@ -64,7 +65,7 @@ void refuse_mixed_lines(std::string_view window, int64_t first_line) {
       if (g.bad == 0 && g.chinese > 0 && gb_line < 0) gb_line = line;
     }
   }
-  if (utf8_line < 0 || gb_line < 0) return;
+  if (utf8_line < 0 || gb_line < 0) return utf8_line >= 0;
   throw HuikeError(ErrorCode::E_MIXED_ENCODING,
                    "this file mixes UTF-8 lines (line " + std::to_string(utf8_line) + ") and GBK/GB18030 lines (line " +
                        std::to_string(gb_line) +
@@ -78,7 +79,9 @@ void refuse_mixed_lines(std::string_view window, int64_t first_line) {
 Encoding guess_encoding(std::string_view window, bool at_eof, int64_t first_line) {
   Tally u = tally(window, at_eof, utf8_step);
   if (u.good > 0 && u.bad * 16 <= u.good) return Encoding::utf8;
-  if (u.good > 0) refuse_mixed_lines(window, first_line);
+  // Clean UTF-8 lines beside a few bad bytes (no GBK line): UTF-8, the bad bytes become
+  // U+FFFD, counted with their lines; windows-1252 would garble every good line's text.
+  if (u.good > 0 && refuse_mixed_lines(window, first_line) && u.good >= u.bad) return Encoding::utf8;
   Tally g = tally(window, at_eof, gb_step);
   if (g.good > 0 && g.bad * 16 <= g.good && g.chinese * 4 >= g.good) return Encoding::gb18030;
   return Encoding::cp1252;

@@ -252,6 +252,22 @@ TEST(TextDecode, Utf8DetectionToleratesRareBadBytes) {
   EXPECT_EQ(r.invalid, 1u);
 }
 
+TEST(TextDecode, ShortUtf8FileWithAStrayByteIsUtf8NotGarbled) {
+  // Two good UTF-8 characters (张, 三) and one bad byte: too few for the 1-in-16 rule, but a
+  // clean UTF-8 line and no GBK line, so UTF-8 with one U+FFFD; cp1252 would turn 张三 into "å¼ ä¸‰".
+  std::string in = "customer,amount\n张三,10\nB\xFF,20\n";
+  Decoded r = decode_all(in);
+  EXPECT_EQ(r.encoding, Encoding::utf8);
+  EXPECT_EQ(r.text, "customer,amount\n张三,10\nB\uFFFD,20\n");
+  EXPECT_EQ(r.invalid, 1u);
+  // Latin text in cp1252 with one accidental UTF-8 pair ("\xC3\xA9") among many bad bytes stays cp1252.
+  Decoded latin = decode_all(
+      "Caf\xC3\xA9\n"
+      "Gr\xF6\xDF" "e: 38, Stra\xDF" "e 12, M\xFCller & S\xF6hne. Caf\xE9 cr\xE8me br\xFBl\xE9" "e, d\xE9j\xE0 vu, na\xEFve fa\xE7" "ade.\n");
+  EXPECT_EQ(latin.encoding, Encoding::cp1252);
+  EXPECT_TRUE(latin.text.starts_with("CafÃ©\nGröße: 38, Straße")) << latin.text;
+}
+
 TEST(TextDecode, SameOutputForEverySplit) {
   const size_t W = TextDecoder::kDetectWindow;
   std::string gb_line = "1," + kGbZhangSan + kGbEmoji + ",\x81\x30\x84\x36" "5,\x80\n";  // ¥5, €
