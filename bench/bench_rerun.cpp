@@ -1,7 +1,7 @@
 // bench_rerun [ROWS...]: issue 14's "re-running the analyses with a changed setting" —
 // reads bench/out/orders_N.csv once (default 1M rows), then times the full report again with
 // churn_window_days changed (a new value each run, so no cached result is reused) and with
-// the same settings. Median of 5 runs each.
+// the same settings, and with tier_window_days changed. Median of 5 runs each.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -49,11 +49,13 @@ void run(uint64_t rows) {
 
   const double churn = median_report(session, [](int k) { return nlohmann::json{{"churn_window_days", 200 + 10 * k}}; });
   const double same = median_report(session, [](int) { return nlohmann::json{{"churn_window_days", 240}}; });
+  const double tier = median_report(session, [](int k) { return nlohmann::json{{"tier_window_days", 300 + 10 * k}}; });
   std::printf("rows %llu  orders %zu  customers %u\n", static_cast<unsigned long long>(rows), session.table().orders.size(),
               session.table().customer_count());
   std::printf("  ingest %.3f s   first report %.3f s\n", ingest, first);
   std::printf("  re-run, churn_window_days changed: %.0f ms (median of 5)\n", churn * 1e3);
   std::printf("  re-run, same settings:             %.0f ms (median of 5)\n", same * 1e3);
+  std::printf("  re-run, tier_window_days changed:  %.0f ms (median of 5)\n", tier * 1e3);
 }
 
 }  // namespace

@@ -54,6 +54,8 @@ struct Session::State {
 
   mutable std::string cached_earlier_key;  // the analysis at the earlier migration date
   mutable std::unique_ptr<ShopAnalysis> cached_earlier;
+  mutable HealthOptions cached_health_options;
+  mutable std::unique_ptr<CustomerHealth> cached_health;
 
   mutable std::string cached_predict_options;
   mutable std::unique_ptr<PredictiveModels> models;
@@ -129,9 +131,17 @@ struct Session::State {
     return *cached_earlier;
   }
 
-  CustomerHealth health(const json& options) const {
+  // Kept while its three inputs stay: a changed tier, win-back or product setting reuses it.
+  const CustomerHealth& health(const json& options) const {
     const ShopAnalysis& shop = analysis(options);
-    return analyze_health(table, grouped, {shop.as_of_day, shop.options.churn_window_days, parse_health_options(options).weekly});
+    const HealthOptions wanted{shop.as_of_day, shop.options.churn_window_days, parse_health_options(options).weekly};
+    if (!cached_health || wanted.as_of_day != cached_health_options.as_of_day ||
+        wanted.churn_window_days != cached_health_options.churn_window_days ||
+        wanted.weekly != cached_health_options.weekly) {
+      cached_health = std::make_unique<CustomerHealth>(analyze_health(table, grouped, wanted));
+      cached_health_options = wanted;
+    }
+    return *cached_health;
   }
 };
 
