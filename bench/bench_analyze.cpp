@@ -26,7 +26,7 @@ void run(uint64_t rows, const std::string& dir) {
 
   const auto start = std::chrono::steady_clock::now();
   huike::Session session;
-  session.begin(nlohmann::json::object());
+  session.begin({{"size_bytes", std::filesystem::file_size(path)}});  // as the CLI and the page do
   huike::bench::feed_file(session, path);
   session.finish();
   const auto ingested = std::chrono::steady_clock::now();

@@ -78,6 +78,7 @@ IngestOptions parse_ingest_options(const json& options) {
   if (!identity) throw HuikeError(ErrorCode::E_BAD_OPTION, "option 'identity' is auto, id, email, phone or name");
   out.identity = *identity;
   out.corrections = parse_ingest_corrections(options);
+  out.size_bytes = static_cast<uint64_t>(number_option(options, "size_bytes", 0, 0, 1e15, true));
   return out;
 }
 

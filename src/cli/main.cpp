@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -295,6 +296,9 @@ int main(int argc, char** argv) {
         throw huike::HuikeError(e.code(), cmd.consumption + ": " + e.what(), e.line());
       }
     }
+    std::error_code no_size;  // stdin, a pipe: the tables grow as they fill
+    const auto size = cmd.file == "-" ? 0 : std::filesystem::file_size(cmd.file, no_size);
+    if (!no_size && size > 0 && !cmd.ingest.contains("size_bytes")) cmd.ingest["size_bytes"] = size;
     session.begin(cmd.ingest);
     read_file(session, cmd.file);
     session.finish();

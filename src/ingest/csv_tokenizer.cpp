@@ -33,6 +33,26 @@ inline size_t find_field_end(const char* data, size_t i, size_t size, char delim
   }
   return size;
 }
+
+// The first '"' from `i` (or `size`), counting the newlines passed into `line`.
+inline size_t find_quote(const char* data, size_t i, size_t size, int64_t& line) {
+  const uint64_t quote = kOnes * '"', newline = kOnes * '\n';
+  while (i + 8 <= size) {
+    uint64_t word;
+    std::memcpy(&word, data + i, 8);
+    const uint64_t hits = bytes_equal(word, quote) | bytes_equal(word, newline);
+    if (!hits) {
+      i += 8;
+      continue;
+    }
+    const size_t at = i + (__builtin_ctzll(hits) >> 3);  // the lowest hit is exact
+    if (data[at] == '"') return at;
+    ++line;
+    i = at + 1;
+  }
+  for (; i < size && data[i] != '"'; ++i) line += data[i] == '\n';
+  return i;
+}
 }  // namespace
 
 CsvTokenizer::CsvTokenizer(char delimiter) : delimiter_(delimiter), fields_(kMaxFields) {}
@@ -167,10 +187,7 @@ void CsvTokenizer::scan(const char* data, size_t size, RecordSink& sink) {
         continue;
       }
       case State::quoted: {
-        while (i < size && data[i] != '"') {
-          if (data[i] == '\n') ++line_;
-          ++i;
-        }
+        i = find_quote(data, i, size, line_);
         if (i == size) continue;
         state = State::quote_in_quoted;
         ++i;

@@ -1,6 +1,7 @@
 #include "ingest/customer_identity.h"
 
 #include <algorithm>
+#include <array>
 #include <utility>
 
 #include "ingest/cell_trim.h"
@@ -52,6 +53,14 @@ bool is_placeholder_customer(std::string_view id) {
   if (id.empty()) return true;
   // The usual id is long or starts with a digit 1-9: no placeholder.
   if (id.size() > 12 || (id[0] >= '1' && id[0] <= '9')) return false;
+  // Nor one whose first byte starts no placeholder (most ids, checked once a row).
+  static constexpr auto kFirstBytes = [] {
+    std::array<bool, 256> first{};
+    for (std::string_view p : kPlaceholders) first[static_cast<unsigned char>(p[0])] = true;
+    return first;
+  }();
+  const char head = id[0] >= 'A' && id[0] <= 'Z' ? static_cast<char>(id[0] + 32) : id[0];
+  if (!kFirstBytes[static_cast<unsigned char>(head)]) return false;
   char lower[12];
   for (size_t i = 0; i < id.size(); ++i) lower[i] = id[i] >= 'A' && id[i] <= 'Z' ? static_cast<char>(id[i] + 32) : id[i];
   const std::string_view key(lower, id.size());

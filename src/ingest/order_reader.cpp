@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <new>
 #include <tuple>
 
 #include "core/error.h"
@@ -80,13 +81,12 @@ struct OrderReader::State : RecordSink {
   bool cr_line_ends = false;
   std::string cr_text;                  // text with CR line ends turned into LF
   uint64_t replacements_located = 0;    // U+FFFD found in records, for the invalid-byte lines
-  std::string last_status_text, last_after_sale_text, last_excluded_order;
+  std::string last_excluded_order;
+  StatusMemo status_of{classify_status}, after_sale_of{classify_after_sale};
   // The previous identified row's order and customer: a line-item row right below it with a
   // blank identity cell (Shopify leaves order fields blank after the first line) is that order's.
   std::string last_order_id, last_order_customer;
   IdentitySource last_order_via = IdentitySource::customer_column;
-  OrderStatus last_status = OrderStatus::purchase;  // of the empty status
-  OrderStatus last_after_sale = OrderStatus::purchase;
   OrderLines order_lines;  // per order: lines, whether they repeat one amount, refunds
   std::vector<std::pair<uint32_t, int64_t>> negative_rows;  // order index, line
   ProductLineBuilder product_lines;
@@ -279,25 +279,12 @@ struct OrderReader::State : RecordSink {
       last_order_via = via;
     }
     if (col(ColumnRole::status) >= 0) {
-      // A status column repeats a handful of words: classify each new word once.
-      const std::string_view status_text = cell(ColumnRole::status);
-      if (status_text != last_status_text) {
-        last_status_text.assign(status_text);
-        last_status = classify_status(status_text);
-      }
-      if (last_status != OrderStatus::purchase) {
-        return exclude_order_row(status_reason_key(last_status), order_id, line);
-      }
+      const OrderStatus status = status_of(cell(ColumnRole::status));
+      if (status != OrderStatus::purchase) return exclude_order_row(status_reason_key(status), order_id, line);
     }
     if (col(ColumnRole::after_sale) >= 0) {
-      const std::string_view after_sale_text = cell(ColumnRole::after_sale);
-      if (after_sale_text != last_after_sale_text) {
-        last_after_sale_text.assign(after_sale_text);
-        last_after_sale = classify_after_sale(after_sale_text);
-      }
-      if (last_after_sale != OrderStatus::purchase) {
-        return exclude_order_row(status_reason_key(last_after_sale), order_id, line);
-      }
+      const OrderStatus after_sale = after_sale_of(cell(ColumnRole::after_sale));
+      if (after_sale != OrderStatus::purchase) return exclude_order_row(status_reason_key(after_sale), order_id, line);
     }
     if (col(ColumnRole::amount) >= 0 && !order_id.empty() && cell(ColumnRole::amount).empty()) {
       return line_item_without_amount(order_id, customer_text, via, line, cell(ColumnRole::product),
@@ -395,6 +382,23 @@ struct OrderReader::State : RecordSink {
     lookup_text.clear();
   }
 
+  // The orders and product lines the whole input will hold at the rate read so far, reserved
+  // a little above it (a copy each time the projection passes the room; none past the need).
+  void reserve_ahead(uint64_t bytes_read) {
+    if (options.size_bytes <= bytes_read || bytes_read == 0 || summary.rows_read < 1000) return;
+    const double scale = static_cast<double>(options.size_bytes) / static_cast<double>(bytes_read);
+    const auto ahead = [scale](auto& table) {
+      const double projected = static_cast<double>(table.size()) * scale;
+      if (projected <= static_cast<double>(table.capacity()) || projected > 4e9) return;
+      try {
+        table.reserve(static_cast<size_t>(projected * 1.05) + 1024);
+      } catch (const std::bad_alloc&) {  // the table then grows as it would without the size
+      }
+    };
+    ahead(table.orders);
+    ahead(table.products.lines);
+  }
+
   // A new order gets the row's flag; a further line item ORs its own in.
   void mark_promotional(uint32_t index, bool promotional) {
     if (index == table.promotional.size()) table.promotional.push_back(promotional);
@@ -408,6 +412,7 @@ OrderReader::~OrderReader() = default;
 void OrderReader::feed(std::string_view bytes) {
   State& s = *state_;
   if (s.finished) throw HuikeError(ErrorCode::E_STATE, "feed after finish");
+  s.reserve_ahead(s.summary.bytes);
   s.summary.bytes += bytes.size();
   if (s.binary_probe.size() < kBinaryCheckBytes) {
     s.binary_probe.append(bytes.substr(0, kBinaryCheckBytes - s.binary_probe.size()));
@@ -455,9 +460,10 @@ OrderTable OrderReader::finish() {
   s.dates.resolve(s.table.orders, s.summary);
   s.table.products.has_product_column = s.col(ColumnRole::product) >= 0;
   s.table.products.has_quantity_column = s.col(ColumnRole::quantity) >= 0;
+  s.order_index.release();  // before the product lines' sort, the peak of memory
   s.product_lines.finish(s.table.products, s.table.orders, refunded.new_index);
-  s.order_index.release();
-  s.table.orders.shrink_to_fit();
+  // Reserved from the input's size, the table has little room left: copy it only for much.
+  if (s.table.orders.capacity() - s.table.orders.size() > s.table.orders.size() / 8) s.table.orders.shrink_to_fit();
   return std::move(s.table);
 }
 

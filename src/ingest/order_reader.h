@@ -37,6 +37,9 @@ struct IngestOptions {
   DateOrder date_order = DateOrder::automatic;
   IdentityMode identity = IdentityMode::automatic;   // which column tells customers apart
   IngestCorrections corrections;  // date range, amount unit, amount level (the data warnings' settings)
+  // The whole input's size when the host knows it (`size_bytes`): the tables are reserved
+  // from it as the rows come, so they grow a few times instead of doubling past the need.
+  uint64_t size_bytes = 0;
 };
 
 struct ExclusionCount {

@@ -7,7 +7,9 @@
 
 namespace huike {
 
-// Collects the product lines while the order reader merges rows into orders.
+// Collects the product lines while the order reader merges rows into orders. The lines are
+// kept in ProductLines::lines from the start and sorted there, in place: a big file's lines
+// are its largest table, and a second copy of them would set the engine's peak memory.
 class ProductLineBuilder {
  public:
   // `weight`: quantity × unit price when both are read, else the row's amount (0 for a
@@ -21,12 +23,6 @@ class ProductLineBuilder {
   void finish(ProductLines& out, const std::vector<Order>& orders, const std::vector<uint32_t>& new_index);
 
  private:
-  struct RawLine {
-    uint32_t order, product;
-    float quantity;
-    double weight;
-  };
-  std::vector<RawLine> raw_;  // freed by finish
   uint64_t without_product_ = 0;
 };
 

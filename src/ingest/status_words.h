@@ -1,6 +1,9 @@
 #pragma once
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace huike {
 
@@ -28,6 +31,26 @@ OrderStatus classify_status(std::string_view text);
 // refund (the words under "refunded" above, with the same exceptions); its 已关闭 or
 // 取消 closes the after-sale case, not the order.
 OrderStatus classify_after_sale(std::string_view text);
+
+// Classifies a status column's cells with `classify`, each distinct text once: a column
+// repeats a handful of words, and classifying one is a few hundred instructions.
+class StatusMemo {
+ public:
+  explicit StatusMemo(OrderStatus (*classify)(std::string_view)) : classify_(classify) {}
+  OrderStatus operator()(std::string_view text) {
+    for (const auto& [seen, status] : seen_) {
+      if (seen == text) return status;
+    }
+    const OrderStatus status = classify_(text);
+    if (seen_.size() < kMaxTexts) seen_.emplace_back(text, status);
+    return status;
+  }
+
+ private:
+  static constexpr size_t kMaxTexts = 16;  // a column of free text is classified cell by cell
+  OrderStatus (*classify_)(std::string_view);
+  std::vector<std::pair<std::string, OrderStatus>> seen_;
+};
 
 // "status_cancelled", "status_refunded", "status_unpaid"; "" for purchase.
 const char* status_reason_key(OrderStatus s);

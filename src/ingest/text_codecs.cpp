@@ -65,6 +65,27 @@ size_t ascii_prefix(std::string_view s) {
   return i;
 }
 
+size_t count_byte(std::string_view s, char byte) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kLow7 = 0x7F7F7F7F7F7F7F7Full;
+  constexpr uint64_t kLanes16 = 0x00FF00FF00FF00FFull;
+  const uint64_t pattern = kOnes * static_cast<unsigned char>(byte);
+  const char* p = s.data();
+  size_t n = 0, i = 0;
+  while (i + 8 <= s.size()) {
+    uint64_t per_byte = 0;  // matches per byte lane, at most 255 each: 255 words at a time
+    for (int k = 0; k < 255 && i + 8 <= s.size(); ++k, i += 8) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      const uint64_t x = w ^ pattern;
+      const uint64_t nonzero = ((x & kLow7) + kLow7) | x;  // a lane's high bit: that byte differs
+      per_byte += (~nonzero >> 7) & kOnes;
+    }
+    const uint64_t pairs = (per_byte & kLanes16) + ((per_byte >> 8) & kLanes16);  // 4 lanes of 16 bits
+    n += (pairs * 0x0001000100010001ull) >> 48;
+  }
+  for (; i < s.size(); ++i) n += p[i] == byte;
+  return n;
+}
 
 Step gb_step(const unsigned char* p, size_t n) {
   const unsigned b1 = p[0];

@@ -41,6 +41,8 @@ Step gb_step(const unsigned char* p, size_t n);
 
 // The length of the all-ASCII prefix of s.
 size_t ascii_prefix(std::string_view s);
+// How many bytes of s are `byte` (8 at a time: a byte loop is most of a plain file's decoding).
+size_t count_byte(std::string_view s, char byte);
 // The length of the valid UTF-8 prefix of s that ends on a whole sequence.
 size_t valid_utf8_prefix(std::string_view s);
 

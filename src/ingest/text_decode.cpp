@@ -101,7 +101,7 @@ std::string_view TextDecoder::detect(std::string_view in, bool final) {
   size_t ascii = 0;
   if (held_.empty()) {
     ascii = ascii_prefix(in);
-    lines_before_held_ += std::count(in.data(), in.data() + ascii, '\n');  // for E_MIXED_ENCODING's lines
+    lines_before_held_ += codec::count_byte(in.substr(0, ascii), '\n');  // for E_MIXED_ENCODING's lines
     if (ascii == in.size()) {
       if (final) {
         detecting_ = false;

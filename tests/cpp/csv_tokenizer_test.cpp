@@ -108,6 +108,23 @@ TEST(CsvTokenizer, LineNumbersCountQuotedNewlines) {
   EXPECT_EQ(sink.lines[2], 6);
 }
 
+TEST(CsvTokenizer, LongQuotedFieldsAtEveryOffset) {
+  // Quoted text is scanned 8 bytes at a time: put its newline and quotes at every offset.
+  std::string text;
+  Records expected;
+  for (size_t k = 0; k < 24; ++k) {
+    const std::string before(k, 'x'), middle(k % 9, 'y'), after(k, 'z');
+    text += "\"" + before + "\n" + middle + "\"\"" + after + "\"," + std::to_string(k) + "\n";
+    expected.push_back({before + "\n" + middle + "\"" + after, std::to_string(k)});
+  }
+  for (size_t split : {std::string::npos, size_t{5}, size_t{13}, text.size() / 2}) {
+    const Collect sink = tokenize(text, ',', split);
+    EXPECT_EQ(sink.records, expected) << "split at " << split;
+    ASSERT_EQ(sink.lines.size(), 24u);
+    for (size_t k = 0; k < 24; ++k) EXPECT_EQ(sink.lines[k], static_cast<int64_t>(1 + 2 * k)) << k;  // 2 lines a record
+  }
+}
+
 TEST(CsvTokenizer, UnterminatedQuoteIsAnErrorWithItsLine) {
   CsvTokenizer tokenizer(',');
   Collect sink;

@@ -145,16 +145,19 @@ test('a trapped engine is replaced by a fresh instance', async () => {
   assert.equal(instances, 2);
 });
 
-test('the heap guard extrapolates the growth so far to the whole input', () => {
+test('the heap guard extrapolates the growth after the first bytes to the whole input', () => {
   let heap = 100;
   const guard = createHeapGuard(() => heap, { limitBytes: 1000, estimateAfterBytes: 10 });
-  heap = 200; // grew by 100 over the first 50 of 500 bytes: the whole needs 100 + 100 × 500/50 = 1100
-  assert.equal(guard.projected(50, 500), 1100);
-  assert.match(guard.refusal(50, 500, 7), /judged after reading/);
-  assert.equal(guard.refusal(5, 500, 1), null); // too little read to judge
+  assert.equal(guard.projected(5, 500), null); // too little read to judge
+  heap = 400; // the tables reserved for the whole input: counted once, not extrapolated
+  assert.equal(guard.projected(20, 500), null); // the baseline: 400 at 20 bytes
+  heap = 410; // 10 more over the next 50 bytes: 410 + 10 × (500 − 70) / 50 = 496
+  assert.equal(guard.projected(70, 500), 496);
+  assert.equal(guard.refusal(70, 500, 7), null); // fits 1000
+  heap = 600; // 200 over 100 bytes: 600 + 200 × 380 / 100 = 1360
+  assert.equal(guard.projected(120, 500), 1360);
+  assert.match(guard.refusal(120, 500, 9), /would need about .*\(judged after reading/);
   assert.equal(guard.refusal(500, 500, 9), null); // all read: nothing left to refuse
-  const roomy = createHeapGuard(() => heap, { limitBytes: 1200, estimateAfterBytes: 10 });
-  assert.equal(roomy.refusal(50, 500, 7), null); // 100 + 0 growth since its own start fits
 });
 
 test('an input that cannot fit one heap is refused early, saying how big and what to do', async () => {

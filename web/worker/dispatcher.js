@@ -96,7 +96,8 @@ export function createDispatcher(createModule, post, moduleArgs, heapLimits) {
     const chunkBytes = Math.max(64 << 10, Math.min(payload.chunkBytes || CHUNK_BYTES, 16 << 20));
     const total = sources.reduce((n, s) => n + s.size, 0);
     const { ingest, analysis } = splitOptions(payload.options);
-    call('begin', JSON.stringify(ingest));
+    // The total size lets the engine reserve its tables once, not grow them by doubling.
+    call('begin', JSON.stringify({ size_bytes: total, ...ingest }));
     engineMs = 0;
 
     let done = 0;

@@ -21,16 +21,24 @@ export const ADVICE =
 export function createHeapGuard(heapBytes, limits) {
   const limit = (limits && limits.limitBytes) || HEAP_LIMIT_BYTES;
   const after = (limits && limits.estimateAfterBytes) || ESTIMATE_AFTER_BYTES;
-  const start = heapBytes();
+  /** @type {{done: number, heap: number} | null} */
+  let base = null;
   return {
     /**
-     * The heap needed for the whole input, extrapolated linearly from its growth so far
-     * (orders and customers grow with the rows); null before there is enough to judge.
+     * The heap needed for the whole input: the heap now, plus its growth since the first
+     * `after` bytes extrapolated linearly over the rest (customers grow with the rows). The
+     * engine reserves its order tables for the whole input early (from its size), so that
+     * first jump is counted once, not extrapolated. Null before there is enough to judge.
      * @param {number} done bytes read @param {number} total bytes in all
      */
     projected(done, total) {
       if (done < after || done >= total) return null;
-      return start + ((heapBytes() - start) * total) / done;
+      if (!base) {
+        base = { done, heap: heapBytes() };
+        return null;
+      }
+      const heap = heapBytes();
+      return heap + ((heap - base.heap) * (total - done)) / (done - base.done);
     },
     /**
      * A message when the input clearly cannot fit, else null.
