@@ -4,6 +4,7 @@ import { RequestType, ReplyType, splitOptions } from '../protocol/requests.js';
 import { ErrorCode } from '../protocol/error_codes.js';
 import { slices, headerLine, sameBytes } from './slices.js';
 import { createHeapGuard, howFar } from './heap_guard.js';
+import { warmUp } from './warm_up.js';
 
 /** @typedef {import('../protocol/requests.js').Requests} Requests */
 /** @typedef {import('../protocol/requests.js').RequestTypeName} RequestTypeName */
@@ -29,8 +30,9 @@ function engineError(code, message, extra) {
  * @param {(message: ReplyMessage, transfer?: Transferable[]) => void} post
  * @param {object} [moduleArgs]
  * @param {{limitBytes?: number, estimateAfterBytes?: number}} [heapLimits] for tests; default the wasm maximum
+ * @param {{warmUp?: boolean}} [options] warmUp: run a small synthetic file first (warm_up.js); the worker does
  */
-export function createDispatcher(createModule, post, moduleArgs, heapLimits) {
+export function createDispatcher(createModule, post, moduleArgs, heapLimits, options) {
   /** @type {Promise<void> | null} */
   let modulePromise = null;
   /** @type {any} */
@@ -46,6 +48,7 @@ export function createDispatcher(createModule, post, moduleArgs, heapLimits) {
       modulePromise = createModule(moduleArgs || {}).then((m) => {
         Module = m;
         engine = new m.Engine();
+        if (options && options.warmUp) warmUp(engine);
       });
     }
     return modulePromise;

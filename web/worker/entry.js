@@ -3,5 +3,7 @@
 import { createDispatcher } from './dispatcher.js';
 
 const scope = /** @type {any} */ (self);
-const dispatcher = createDispatcher(createHuikeModule, (m, t) => scope.postMessage(m, t || []));
+const dispatcher = createDispatcher(createHuikeModule, (m, t) => scope.postMessage(m, t || []), undefined, undefined, {
+  warmUp: true,
+});
 scope.onmessage = (/** @type {MessageEvent} */ event) => dispatcher.handle(event.data);
