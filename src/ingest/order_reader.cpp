@@ -344,6 +344,7 @@ struct OrderReader::State : RecordSink {
   }
 
   void flush_lookups() {
+    for (const Lookup& row : lookups) table.customer_ids.prefetch_entry(row.customer_hash);
     for (const Lookup& row : lookups) {
       const std::string_view customer_text = std::string_view(lookup_text).substr(row.text_offset, row.text_size);
       const Order order{row.amount, table.customer_ids.intern(customer_text, row.customer_hash), row.day};

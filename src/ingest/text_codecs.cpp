@@ -65,26 +65,34 @@ size_t ascii_prefix(std::string_view s) {
   return i;
 }
 
-size_t count_byte(std::string_view s, char byte) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kLow7 = 0x7F7F7F7F7F7F7F7Full;
+namespace {
+// The sum of the 8 byte lanes of `lanes` (each at most 255).
+inline uint64_t lane_sum(uint64_t lanes) {
   constexpr uint64_t kLanes16 = 0x00FF00FF00FF00FFull;
-  const uint64_t pattern = kOnes * static_cast<unsigned char>(byte);
-  const char* p = s.data();
-  size_t n = 0, i = 0;
-  while (i + 8 <= s.size()) {
-    uint64_t per_byte = 0;  // matches per byte lane, at most 255 each: 255 words at a time
+  const uint64_t pairs = (lanes & kLanes16) + ((lanes >> 8) & kLanes16);  // 4 lanes of 16 bits
+  return (pairs * 0x0001000100010001ull) >> 48;
+}
+}  // namespace
+
+size_t ascii_prefix_newlines(std::string_view s, uint64_t& newlines) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full, kNewlines = kOnes * '\n';
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t i = 0;
+  for (bool high = false; !high && i + 8 <= s.size();) {
+    uint64_t per_lane = 0;  // newlines per byte lane, at most 255 each: 255 words at a time
     for (int k = 0; k < 255 && i + 8 <= s.size(); ++k, i += 8) {
       uint64_t w;
       std::memcpy(&w, p + i, 8);
-      const uint64_t x = w ^ pattern;
-      const uint64_t nonzero = ((x & kLow7) + kLow7) | x;  // a lane's high bit: that byte differs
-      per_byte += (~nonzero >> 7) & kOnes;
+      if ((high = (w & kHigh) != 0)) break;
+      // ASCII lanes of w ^ "\n\n…" are below 0x80, so + 0x7F sets a lane's high bit exactly
+      // when it is not 0, without a carry into the next lane.
+      per_lane += (~((w ^ kNewlines) + kLow7) & kHigh) >> 7;
     }
-    const uint64_t pairs = (per_byte & kLanes16) + ((per_byte >> 8) & kLanes16);  // 4 lanes of 16 bits
-    n += (pairs * 0x0001000100010001ull) >> 48;
+    newlines += lane_sum(per_lane);
   }
-  for (; i < s.size(); ++i) n += p[i] == byte;
-  return n;
+  for (; i < s.size() && p[i] < 0x80; ++i) newlines += p[i] == '\n';
+  return i;
 }
 
 Step gb_step(const unsigned char* p, size_t n) {

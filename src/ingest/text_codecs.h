@@ -41,8 +41,9 @@ Step gb_step(const unsigned char* p, size_t n);
 
 // The length of the all-ASCII prefix of s.
 size_t ascii_prefix(std::string_view s);
-// How many bytes of s are `byte` (8 at a time: a byte loop is most of a plain file's decoding).
-size_t count_byte(std::string_view s, char byte);
+// ascii_prefix, adding the newlines in it to `newlines`: one pass, 8 bytes at a time (a
+// plain ASCII file is read this way whole while its encoding is still open).
+size_t ascii_prefix_newlines(std::string_view s, uint64_t& newlines);
 // The length of the valid UTF-8 prefix of s that ends on a whole sequence.
 size_t valid_utf8_prefix(std::string_view s);
 

@@ -100,8 +100,7 @@ void TextDecoder::decide(bool final) {
 std::string_view TextDecoder::detect(std::string_view in, bool final) {
   size_t ascii = 0;
   if (held_.empty()) {
-    ascii = ascii_prefix(in);
-    lines_before_held_ += codec::count_byte(in.substr(0, ascii), '\n');  // for E_MIXED_ENCODING's lines
+    ascii = codec::ascii_prefix_newlines(in, lines_before_held_);  // the lines, for E_MIXED_ENCODING's
     if (ascii == in.size()) {
       if (final) {
         detecting_ = false;

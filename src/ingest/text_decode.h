@@ -68,7 +68,7 @@ class TextDecoder {
   std::string held_;           // detecting: bytes from the first non-ASCII one on;
                                // else: an incomplete trailing sequence (<= 3 bytes)
   uint64_t held_offset_ = 0;   // stream offset of held_[0] while detecting
-  int64_t lines_before_held_ = 0;  // newlines before held_[0] while detecting
+  uint64_t lines_before_held_ = 0;  // newlines before held_[0] while detecting
   char joined_[4] = {};        // the character join_held completed
   std::string out_;            // decode buffer; only grows
   size_t out_len_ = 0;

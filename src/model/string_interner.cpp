@@ -32,12 +32,14 @@ inline uint64_t load32(const char* p) {
   std::memcpy(&v, p, 4);
   return v;
 }
-// a[0, n) == b[0, n). Ids are short: up to 16 bytes compare as two (overlapping) fixed-size
-// loads each, inline; memcmp is an out-of-line call (in wasm, a byte loop in libc).
+// a[0, n) == b[0, n) in fixed-size loads, inline: memcmp is an out-of-line call (in wasm,
+// a byte loop in libc), and most ids are one or two words.
 inline bool same_bytes(const char* a, const char* b, size_t n) {
-  if (n >= 8) {
-    if (n > 16) return std::memcmp(a, b, n) == 0;
-    return ((load64(a) ^ load64(b)) | (load64(a + n - 8) ^ load64(b + n - 8))) == 0;
+  if (n >= 8) {  // 8-byte words, the last one overlapping the one before
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      if (load64(a + i) != load64(b + i)) return false;
+    }
+    return load64(a + n - 8) == load64(b + n - 8);
   }
   if (n >= 4) return ((load32(a) ^ load32(b)) | (load32(a + n - 4) ^ load32(b + n - 4))) == 0;
   for (size_t i = 0; i < n; ++i) {

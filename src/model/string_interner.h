@@ -18,6 +18,12 @@ class StringInterner {
   void prefetch(uint64_t hash) const {
     if (!slots_.empty()) huike::prefetch(&slots_[hash & (slots_.size() - 1)]);
   }
+  // Then, once that slot is loaded, the entry it points to (the second miss of a lookup).
+  void prefetch_entry(uint64_t hash) const {
+    if (slots_.empty()) return;
+    const uint64_t entry = slots_[hash & (slots_.size() - 1)];
+    if (entry != 0) huike::prefetch(arena_.data() + (static_cast<uint32_t>(entry) - 1));
+  }
   std::string_view at(uint32_t index) const {
     const char* entry = arena_.data() + offsets_[index];
     uint32_t size;

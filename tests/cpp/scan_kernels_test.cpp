@@ -12,38 +12,44 @@
 namespace huike {
 namespace {
 
-size_t naive_count(const std::string& s, char byte) {
-  size_t n = 0;
-  for (char c : s) n += c == byte;
-  return n;
+// The ASCII prefix and its newlines, a byte at a time.
+size_t naive_prefix(const std::string& s, uint64_t& newlines) {
+  size_t i = 0;
+  for (; i < s.size() && static_cast<unsigned char>(s[i]) < 0x80; ++i) newlines += s[i] == '\n';
+  return i;
 }
 
-TEST(ScanKernels, CountByteMatchesAByteLoop) {
+TEST(ScanKernels, AsciiPrefixAndItsNewlinesMatchAByteLoop) {
   std::mt19937 random(14);
-  for (int round = 0; round < 300; ++round) {
-    const size_t size = random() % 5000;
+  for (int round = 0; round < 400; ++round) {
+    const size_t size = random() % 6000;
     std::string s(size, 'a');
-    for (char& c : s) {
-      const int pick = random() % 6;  // newlines, their neighbours 0x09/0x0B, high bytes, 0x8A, 0x00
-      c = static_cast<char>(pick == 0 ? '\n' : pick == 1 ? '\t' : pick == 2 ? '\v' : pick == 3 ? 0x8A
-                            : pick == 4 ? 0 : random() % 256);
+    for (char& c : s) {  // newlines, their neighbours 0x09 / 0x0B, NUL, DEL, and rarely a high byte
+      const int pick = random() % 8;
+      c = pick == 0 ? '\n' : pick == 1 ? '\t' : pick == 2 ? '\v' : pick == 3 ? '\0' : pick == 4 ? '\x7F'
+                                                                                      : static_cast<char>(random() % 128);
     }
+    if (round % 2 == 0 && size > 0) s[random() % size] = static_cast<char>(0x80 + random() % 128);
     for (size_t from : {size_t{0}, size_t{1}, size_t{7}}) {
       const std::string part = s.substr(std::min(from, s.size()));
-      EXPECT_EQ(codec::count_byte(part, '\n'), naive_count(part, '\n')) << "round " << round;
-      EXPECT_EQ(codec::count_byte(part, '\x8A'), naive_count(part, '\x8A')) << "round " << round;
+      uint64_t expected_lines = 5, lines = 5;  // added to what is there
+      const size_t expected = naive_prefix(part, expected_lines);
+      EXPECT_EQ(codec::ascii_prefix_newlines(part, lines), expected) << "round " << round;
+      EXPECT_EQ(lines, expected_lines) << "round " << round;
+      EXPECT_EQ(codec::ascii_prefix(part), expected) << "round " << round;
     }
   }
 }
 
-TEST(ScanKernels, CountByteOverManyFullLanes) {
-  // 255-word blocks: every lane full of matches, past the block size, so a per-lane total
-  // overflowing 255 would show.
+TEST(ScanKernels, NewlinesOverManyFullLanes) {
+  // Past 255 words of newlines in every lane, so a lane total overflowing a byte would show.
   const std::string all(8 * 255 * 3 + 5, '\n');
-  EXPECT_EQ(codec::count_byte(all, '\n'), all.size());
-  EXPECT_EQ(codec::count_byte(all, 'x'), 0u);
-  EXPECT_EQ(codec::count_byte("", '\n'), 0u);
-  EXPECT_EQ(codec::count_byte("a\nb\n\n", '\n'), 3u);
+  uint64_t lines = 0;
+  EXPECT_EQ(codec::ascii_prefix_newlines(all, lines), all.size());
+  EXPECT_EQ(lines, all.size());
+  lines = 0;
+  EXPECT_EQ(codec::ascii_prefix_newlines(std::string("a\nb\n\n\xE4\n"), lines), 5u);  // stops at the high byte
+  EXPECT_EQ(lines, 3u);
 }
 
 TEST(ScanKernels, PlaceholderCustomersWhateverTheirCase) {
