@@ -1,6 +1,7 @@
 #include "product_views.h"
 
 #include "core/error.h"
+#include "keyed_cache.h"
 #include "product_options.h"
 #include "report/products_json.h"
 #include "report/replenishment_json.h"
@@ -33,7 +34,9 @@ void ProductViews::keep_consumption_of(ProductViews& previous) {
 
 const ReplenishmentResult& ProductViews::replenishment(const OrderTable& table, const ShopAnalysis& shop,
                                                        const json& options) const {
-  std::string key = (options.is_null() ? std::string("{}") : options.dump()) + '#' + std::to_string(consumption_version_);
+  // It reads the analysis date (purchases, own cycles), its own settings and the table.
+  std::string key = date_key(shop.options) + '|' + options_key(options, replenishment_option_keys()) + '#' +
+                    std::to_string(consumption_version_);
   if (!replenishment_ || key != replenishment_key_) {
     replenishment_ = std::make_unique<ReplenishmentResult>(
         huike::replenishment(table, shop, consumption_, parse_replenishment_options(options)));
@@ -44,7 +47,8 @@ const ReplenishmentResult& ProductViews::replenishment(const OrderTable& table, 
 
 const ProductRolesResult& ProductViews::roles(const OrderTable& table, const ShopAnalysis& shop,
                                               const json& options) const {
-  std::string key = options.is_null() ? std::string("{}") : options.dump();
+  // It reads the analysis date, the churn status (the audience) and its own settings.
+  std::string key = status_key(shop.options) + '|' + options_key(options, product_roles_option_keys());
   if (!roles_ || key != roles_key_) {
     roles_ = std::make_unique<ProductRolesResult>(product_roles(table, shop, parse_product_roles_options(options)));
     roles_key_ = std::move(key);
@@ -54,9 +58,11 @@ const ProductRolesResult& ProductViews::roles(const OrderTable& table, const Sho
 
 void ProductViews::add_sections(json& report, const OrderTable& table, const ShopAnalysis& shop,
                                 const json& options) const {
-  report["replenishment"] = replenishment_json(table, replenishment(table, shop, options),
-                                               consumption_info_ ? &*consumption_info_ : nullptr);
-  report["products"] = products_json(table, roles(table, shop, options));
+  const ReplenishmentResult& due = replenishment(table, shop, options);
+  report["replenishment"] = replenishment_json_.get(
+      replenishment_key_, [&] { return replenishment_json(table, due, consumption_info_ ? &*consumption_info_ : nullptr); });
+  const ProductRolesResult& found = roles(table, shop, options);
+  report["products"] = products_json_.get(roles_key_, [&] { return products_json(table, found); });
 }
 
 json ProductViews::reminders_page(const OrderTable& table, const ShopAnalysis& shop, const json& options,

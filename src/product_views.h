@@ -10,6 +10,7 @@
 #include "analysis/product_roles.h"
 #include "analysis/replenishment.h"
 #include "ingest/consumption_table.h"
+#include "keyed_cache.h"
 
 namespace huike {
 
@@ -39,6 +40,7 @@ class ProductViews {
   mutable std::string replenishment_key_, roles_key_;
   mutable std::unique_ptr<ReplenishmentResult> replenishment_;
   mutable std::unique_ptr<ProductRolesResult> roles_;
+  mutable Keyed<nlohmann::json> replenishment_json_, products_json_;  // the report's sections
 };
 
 }  // namespace huike

@@ -1,0 +1,43 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "analysis/customer_analysis.h"
+
+namespace huike {
+
+// analyze_customers in stages, so a changed setting re-runs only the stages that read it
+// (a re-run on 10M orders must not walk the orders again, issue 14):
+//   dates    (as_of)                      purchases per customer, recency, R and F scores, cycles
+//   money    (+ returns)                  monetary, M score, the grid and its summaries, revenue
+//   segments (+ thresholds)               thresholds, the eight segments and their summaries
+//   status   (as_of + the multipliers)    churn status
+//   sleeping (as_of + churn_window_days)  the sleeping flag and the churn rate
+// Each stage writes the same fields, in the same order of summation, as one full run: the
+// result never depends on which settings came before.
+class CustomerStages {
+ public:
+  // Brings the analysis to `options`, re-running the stages whose settings changed.
+  const ShopAnalysis& update(const OrderTable& table, const CustomerOrders& grouped, const AnalysisOptions& options);
+  const ShopAnalysis& shop() const { return shop_; }
+  ShopAnalysis take() { return std::move(shop_); }
+
+ private:
+  void dates(const OrderTable& table, const CustomerOrders& grouped);
+  void money();
+  void segments();
+  void status();
+  void sleeping();
+  // One value per analysed customer, in table order: the score and threshold inputs.
+  template <class Value>
+  std::vector<double> gather(Value value) const;
+
+  ShopAnalysis shop_;
+  bool ran_ = false;
+  std::vector<uint32_t> analysed_;  // the analysed customers in table order
+  // Medians of recency, frequency (dates) and monetary (money), made when first asked for.
+  std::optional<double> median_recency_, median_frequency_, median_monetary_;
+};
+
+}  // namespace huike
