@@ -3,11 +3,14 @@
 // again for each setting a shop owner can change on the page (a new value each run, so no
 // earlier result is reused; the other settings stay at their defaults), and with the same
 // settings. One line per setting, the median of N runs (default 5).
+// bench_rerun --print-settings YYYY-MM-DD (the last order day) prints the same settings as
+// JSON, [{"name":…,"runs":[options…]}], for bench/wasm_rerun.mjs.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -121,6 +124,18 @@ void run(uint64_t rows, int runs) {
   }
 }
 
+void print_settings(const std::string& last_day, int runs) {
+  int32_t day = 0;
+  if (!huike::parse_iso_day(last_day, day)) throw std::invalid_argument("--print-settings takes YYYY-MM-DD");
+  json out = json::array();
+  for (const Setting& setting : settings(day)) {
+    json options = json::array();
+    for (int k = 0; k < runs; ++k) options.push_back(setting.options(k));
+    out.push_back({{"name", setting.name}, {"runs", options}});
+  }
+  std::printf("%s\n", out.dump().c_str());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -128,6 +143,7 @@ int main(int argc, char** argv) {
   int runs = 5;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--runs") == 0 && i + 1 < argc) runs = std::stoi(argv[++i]);
+    else if (std::strcmp(argv[i], "--print-settings") == 0 && i + 1 < argc) return print_settings(argv[++i], runs), 0;
     else sizes.push_back(std::stoull(argv[i]));
   }
   if (sizes.empty()) sizes = {1000000};

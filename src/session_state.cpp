@@ -91,9 +91,12 @@ const ShopAnalysis& Session::State::earlier_analysis(const json& options) const 
 const CustomerHealth& Session::State::health(const json& options) const {
   const ShopAnalysis& shop = analysis(options);
   const HealthOptions wanted{shop.as_of_day, shop.options.churn_window_days, parse_health_options(options).weekly};
-  const std::string key = std::to_string(wanted.as_of_day) + '|' + std::to_string(wanted.churn_window_days) + '|' +
-                          (wanted.weekly ? "week" : "month");
-  return health_result.get(key, [&] { return analyze_health(table, grouped, wanted); });
+  const std::string walk_key = std::to_string(wanted.as_of_day) + (wanted.weekly ? "|week" : "|month");
+  return health_result.get(walk_key + '|' + std::to_string(wanted.churn_window_days), [&] {
+    // The walk over the orders is kept; another churn window re-counts from its tables.
+    CustomerHealth health = health_walk.get(walk_key, [&] { return analyze_health(table, grouped, wanted); });
+    return set_churn_window(health, wanted.churn_window_days) ? health : analyze_health(table, grouped, wanted);
+  });
 }
 
 json Session::State::warnings(const json& options) const {

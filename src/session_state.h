@@ -37,7 +37,7 @@ struct Session::State {
   mutable Keyed<MemberWindows> windows;
   mutable Keyed<MemberTiers> tiers;
   mutable Keyed<WinbackPlan> winback;
-  mutable Keyed<CustomerHealth> health_result;
+  mutable Keyed<CustomerHealth> health_walk, health_result;  // at the first window; at the one asked for
   // The report's sections as JSON, keyed like the results they show.
   mutable Keyed<nlohmann::json> analysis_section, health_section, migration_section, members_section,
       winback_section, warnings_section;
