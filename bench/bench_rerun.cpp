@@ -1,4 +1,4 @@
-// bench_rerun [--runs N] [ROWS...]: issue 14's "re-running the analyses with a changed
+// bench_rerun [--runs N] [--only NAME] [ROWS...]: issue 14's "re-running the analyses with a changed
 // setting" — reads bench/out/orders_N.csv once (default 1M rows), then times the full report
 // again for each setting a shop owner can change on the page (a new value each run, so no
 // earlier result is reused; the other settings stay at their defaults), and with the same
@@ -92,7 +92,7 @@ std::vector<Setting> settings(int32_t last_day) {
   return out;
 }
 
-void run(uint64_t rows, int runs) {
+void run(uint64_t rows, int runs, const std::string& only) {
   const std::string path = huike::bench::orders_file(rows);
   huike::Session session;
   auto start = Clock::now();
@@ -112,6 +112,7 @@ void run(uint64_t rows, int runs) {
   std::printf("  ingest %.3f s   first report %.0f ms   report JSON %zu bytes\n", ingest, first * 1e3,
               first_report.dump().size());
   for (const Setting& setting : settings(last_day)) {
+    if (!only.empty() && setting.name.find(only) == std::string::npos) continue;
     std::vector<double> times;
     for (int k = 0; k < runs; ++k) {
       const json options = setting.options(k);
@@ -141,12 +142,14 @@ void print_settings(const std::string& last_day, int runs) {
 int main(int argc, char** argv) {
   std::vector<uint64_t> sizes;
   int runs = 5;
+  std::string only;  // --only NAME: the settings whose name holds NAME (for profiling one)
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--runs") == 0 && i + 1 < argc) runs = std::stoi(argv[++i]);
+    else if (std::strcmp(argv[i], "--only") == 0 && i + 1 < argc) only = argv[++i];
     else if (std::strcmp(argv[i], "--print-settings") == 0 && i + 1 < argc) return print_settings(argv[++i], runs), 0;
     else sizes.push_back(std::stoull(argv[i]));
   }
   if (sizes.empty()) sizes = {1000000};
   std::printf("median of %d runs per setting\n", runs);
-  for (uint64_t rows : sizes) run(rows, runs);
+  for (uint64_t rows : sizes) run(rows, runs, only);
 }

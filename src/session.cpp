@@ -106,18 +106,18 @@ std::string Session::reminders_csv(const json& analysis_options) const {
 
 json Session::products_page(const json& analysis_options, const json& query) const {
   const ShopAnalysis& shop = state_->analysis(analysis_options);
-  return huike::products_page(state_->table, state_->products.roles(state_->table, shop, analysis_options), query);
+  return huike::products_page(state_->table, state_->products.roles(state_->table, shop, analysis_options, state_->median()), query);
 }
 
 std::string Session::products_csv(const json& analysis_options) const {
   const ShopAnalysis& shop = state_->analysis(analysis_options);
-  return in_csv_lang(huike::products_csv(state_->table, state_->products.roles(state_->table, shop, analysis_options)),
+  return in_csv_lang(huike::products_csv(state_->table, state_->products.roles(state_->table, shop, analysis_options, state_->median())),
                      analysis_options);
 }
 
 std::string Session::promotion_audience_csv(const json& analysis_options) const {
   const ShopAnalysis& shop = state_->analysis(analysis_options);
-  return in_csv_lang(audience_csv(state_->table, shop, state_->products.roles(state_->table, shop, analysis_options),
+  return in_csv_lang(audience_csv(state_->table, shop, state_->products.roles(state_->table, shop, analysis_options, state_->median()),
                                   state_->members.get()),
                      analysis_options);
 }

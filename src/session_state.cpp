@@ -119,7 +119,7 @@ json Session::State::report(const json& options) const {
                                               [&] { return migration_json(before, shop); });
   report["members"] = members_section.get(tiers.key(), [&] { return members_json(*tiers.current(), shop); });
   report["winback"] = winback_section.get(winback.key(), [&] { return winback_json(*winback.current(), members.get()); });
-  products.add_sections(report, table, shop, options);
+  products.add_sections(report, table, shop, options, median());
   report["warnings"] = warnings(options);
   return report;
 }

@@ -56,6 +56,8 @@ struct Session::State {
   // The overview at the earlier migration date (compare_as_of, default 90 days before as_of).
   const ShopAnalysis& earlier_analysis(const nlohmann::json& options) const;
   const CustomerHealth& health(const nlohmann::json& options) const;
+  // The median purchase order value at the date of the last analysis() (win-back, products).
+  double median() const { return *purchase_median.current(); }
   // The whole report for these settings, each section made again only when its settings changed.
   nlohmann::json report(const nlohmann::json& options) const;
   nlohmann::json warnings(const nlohmann::json& options) const;

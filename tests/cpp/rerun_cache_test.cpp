@@ -130,4 +130,31 @@ TEST_F(RerunCache, ABadSettingLeavesTheCachesUsable) {
   expect_fresh(session->report(all[11]), 11, "two refused settings and setting 1");
 }
 
+TEST_F(RerunCache, ConsumptionTableAndMemberListChangesAreSeen) {
+  // The reminders read the consumption table and the win-back plan the member list: a new
+  // one re-runs them even with the same settings.
+  const std::string consumption = "product,days_per_unit\nInfant formula stage 3 900g tin,20\nDaily mixed nuts 750g,9\n";
+  const std::string members = "member_id,phone\nC00000001,13800000001\nM-NEW-1,13800000002\n";
+  const json with_members_ingest = json::object();
+  const auto fresh_with = [&](bool table, bool list, const json& options) {
+    const auto session = huike::test::finished_session(*bytes_);
+    if (table) session->set_consumption_table(consumption);
+    if (list) session->load_member_list(members, with_members_ingest);
+    return session->report(options);
+  };
+  const std::vector<json> all = settings();
+  EXPECT_NE(fresh_with(true, false, all[15])["replenishment"], (*fresh_)[15]["replenishment"]);
+  EXPECT_NE(fresh_with(true, true, all[1])["winback"], fresh_with(true, false, all[1])["winback"]);
+  const auto session = huike::test::finished_session(*bytes_);
+  expect_fresh(session->report(all[15]), 15, "nothing");
+  session->set_consumption_table(consumption);
+  EXPECT_EQ(session->report(all[15]), fresh_with(true, false, all[15]));
+  session->load_member_list(members, with_members_ingest);
+  EXPECT_EQ(session->report(all[1]), fresh_with(true, true, all[1]));
+  session->clear_member_list();
+  session->set_consumption_table("");
+  expect_fresh(session->report(all[15]), 15, "a consumption table and a member list, both removed");
+  expect_fresh(session->report(all[1]), 1, "a consumption table and a member list, both removed");
+}
+
 }  // namespace
