@@ -91,12 +91,22 @@ const ShopAnalysis& Session::State::earlier_analysis(const json& options) const 
 const CustomerHealth& Session::State::health(const json& options) const {
   const ShopAnalysis& shop = analysis(options);
   const HealthOptions wanted{shop.as_of_day, shop.options.churn_window_days, parse_health_options(options).weekly};
-  const std::string walk_key = std::to_string(wanted.as_of_day) + (wanted.weekly ? "|week" : "|month");
-  return health_result.get(walk_key + '|' + std::to_string(wanted.churn_window_days), [&] {
-    // The walk over the orders is kept; another churn window re-counts from its tables.
-    CustomerHealth health = health_walk.get(walk_key, [&] { return analyze_health(table, grouped, wanted); });
-    return set_churn_window(health, wanted.churn_window_days) ? health : analyze_health(table, grouped, wanted);
-  });
+  // One walk makes both series, kept by the date; another churn window re-counts from its tables.
+  const auto make = [&] {
+    HealthOptions both = wanted;
+    both.weekly = true;
+    CustomerHealth health =
+        health_walk.get(std::to_string(wanted.as_of_day), [&] { return analyze_health(table, grouped, both); });
+    if (!set_churn_window(health, wanted.churn_window_days)) health = analyze_health(table, grouped, both);
+    if (!wanted.weekly) {
+      health.weekly.clear();
+      health.weekly_recency = {};
+    }
+    return health;
+  };
+  return health_result.get(
+      std::to_string(wanted.as_of_day) + (wanted.weekly ? "|week|" : "|month|") + std::to_string(wanted.churn_window_days),
+      make);
 }
 
 json Session::State::warnings(const json& options) const {
@@ -111,7 +121,9 @@ json Session::State::report(const json& options) const {
   const ShopAnalysis& shop = analysis(options);
   const AnalysisOptions& parsed = shop.options;
   json report = {{"schema_version", kReportSchemaVersion}, {"engine", "huike"}, {"input", input_json(summary)}};
-  report.update(analysis_section.get(analysis_key(parsed), [&] { return analysis_json(shop); }));
+  report.update(analysis_section.get(analysis_key(parsed), [&] {
+    return analysis_json(shop, charts_section.get(money_key(parsed), [&] { return analysis_charts_json(shop); }));
+  }));
   const CustomerHealth& h = health(options);
   report["health"] = health_section.get(health_result.key(), [&] { return health_json(h); });
   const ShopAnalysis& before = earlier_analysis(options);

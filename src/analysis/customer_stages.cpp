@@ -109,8 +109,10 @@ void CustomerStages::dates(const OrderTable& table, const CustomerOrders& groupe
   shop_ = ShopAnalysis{};
   shop_.options = options;
   analysed_.clear();
-  median_recency_.reset();
-  median_frequency_.reset();
+  for (Measure measure : {kRecency, kFrequency}) {
+    means_[measure].reset();
+    medians_[measure].reset();
+  }
   const uint32_t customer_count = table.customer_count();
   shop_.customers.resize(customer_count);
 
@@ -176,7 +178,8 @@ void CustomerStages::dates(const OrderTable& table, const CustomerOrders& groupe
 void CustomerStages::money() {
   shop_.revenue = 0;
   shop_.grid = {};
-  median_monetary_.reset();
+  means_[kMonetary].reset();
+  medians_[kMonetary].reset();
   if (analysed_.empty()) return;
   const bool subtract = shop_.options.subtract_returns;
   for (uint32_t c : analysed_) {
@@ -198,23 +201,11 @@ void CustomerStages::segments() {
   shop_.segment8 = {};
   if (analysed_.empty()) return;
   const AnalysisOptions& options = shop_.options;
-  const auto recency = [this] { return gather([](const CustomerMetrics& m) { return m.recency_days; }); };
-  const auto frequency = [this] { return gather([](const CustomerMetrics& m) { return m.frequency; }); };
-  const auto monetary = [this] { return gather([](const CustomerMetrics& m) { return m.monetary; }); };
-  switch (options.thresholds) {
-    case ThresholdMode::mean:
-      shop_.thresholds = {mean_of(recency()), mean_of(frequency()), mean_of(monetary())};
-      break;
-    case ThresholdMode::median:
-      // Kept until the dates (or the money) change: switching back and forth sorts nothing.
-      if (!median_recency_) median_recency_ = median_of(recency());
-      if (!median_frequency_) median_frequency_ = median_of(frequency());
-      if (!median_monetary_) median_monetary_ = median_of(monetary());
-      shop_.thresholds = {*median_recency_, *median_frequency_, *median_monetary_};
-      break;
-    case ThresholdMode::custom:
-      shop_.thresholds = {options.custom_recency, options.custom_frequency, options.custom_monetary};
-      break;
+  if (options.thresholds == ThresholdMode::custom) {
+    shop_.thresholds = {options.custom_recency, options.custom_frequency, options.custom_monetary};
+  } else {
+    const bool median = options.thresholds == ThresholdMode::median;
+    shop_.thresholds = {centre(kRecency, median), centre(kFrequency, median), centre(kMonetary, median)};
   }
   const Thresholds& t = shop_.thresholds;
   for (uint32_t c : analysed_) {
@@ -222,6 +213,17 @@ void CustomerStages::segments() {
     m.segment8 = segment8(m.recency_days < t.recency, m.frequency > t.frequency, m.monetary > t.monetary);
     add_to(shop_.segment8[static_cast<int>(m.segment8)], m);
   }
+}
+
+double CustomerStages::centre(Measure measure, bool median) {
+  std::optional<double>& kept = (median ? medians_ : means_)[measure];
+  if (!kept) {
+    std::vector<double> values = measure == kRecency ? gather([](const CustomerMetrics& m) { return m.recency_days; })
+                                 : measure == kFrequency ? gather([](const CustomerMetrics& m) { return m.frequency; })
+                                                         : gather([](const CustomerMetrics& m) { return m.monetary; });
+    kept = median ? median_of(std::move(values)) : mean_of(values);
+  }
+  return *kept;
 }
 
 void CustomerStages::status() {

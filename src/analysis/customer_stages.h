@@ -36,8 +36,11 @@ class CustomerStages {
   ShopAnalysis shop_;
   bool ran_ = false;
   std::vector<uint32_t> analysed_;  // the analysed customers in table order
-  // Medians of recency, frequency (dates) and monetary (money), made when first asked for.
-  std::optional<double> median_recency_, median_frequency_, median_monetary_;
+  // The mean or median of recency, frequency (dates) or monetary (money), made when first
+  // asked for and kept until its stage re-runs: switching thresholds sorts nothing again.
+  enum Measure { kRecency, kFrequency, kMonetary };
+  double centre(Measure measure, bool median);
+  std::optional<double> means_[3], medians_[3];
 };
 
 }  // namespace huike

@@ -122,17 +122,20 @@ void find_audience(const OrderTable& table, const ShopAnalysis& shop, int32_t cu
                    ProductRolesResult& out) {
   out.median_order_value = median_order_value;
   std::vector<int32_t> member(table.customer_count(), -1);
+  // Who may join, one byte a customer: the lines below visit customers at random.
+  std::vector<uint8_t> eligible(table.customer_count(), 0);
+  for (uint32_t c = 0; c < table.customer_count(); ++c) {
+    const CustomerMetrics& m = shop.customers[c];
+    const bool lapsed = m.status == ChurnStatus::at_risk || m.status == ChurnStatus::churned;
+    eligible[c] = m.analysed && lapsed && m.frequency == 1 && m.gross <= out.median_order_value;
+  }
   const ProductLines& lines = table.products;
   for (uint32_t p = 0; p + 1 < lines.begin.size(); ++p) {
     const ProductRole role = out.products[p].role;
     if (role != ProductRole::traffic && role != ProductRole::edge) continue;
     for (uint32_t k = lines.begin[p]; k < lines.begin[p + 1]; ++k) {
       const ProductLine& line = lines.lines[k];
-      const CustomerMetrics& m = shop.customers[line.customer];
-      const bool lapsed = m.status == ChurnStatus::at_risk || m.status == ChurnStatus::churned;
-      if (line.day >= cutoff || !m.analysed || !lapsed || m.frequency != 1 || !(m.gross <= out.median_order_value)) {
-        continue;
-      }
+      if (line.day >= cutoff || !eligible[line.customer]) continue;
       if (member[line.customer] < 0) {
         member[line.customer] = static_cast<int32_t>(out.audience.size());
         out.audience.push_back(line.customer);
