@@ -113,7 +113,8 @@ json Session::State::warnings(const json& options) const {
   if (!finished) throw HuikeError(ErrorCode::E_STATE, "no finished input to check");
   const WarningOptions parsed = parse_warning_options(options);
   return warnings_section.get(options_key(options, warning_option_keys()), [&] {
-    return warnings_json(check_data(table, summary, corrections, parsed), table, summary, corrections);
+    const WarningCounts& counts = warning_counts.get("file", [&] { return count_for_warnings(table); });
+    return warnings_json(check_data(table, summary, corrections, counts, parsed), table, summary, corrections);
   });
 }
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/customer_stages.h"
+#include "analysis/data_warnings.h"
 #include "analysis/health.h"
 #include "analysis/member_tiers.h"
 #include "analysis/predictive/predictive_models.h"
@@ -37,6 +38,7 @@ struct Session::State {
   mutable Keyed<MemberWindows> windows;
   mutable Keyed<MemberTiers> tiers;
   mutable Keyed<WinbackPlan> winback;
+  mutable Keyed<WarningCounts> warning_counts;  // the data warnings' counts, once per file
   mutable Keyed<CustomerHealth> health_walk, health_result;  // at the first window; at the one asked for
   // The report's sections as JSON, keyed like the results they show.
   mutable Keyed<nlohmann::json> analysis_section, charts_section, health_section, migration_section, members_section,

@@ -5,6 +5,8 @@
 #include <functional>
 #include <limits>
 
+#include "model/prefetch.h"
+
 namespace huike {
 
 // Names and actions: seed 004 (会员分层, 2019).
@@ -47,13 +49,16 @@ double share_edge(std::vector<double> values, double share, bool from_top) {
 
 namespace {
 
-// One customer's purchases before `cutoff` (returns left out), by day.
-MemberWindow summarise(const OrderTable& table, const uint32_t* first, const uint32_t* last, int32_t cutoff,
-                 int32_t as_of, const MemberTierOptions& o) {
+// One customer's purchases before `cutoff` (returns left out), by day. The orders a few
+// places on (up to `end`, the end of the whole index) are prefetched, as the overview does.
+MemberWindow summarise(const OrderTable& table, const uint32_t* first, const uint32_t* last, const uint32_t* end,
+                       int32_t cutoff, int32_t as_of, const MemberTierOptions& o) {
+  constexpr ptrdiff_t kAhead = 16;
   MemberWindow w;
   const bool promos = table.promotional.size() == table.orders.size() && !table.orders.empty();
   int32_t previous_window_day = INT32_MIN;
   for (const uint32_t* it = first; it != last; ++it) {
+    if (end - it > kAhead) prefetch(&table.orders[it[kAhead]]);
     const Order& order = table.orders[*it];
     if (order.day >= cutoff || order.amount < 0) continue;
     const int32_t recency = as_of - order.day;
@@ -84,9 +89,9 @@ MemberWindows member_windows(const OrderTable& table, const CustomerOrders& grou
   out.windows.resize(n);
   for (uint32_t c = 0; c < n; ++c) {
     if (!shop.customers[c].analysed) continue;
-    const MemberWindow& w = out.windows[c] = summarise(table, grouped.order_index.data() + grouped.begin[c],
-                                                       grouped.order_index.data() + grouped.begin[c + 1], cutoff,
-                                                       shop.as_of_day, options);
+    const uint32_t* index = grouped.order_index.data();
+    const MemberWindow& w = out.windows[c] = summarise(table, index + grouped.begin[c], index + grouped.begin[c + 1],
+                                                       index + grouped.order_index.size(), cutoff, shop.as_of_day, options);
     if (w.purchase_days > 0) {
       out.spends.push_back(w.spend);
       out.window_revenue += w.spend;
