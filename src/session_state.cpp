@@ -123,7 +123,10 @@ json Session::State::report(const json& options) const {
   const AnalysisOptions& parsed = shop.options;
   json report = {{"schema_version", kReportSchemaVersion}, {"engine", "huike"}, {"input", input_json(summary)}};
   report.update(analysis_section.get(analysis_key(parsed), [&] {
-    return analysis_json(shop, charts_section.get(money_key(parsed), [&] { return analysis_charts_json(shop); }));
+    const json& charts = charts_section.get(money_key(parsed), [&] {
+      return analysis_charts_json(shop, date_charts_section.get(date_key(parsed), [&] { return date_charts_json(shop); }));
+    });
+    return analysis_json(shop, charts);
   }));
   const CustomerHealth& h = health(options);
   report["health"] = health_section.get(health_result.key(), [&] { return health_json(h); });

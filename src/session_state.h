@@ -41,7 +41,7 @@ struct Session::State {
   mutable Keyed<WarningCounts> warning_counts;  // the data warnings' counts, once per file
   mutable Keyed<CustomerHealth> health_walk, health_result;  // at the first window; at the one asked for
   // The report's sections as JSON, keyed like the results they show.
-  mutable Keyed<nlohmann::json> analysis_section, charts_section, health_section, migration_section, members_section,
+  mutable Keyed<nlohmann::json> analysis_section, charts_section, date_charts_section, health_section, migration_section, members_section,
       winback_section, warnings_section;
   mutable std::string view_key;  // the settings of the analysis, tiers and plan the lists show
   mutable std::string cached_list_key;

@@ -158,14 +158,24 @@ json input_json(const IngestSummary& summary) {
 
 json analysis_json(const ShopAnalysis& shop) { return analysis_json(shop, analysis_charts_json(shop)); }
 
-json analysis_charts_json(const ShopAnalysis& shop) {
-  // Chart data: recency and cycle histograms, R × F score heatmap with average M.
+json analysis_charts_json(const ShopAnalysis& shop) { return analysis_charts_json(shop, date_charts_json(shop)); }
+
+json date_charts_json(const ShopAnalysis& shop) {
   std::vector<double> recency, cycles;
-  std::array<std::array<double, 5>, 5> heat_customers{}, heat_monetary{};
   for (const CustomerMetrics& m : shop.customers) {
     if (!m.analysed) continue;
     recency.push_back(m.recency_days);
     if (m.cycle_days >= 0) cycles.push_back(m.cycle_days);
+  }
+  return {{"recency_histogram", histogram(recency, nice_bin_width(recency, 30), 30)},
+          {"cycle_histogram", histogram(cycles, nice_bin_width(cycles, 30), 30)}};
+}
+
+json analysis_charts_json(const ShopAnalysis& shop, json charts) {
+  // Chart data: recency and cycle histograms (given), R × F score heatmap with average M.
+  std::array<std::array<double, 5>, 5> heat_customers{}, heat_monetary{};
+  for (const CustomerMetrics& m : shop.customers) {
+    if (!m.analysed) continue;
     heat_customers[m.r_score - 1][m.f_score - 1] += 1;
     heat_monetary[m.r_score - 1][m.f_score - 1] += m.monetary;
   }
@@ -179,11 +189,8 @@ json analysis_charts_json(const ShopAnalysis& shop) {
     heat_count.push_back(count_row);
     heat_avg.push_back(avg_row);
   }
-  json charts = {{"recency_histogram", histogram(recency, nice_bin_width(recency, 30), 30)},
-                 {"cycle_histogram", histogram(cycles, nice_bin_width(cycles, 30), 30)},
-                 {"rf_heatmap",
-                  {{"rows", "r_score 1..5"}, {"columns", "f_score 1..5"}, {"customers", heat_count},
-                   {"avg_monetary", heat_avg}}}};
+  charts["rf_heatmap"] = {{"rows", "r_score 1..5"}, {"columns", "f_score 1..5"}, {"customers", heat_count},
+                          {"avg_monetary", heat_avg}};
   return charts;
 }
 

@@ -18,5 +18,8 @@ nlohmann::json analysis_json(const ShopAnalysis& shop);
 // date and the returns setting (histograms, R × F heatmap), so other settings keep it.
 nlohmann::json analysis_json(const ShopAnalysis& shop, nlohmann::json charts);
 nlohmann::json analysis_charts_json(const ShopAnalysis& shop);
+// Its two histograms (recency, cycles) read only the analysis date; the heatmap also the returns.
+nlohmann::json date_charts_json(const ShopAnalysis& shop);
+nlohmann::json analysis_charts_json(const ShopAnalysis& shop, nlohmann::json date_charts);
 
 }  // namespace huike
