@@ -83,10 +83,9 @@ std::vector<uint8_t> quintile_scores(const std::vector<double>& values, bool hig
 double median_of(std::vector<double> values) {
   if (values.empty()) return 0;
   const size_t mid = values.size() / 2;
-  std::nth_element(values.begin(), values.begin() + mid, values.end());
-  const double upper = values[mid];
-  if (values.size() % 2) return upper;
-  return (upper + *std::max_element(values.begin(), values.begin() + mid)) / 2;
+  if (values.size() % 2) return order_statistics(values, {mid})[0];
+  const std::vector<double> middle = order_statistics(values, {mid - 1, mid});
+  return (middle[1] + middle[0]) / 2;  // upper + lower, as before
 }
 
 ShopAnalysis analyze_customers(const OrderTable& table, const CustomerOrders& grouped, const AnalysisOptions& options) {

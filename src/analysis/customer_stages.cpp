@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <climits>
 
-#include "model/prefetch.h"
 
 namespace huike {
 
@@ -46,26 +45,23 @@ void add_to(SegmentSummary& summary, const CustomerMetrics& m) {
 }
 
 // Purchases of one customer before the analysis date: counts, sums and dates.
-// The orders lie at random places in the table: the ones a few places on (up to `end`, the
-// end of the whole index) are prefetched so the cache misses overlap.
-void summarise_orders(const OrderTable& table, const uint32_t* first, const uint32_t* last, const uint32_t* end,
-                      int32_t cutoff, CustomerMetrics& m) {
-  constexpr ptrdiff_t kAhead = 16;
+void summarise_orders(const GroupedOrders& orders, uint32_t first, uint32_t last, int32_t cutoff, CustomerMetrics& m) {
   int32_t previous_day = INT32_MIN;
-  for (const uint32_t* it = first; it != last; ++it) {
-    if (end - it > kAhead) prefetch(&table.orders[it[kAhead]]);
-    const Order& order = table.orders[*it];
-    if (order.day >= cutoff) continue;
-    if (order.amount < 0) {
-      m.returned -= order.amount;
+  for (uint32_t k = first; k != last; ++k) {
+    orders.prefetch_ahead(k);
+    const int32_t day = orders.day(k);
+    const double amount = orders.amount(k);
+    if (day >= cutoff) continue;
+    if (amount < 0) {
+      m.returned -= amount;
       continue;
     }
-    if (m.frequency == 0) m.first_day = order.day;
+    if (m.frequency == 0) m.first_day = day;
     ++m.frequency;
-    m.gross += order.amount;
-    if (order.day == m.first_day) m.first_day_revenue += order.amount;
-    if (order.day != previous_day) ++m.purchase_days;
-    previous_day = m.last_day = order.day;
+    m.gross += amount;
+    if (day == m.first_day) m.first_day_revenue += amount;
+    if (day != previous_day) ++m.purchase_days;
+    previous_day = m.last_day = day;
   }
 }
 
@@ -80,7 +76,7 @@ std::vector<double> CustomerStages::gather(Value value) const {
 }
 
 const ShopAnalysis& CustomerStages::update(const OrderTable& table, const CustomerOrders& grouped,
-                                           const AnalysisOptions& options) {
+                                           const AnalysisOptions& options, const OrderRuns* runs) {
   const AnalysisOptions before = shop_.options;
   const bool first = !ran_;
   shop_.options = options;
@@ -95,7 +91,7 @@ const ShopAnalysis& CustomerStages::update(const OrderTable& table, const Custom
                           before.churned_multiplier != options.churned_multiplier;
   const bool new_sleeping = new_dates || before.churn_window_days != options.churn_window_days;
   ran_ = false;  // until every stage is done (a throw leaves a half-made analysis)
-  if (new_dates) dates(table, grouped);
+  if (new_dates) dates(table, grouped, runs);
   if (new_money) money();
   if (new_segments) segments();
   if (new_status) status();
@@ -104,7 +100,7 @@ const ShopAnalysis& CustomerStages::update(const OrderTable& table, const Custom
   return shop_;
 }
 
-void CustomerStages::dates(const OrderTable& table, const CustomerOrders& grouped) {
+void CustomerStages::dates(const OrderTable& table, const CustomerOrders& grouped, const OrderRuns* runs) {
   const AnalysisOptions options = shop_.options;
   shop_ = ShopAnalysis{};
   shop_.options = options;
@@ -127,11 +123,10 @@ void CustomerStages::dates(const OrderTable& table, const CustomerOrders& groupe
   const int32_t cutoff = options.as_of_day ? *options.as_of_day : INT32_MAX;
 
   std::vector<double> cycles;
-  const uint32_t* index = grouped.order_index.data();
+  const GroupedOrders orders(table, grouped, runs);
   for (uint32_t c = 0; c < customer_count; ++c) {
     CustomerMetrics& m = shop_.customers[c];
-    summarise_orders(table, index + grouped.begin[c], index + grouped.begin[c + 1], index + grouped.order_index.size(),
-                     cutoff, m);
+    summarise_orders(orders, grouped.begin[c], grouped.begin[c + 1], cutoff, m);
     shop_.returns_value += m.returned;
     if (m.frequency == 0) {
       if (m.returned > 0) ++shop_.return_only_customers;

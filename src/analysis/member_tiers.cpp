@@ -5,8 +5,6 @@
 #include <functional>
 #include <limits>
 
-#include "model/prefetch.h"
-
 namespace huike {
 
 // Names and actions: seed 004 (会员分层, 2019).
@@ -49,30 +47,28 @@ double share_edge(std::vector<double> values, double share, bool from_top) {
 
 namespace {
 
-// One customer's purchases before `cutoff` (returns left out), by day. The orders a few
-// places on (up to `end`, the end of the whole index) are prefetched, as the overview does.
-MemberWindow summarise(const OrderTable& table, const uint32_t* first, const uint32_t* last, const uint32_t* end,
-                       int32_t cutoff, int32_t as_of, const MemberTierOptions& o) {
-  constexpr ptrdiff_t kAhead = 16;
+// One customer's purchases before `cutoff` (returns left out), by day.
+MemberWindow summarise(const GroupedOrders& orders, uint32_t first, uint32_t last, int32_t cutoff, int32_t as_of,
+                       const MemberTierOptions& o) {
   MemberWindow w;
-  const bool promos = table.promotional.size() == table.orders.size() && !table.orders.empty();
   int32_t previous_window_day = INT32_MIN;
-  for (const uint32_t* it = first; it != last; ++it) {
-    if (end - it > kAhead) prefetch(&table.orders[it[kAhead]]);
-    const Order& order = table.orders[*it];
-    if (order.day >= cutoff || order.amount < 0) continue;
-    const int32_t recency = as_of - order.day;
-    if (promos && table.promotional[*it]) {
+  for (uint32_t k = first; k != last; ++k) {
+    orders.prefetch_ahead(k);
+    const int32_t day = orders.day(k);
+    const double amount = orders.amount(k);
+    if (day >= cutoff || amount < 0) continue;
+    const int32_t recency = as_of - day;
+    if (orders.has_promotions() && orders.promotional(k)) {
       ++w.promo_orders;
-      w.promo_revenue += order.amount;
+      w.promo_revenue += amount;
     }
     (recency < o.churning_recent_days ? w.recent_orders : w.prior_orders) += 1;
     if (recency >= o.window_days) continue;
-    w.spend += order.amount;
-    if (order.day == previous_window_day) continue;
-    if (previous_window_day != INT32_MIN) w.max_gap = std::max(w.max_gap, order.day - previous_window_day);
+    w.spend += amount;
+    if (day == previous_window_day) continue;
+    if (previous_window_day != INT32_MIN) w.max_gap = std::max(w.max_gap, day - previous_window_day);
     ++w.purchase_days;
-    previous_window_day = order.day;
+    previous_window_day = day;
   }
   return w;
 }
@@ -82,16 +78,16 @@ bool at_least(double value, double bound) { return value >= bound - 1e-9 * std::
 }  // namespace
 
 MemberWindows member_windows(const OrderTable& table, const CustomerOrders& grouped, const ShopAnalysis& shop,
-                             const MemberTierOptions& options) {
+                             const MemberTierOptions& options, const OrderRuns* runs) {
   MemberWindows out;
+  const GroupedOrders orders(table, grouped, runs);
   const uint32_t n = table.customer_count();
   const int32_t cutoff = shop.options.as_of_day ? *shop.options.as_of_day : INT32_MAX;
   out.windows.resize(n);
   for (uint32_t c = 0; c < n; ++c) {
     if (!shop.customers[c].analysed) continue;
-    const uint32_t* index = grouped.order_index.data();
-    const MemberWindow& w = out.windows[c] = summarise(table, index + grouped.begin[c], index + grouped.begin[c + 1],
-                                                       index + grouped.order_index.size(), cutoff, shop.as_of_day, options);
+    const MemberWindow& w = out.windows[c] =
+        summarise(orders, grouped.begin[c], grouped.begin[c + 1], cutoff, shop.as_of_day, options);
     if (w.purchase_days > 0) {
       out.spends.push_back(w.spend);
       out.window_revenue += w.spend;

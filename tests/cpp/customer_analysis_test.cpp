@@ -187,5 +187,20 @@ TEST(QuintileScores, EqualTheCountingRuleOnManyShapes) {
   }
 }
 
+TEST(MedianOf, TheMiddleOfTheSortedValues) {
+  EXPECT_EQ(median_of({}), 0);
+  EXPECT_EQ(median_of({3, 1, 2}), 2);
+  EXPECT_EQ(median_of({4, 1, 3, 2}), 2.5);  // (2 + 3) / 2
+  std::mt19937_64 rng(9);
+  for (size_t n : {5u, 6u, 999u, 1000u}) {
+    std::vector<double> values;
+    for (size_t i = 0; i < n; ++i) values.push_back(std::round(std::uniform_real_distribution<double>(0, 50)(rng)));
+    std::vector<double> sorted = values;
+    std::sort(sorted.begin(), sorted.end());
+    const double want = n % 2 ? sorted[n / 2] : (sorted[n / 2] + sorted[n / 2 - 1]) / 2;
+    EXPECT_EQ(median_of(values), want) << n;
+  }
+}
+
 }  // namespace
 }  // namespace huike
