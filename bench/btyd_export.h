@@ -215,4 +215,16 @@ inline void write_btyd_export(FILE* out, const ExportSpec& spec) {
   std::fwrite(buffer.data(), 1, at - buffer.data(), out);
 }
 
+// The same bytes in memory (the tests' small files).
+inline std::string btyd_export_text(const ExportSpec& spec) {
+  FILE* file = std::tmpfile();
+  write_btyd_export(file, spec);
+  std::string bytes(static_cast<size_t>(std::ftell(file)), '\0');
+  std::rewind(file);
+  const size_t got = std::fread(bytes.data(), 1, bytes.size(), file);
+  std::fclose(file);
+  bytes.resize(got);
+  return bytes;
+}
+
 }  // namespace huike::bench

@@ -41,4 +41,17 @@ ProductRolesOptions parse_product_roles_options(const nlohmann::json& options) {
   return out;
 }
 
+const std::vector<std::string>& replenishment_option_keys() {
+  static const std::vector<std::string> keys = {"remind_within_days", "remind_days_before", "overdue_max_days",
+                                                "learn_min_customers", "reminder_series_days"};
+  return keys;
+}
+
+const std::vector<std::string>& product_roles_option_keys() {
+  static const std::vector<std::string> keys = {
+      "product_min_orders", "profit_top_share", "median_min_buyers",  "traffic_top_share",  "potential_min_orders",
+      "potential_days",     "potential_growth", "growth_window_days", "edge_bottom_share"};
+  return keys;
+}
+
 }  // namespace huike

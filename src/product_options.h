@@ -1,4 +1,7 @@
 #pragma once
+#include <string>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "analysis/product_roles.h"
@@ -15,5 +18,8 @@ namespace huike {
 // A value out of range throws E_BAD_OPTION naming the key.
 ReplenishmentOptions parse_replenishment_options(const nlohmann::json& options);
 ProductRolesOptions parse_product_roles_options(const nlohmann::json& options);
+// The keys each of them reads (a cached result is kept while these stay).
+const std::vector<std::string>& replenishment_option_keys();
+const std::vector<std::string>& product_roles_option_keys();
 
 }  // namespace huike

@@ -1,6 +1,9 @@
 #include "product_views.h"
 
+#include <cmath>
+
 #include "core/error.h"
+#include "keyed_cache.h"
 #include "product_options.h"
 #include "report/products_json.h"
 #include "report/replenishment_json.h"
@@ -11,8 +14,7 @@ namespace huike {
 using nlohmann::json;
 
 json ProductViews::set_consumption(std::string_view csv) {
-  ++consumption_version_;
-  replenishment_.reset();
+  ++consumption_version_;  // the reminders' keys change with it
   if (csv.empty()) {
     consumption_.clear();
     consumption_info_.reset();
@@ -33,30 +35,35 @@ void ProductViews::keep_consumption_of(ProductViews& previous) {
 
 const ReplenishmentResult& ProductViews::replenishment(const OrderTable& table, const ShopAnalysis& shop,
                                                        const json& options) const {
-  std::string key = (options.is_null() ? std::string("{}") : options.dump()) + '#' + std::to_string(consumption_version_);
-  if (!replenishment_ || key != replenishment_key_) {
-    replenishment_ = std::make_unique<ReplenishmentResult>(
-        huike::replenishment(table, shop, consumption_, parse_replenishment_options(options)));
-    replenishment_key_ = std::move(key);
-  }
-  return *replenishment_;
+  // It reads the analysis date (purchases, own cycles), its own settings and the table.
+  const std::string learn_key = date_key(shop.options) + '#' + std::to_string(consumption_version_);
+  const ReplenishmentOptions parsed = parse_replenishment_options(options);
+  return replenishment_.get(learn_key + '|' + options_key(options, replenishment_option_keys()), [&] {
+    const ProductRhythms& rhythms = rhythms_.get(learn_key, [&] { return learn_product_rhythms(table, shop, consumption_); });
+    return huike::replenishment(table, shop, rhythms, static_cast<uint32_t>(consumption_.size()), parsed);
+  });
 }
 
-const ProductRolesResult& ProductViews::roles(const OrderTable& table, const ShopAnalysis& shop,
-                                              const json& options) const {
-  std::string key = options.is_null() ? std::string("{}") : options.dump();
-  if (!roles_ || key != roles_key_) {
-    roles_ = std::make_unique<ProductRolesResult>(product_roles(table, shop, parse_product_roles_options(options)));
-    roles_key_ = std::move(key);
-  }
-  return *roles_;
+const ProductRolesResult& ProductViews::roles(const OrderTable& table, const ShopAnalysis& shop, const json& options,
+                                              double median_order_value) const {
+  // The figures read the analysis date and two spans; the roles also the churn status (the
+  // audience) and the other settings.
+  const ProductRolesOptions parsed = parse_product_roles_options(options);
+  const std::string figures_key = date_key(shop.options) + '|' + std::to_string(parsed.potential_days) + '|' +
+                                  std::to_string(parsed.growth_window_days);
+  return roles_.get(status_key(shop.options) + '|' + options_key(options, product_roles_option_keys()), [&] {
+    const auto& figures = figures_.get(figures_key, [&] { return product_figures(table, shop, parsed); });
+    return classify_products(table, shop, figures, shop.analysed_customers ? median_order_value : NAN, parsed);
+  });
 }
 
-void ProductViews::add_sections(json& report, const OrderTable& table, const ShopAnalysis& shop,
-                                const json& options) const {
-  report["replenishment"] = replenishment_json(table, replenishment(table, shop, options),
-                                               consumption_info_ ? &*consumption_info_ : nullptr);
-  report["products"] = products_json(table, roles(table, shop, options));
+void ProductViews::add_sections(json& report, const OrderTable& table, const ShopAnalysis& shop, const json& options,
+                                double median_order_value) const {
+  const ReplenishmentResult& due = replenishment(table, shop, options);
+  report["replenishment"] = replenishment_json_.get(
+      replenishment_.key(), [&] { return replenishment_json(table, due, consumption_info_ ? &*consumption_info_ : nullptr); });
+  const ProductRolesResult& found = roles(table, shop, options, median_order_value);
+  report["products"] = products_json_.get(roles_.key(), [&] { return products_json(table, found); });
 }
 
 json ProductViews::reminders_page(const OrderTable& table, const ShopAnalysis& shop, const json& options,

@@ -10,6 +10,7 @@
 #include "analysis/product_roles.h"
 #include "analysis/replenishment.h"
 #include "ingest/consumption_table.h"
+#include "keyed_cache.h"
 
 namespace huike {
 
@@ -23,11 +24,12 @@ class ProductViews {
 
   const ReplenishmentResult& replenishment(const OrderTable& table, const ShopAnalysis& shop,
                                            const nlohmann::json& options) const;
-  const ProductRolesResult& roles(const OrderTable& table, const ShopAnalysis& shop,
-                                  const nlohmann::json& options) const;
+  // median_order_value: of the purchase orders before the analysis date (the session's).
+  const ProductRolesResult& roles(const OrderTable& table, const ShopAnalysis& shop, const nlohmann::json& options,
+                                  double median_order_value) const;
   // The report's `replenishment` and `products` sections.
   void add_sections(nlohmann::json& report, const OrderTable& table, const ShopAnalysis& shop,
-                    const nlohmann::json& options) const;
+                    const nlohmann::json& options, double median_order_value) const;
   // {"list":"remind_now"|"overdue","offset":0,"limit":50} → {"total","offset","rows"}
   nlohmann::json reminders_page(const OrderTable& table, const ShopAnalysis& shop, const nlohmann::json& options,
                                 const nlohmann::json& query, const MemberDirectory* members) const;
@@ -36,9 +38,12 @@ class ProductViews {
   ConsumptionDays consumption_;
   std::optional<ConsumptionTableInfo> consumption_info_;
   uint64_t consumption_version_ = 0;
-  mutable std::string replenishment_key_, roles_key_;
-  mutable std::unique_ptr<ReplenishmentResult> replenishment_;
-  mutable std::unique_ptr<ProductRolesResult> roles_;
+  // Each keyed by the settings it reads (product_options.h, keyed_cache.h).
+  mutable Keyed<ProductRhythms> rhythms_;
+  mutable Keyed<ReplenishmentResult> replenishment_;
+  mutable Keyed<std::vector<ProductFigures>> figures_;
+  mutable Keyed<ProductRolesResult> roles_;
+  mutable Keyed<nlohmann::json> replenishment_json_, products_json_;  // the report's sections
 };
 
 }  // namespace huike

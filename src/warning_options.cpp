@@ -17,7 +17,7 @@ struct WarningKey {
 };
 
 constexpr WarningKey kWarningKeys[] = {
-    {"warn_customer_share", &WarningOptions::customer_share, 0.001, 1, false},
+    {"warn_customer_share", &WarningOptions::customer_share, kMinCustomerShare, 1, false},
     {"warn_min_customers", &WarningOptions::min_customers, 1, 1e9, true},
     {"warn_repeated_share", &WarningOptions::repeated_share, 0.001, 1, false},
     {"warn_zero_share", &WarningOptions::zero_share, 0.001, 1, false},

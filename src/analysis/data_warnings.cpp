@@ -23,28 +23,15 @@ int32_t kth_day(const std::vector<uint64_t>& per_day, int32_t first, uint64_t k)
   return first + static_cast<int32_t>(per_day.size()) - 1;
 }
 
-void check_customers(const OrderTable& table, DataWarnings& w) {
-  std::vector<uint32_t> orders(table.customer_count(), 0);
-  std::vector<double> revenue(table.customer_count(), 0);
-  for (const Order& o : table.orders) {
-    if (o.amount < 0) continue;
-    ++orders[o.customer];
-    revenue[o.customer] += o.amount;
-  }
-  for (uint32_t c = 0; c < orders.size(); ++c) {
-    if (orders[c] == 0) continue;
-    ++w.customers;
-    w.one_time_customers += orders[c] == 1;
-  }
+void check_customers(const WarningCounts& counts, DataWarnings& w) {
+  w.customers = counts.customers;
+  w.one_time_customers = counts.one_time_customers;
   const WarningOptions& o = w.options;
   const double span_years = (w.last_day - w.first_day) / 365.25;
   w.one_time_fired = w.customers >= o.min_customers && span_years >= o.one_time_min_years &&
                      w.one_time_customers >= o.one_time_share * w.customers;
   if (w.customers < o.min_customers || w.orders == 0) return;
-  for (uint32_t c = 0; c < orders.size(); ++c) {
-    if (orders[c] == 0) continue;
-    DominantCustomer d{c, orders[c], revenue[c], static_cast<double>(orders[c]) / w.orders,
-                       w.revenue > 0 ? revenue[c] / w.revenue : 0};
+  for (const DominantCustomer& d : counts.large) {
     if (d.order_share <= o.customer_share && d.revenue_share <= o.customer_share) continue;
     ++w.dominant_count;
     w.dominant.push_back(d);
@@ -56,15 +43,11 @@ void check_customers(const OrderTable& table, DataWarnings& w) {
 }
 
 void check_amounts(const OrderTable& table, const IngestSummary& summary, const IngestCorrections& corrections,
-                   DataWarnings& w) {
+                   const WarningCounts& counts, DataWarnings& w) {
   const WarningOptions& o = w.options;
-  w.amounts_whole = w.orders > 0;
-  for (const Order& order : table.orders) {
-    if (order.amount < 0) continue;
-    if (std::fabs(order.amount) < kHalfCent) ++w.zero_orders;
-    if (order.amount != std::floor(order.amount)) w.amounts_whole = false;
-    if (order.amount >= o.cents_median) ++w.orders_at_cents_median;
-  }
+  w.amounts_whole = counts.amounts_whole;
+  w.zero_orders = counts.zero_orders;
+  for (const Order& order : table.orders) w.orders_at_cents_median += order.amount >= 0 && order.amount >= o.cents_median;
   w.zero_fired = w.orders > 0 && w.zero_orders >= o.zero_share * w.orders;
 
   const int amount_col = summary.role_column[static_cast<int>(ColumnRole::amount)];
@@ -135,28 +118,59 @@ bool header_names_cents(std::string_view header) {
                               lower.find("percents") == std::string::npos);
 }
 
-DataWarnings check_data(const OrderTable& table, const IngestSummary& summary, const IngestCorrections& corrections,
-                        const WarningOptions& options) {
-  DataWarnings w;
-  w.options = options;
+WarningCounts count_for_warnings(const OrderTable& table) {
+  WarningCounts counts;
   int32_t first = INT32_MAX, last = INT32_MIN;
   for (const Order& o : table.orders) {
     if (o.amount < 0) continue;
-    ++w.orders;
-    w.revenue += o.amount;
+    ++counts.orders;
+    counts.revenue += o.amount;
     first = std::min(first, o.day);
     last = std::max(last, o.day);
   }
-  if (w.orders == 0) return w;
-  w.first_day = first;
-  w.last_day = last;
-  std::vector<uint64_t> per_day(static_cast<size_t>(last - first) + 1, 0);
+  if (counts.orders == 0) return counts;
+  counts.first_day = first;
+  counts.last_day = last;
+  counts.per_day.assign(static_cast<size_t>(last - first) + 1, 0);
+  std::vector<uint32_t> orders(table.customer_count(), 0);
+  std::vector<double> revenue(table.customer_count(), 0);
+  counts.amounts_whole = true;
   for (const Order& o : table.orders) {
-    if (o.amount >= 0) ++per_day[o.day - first];
+    if (o.amount < 0) continue;
+    ++counts.per_day[o.day - first];
+    ++orders[o.customer];
+    revenue[o.customer] += o.amount;
+    if (std::fabs(o.amount) < kHalfCent) ++counts.zero_orders;
+    if (o.amount != std::floor(o.amount)) counts.amounts_whole = false;
   }
-  check_customers(table, w);
-  check_amounts(table, summary, corrections, w);
-  check_dates(summary, per_day, w);
+  for (uint32_t c = 0; c < orders.size(); ++c) {
+    if (orders[c] == 0) continue;
+    ++counts.customers;
+    counts.one_time_customers += orders[c] == 1;
+    const DominantCustomer d{c, orders[c], revenue[c], static_cast<double>(orders[c]) / counts.orders,
+                             counts.revenue > 0 ? revenue[c] / counts.revenue : 0};
+    if (d.order_share > kMinCustomerShare || d.revenue_share > kMinCustomerShare) counts.large.push_back(d);
+  }
+  return counts;
+}
+
+DataWarnings check_data(const OrderTable& table, const IngestSummary& summary, const IngestCorrections& corrections,
+                        const WarningOptions& options) {
+  return check_data(table, summary, corrections, count_for_warnings(table), options);
+}
+
+DataWarnings check_data(const OrderTable& table, const IngestSummary& summary, const IngestCorrections& corrections,
+                        const WarningCounts& counts, const WarningOptions& options) {
+  DataWarnings w;
+  w.options = options;
+  w.orders = counts.orders;
+  w.revenue = counts.revenue;
+  if (w.orders == 0) return w;
+  w.first_day = counts.first_day;
+  w.last_day = counts.last_day;
+  check_customers(counts, w);
+  check_amounts(table, summary, corrections, counts, w);
+  check_dates(summary, counts.per_day, w);
   return w;
 }
 

@@ -72,6 +72,24 @@ struct DataWarnings {
 DataWarnings check_data(const OrderTable& table, const IngestSummary& summary, const IngestCorrections& corrections,
                         const WarningOptions& options);
 
+// The lowest warn_customer_share accepted: only customers above it can ever be dominant.
+constexpr double kMinCustomerShare = 0.001;
+// What the rules count whatever their thresholds, made once per order file: a changed warn_
+// setting re-runs only the rules (and one light pass for cents_median).
+struct WarningCounts {
+  uint64_t orders = 0;
+  double revenue = 0;
+  int32_t first_day = 0, last_day = 0;
+  std::vector<uint64_t> per_day;  // purchase orders per day from first_day
+  uint32_t customers = 0, one_time_customers = 0;
+  std::vector<DominantCustomer> large;  // above kMinCustomerShare of orders or revenue, by customer
+  uint64_t zero_orders = 0;
+  bool amounts_whole = false;
+};
+WarningCounts count_for_warnings(const OrderTable& table);
+DataWarnings check_data(const OrderTable& table, const IngestSummary& summary, const IngestCorrections& corrections,
+                        const WarningCounts& counts, const WarningOptions& options);
+
 // Whether an amount header names cents (分, cents) as its unit.
 bool header_names_cents(std::string_view header);
 

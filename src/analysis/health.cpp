@@ -64,12 +64,23 @@ Periods make_periods(Calendar calendar, int32_t first_day, int32_t last_day) {
   return periods;
 }
 
+// A recency table of more cells is not made (a span of many years in weeks): 16 MiB.
+constexpr size_t kMaxRecencyCells = size_t{4} << 20;
+
 // The running counts of one series (months or weeks) while the customers are read.
 class SeriesBuilder {
  public:
-  SeriesBuilder(Periods& periods, std::vector<CohortRow>* cohorts)
+  SeriesBuilder(Periods& periods, std::vector<CohortRow>* cohorts, RecencyTable* recency)
       : periods_(periods), points_(periods.points), cohorts_(cohorts),
-        n_(static_cast<int32_t>(points_.size())), last_end_(points_.back().end_day), churn_diff_(n_ + 1, 0) {}
+        n_(static_cast<int32_t>(points_.size())), last_end_(points_.back().end_day), churn_diff_(n_ + 1, 0) {
+    const size_t days = static_cast<size_t>(last_end_ - periods.first_day) + 1;
+    if (recency && static_cast<size_t>(n_ + 1) * days <= kMaxRecencyCells) {
+      recency_ = recency;
+      recency_->first_day = periods.first_day;
+      recency_->days = days;
+      recency_->latest_up_to.assign(static_cast<size_t>(n_ + 1) * days, 0);  // a difference table until finish()
+    }
+  }
 
   void start_customer() { first_period_ = last_period_ = -1; }
 
@@ -105,6 +116,21 @@ class SeriesBuilder {
     ++churn_diff_[lo];
     --churn_diff_[hi + 1];
   }
+  // The latest purchase is on `day` at the period ends in [day, next - 1] (next: the
+  // customer's next purchase day, INT64_MAX after the last).
+  void add_latest(int64_t day, int64_t next) {
+    if (!recency_) return;
+    const int32_t lo = periods_.at(day);
+    int32_t hi = n_ - 1;
+    if (next - 1 < last_end_) {
+      hi = periods_.at(next - 1);
+      if (points_[hi].end_day != next - 1) --hi;
+    }
+    if (lo > hi) return;
+    const size_t column = static_cast<size_t>(day - periods_.first_day);
+    ++recency_->latest_up_to[lo * recency_->days + column];
+    --recency_->latest_up_to[(hi + 1) * recency_->days + column];
+  }
 
   void finish() {
     uint32_t to_date = 0;
@@ -115,6 +141,17 @@ class SeriesBuilder {
       points_[p].customers_to_date = to_date;
       points_[p].churned_customers = static_cast<uint32_t>(churned);
     }
+    if (!recency_) return;
+    // Differences over the periods → counts per (period, day) → cumulative over the days.
+    std::vector<uint32_t>& t = recency_->latest_up_to;
+    const size_t days = recency_->days;
+    for (int32_t p = 1; p < n_; ++p) {
+      for (size_t d = 0; d < days; ++d) t[p * days + d] += t[(p - 1) * days + d];
+    }
+    for (int32_t p = 0; p < n_; ++p) {
+      for (size_t d = 1; d < days; ++d) t[p * days + d] += t[p * days + d - 1];
+    }
+    t.resize(static_cast<size_t>(n_) * days);
   }
 
  private:
@@ -124,6 +161,7 @@ class SeriesBuilder {
   int32_t n_;
   int64_t last_end_;
   std::vector<int32_t> churn_diff_;
+  RecencyTable* recency_ = nullptr;
   int32_t first_period_ = -1, last_period_ = -1;
 };
 
@@ -145,11 +183,15 @@ void fill_series(const OrderTable& table, const CustomerOrders& grouped, const H
       for (SeriesBuilder* s : series) {
         s->add(order);
         if (churn_gap) s->add_churned(previous_day + window - 1, order.day - 1);
+        if (previous_day != INT64_MIN && order.day != previous_day) s->add_latest(previous_day, order.day);
       }
       previous_day = order.day;
     }
     if (previous_day != INT64_MIN) {
-      for (SeriesBuilder* s : series) s->add_churned(previous_day + window - 1, INT64_MAX);
+      for (SeriesBuilder* s : series) {
+        s->add_churned(previous_day + window - 1, INT64_MAX);
+        s->add_latest(previous_day, INT64_MAX);
+      }
     }
   }
   for (SeriesBuilder* s : series) s->finish();
@@ -180,12 +222,12 @@ CustomerHealth analyze_health(const OrderTable& table, const CustomerOrders& gro
     health.cohorts[k].buyers.assign(month_count - k, 0);
     health.cohorts[k].revenue.assign(month_count - k, 0);
   }
-  SeriesBuilder monthly(months, &health.cohorts);
+  SeriesBuilder monthly(months, &health.cohorts, &health.monthly_recency);
   Periods weeks;
   std::optional<SeriesBuilder> weekly;
   if (options.weekly) {
     weeks = make_periods({week_index, week_start}, first_day, last_day);
-    weekly.emplace(weeks, nullptr);
+    weekly.emplace(weeks, nullptr, &health.weekly_recency);
   }
   std::vector<SeriesBuilder*> series{&monthly};
   if (weekly) series.push_back(&*weekly);
@@ -195,6 +237,30 @@ CustomerHealth analyze_health(const OrderTable& table, const CustomerOrders& gro
   health.weekly = std::move(weeks.points);
   health.last_month_complete = health.monthly.back().complete;
   return health;
+}
+
+namespace {
+
+bool has_table(const std::vector<PeriodPoint>& points, const RecencyTable& table) {
+  return points.empty() || (table.days > 0 && table.latest_up_to.size() == points.size() * table.days);
+}
+
+// Churned at a period's end E: latest purchase on or before E + 1 - window.
+void rechurn(std::vector<PeriodPoint>& points, const RecencyTable& table, int32_t window) {
+  for (size_t k = 0; k < points.size(); ++k) {
+    const int64_t last = static_cast<int64_t>(points[k].end_day) + 1 - window - table.first_day;
+    points[k].churned_customers = last < 0 ? 0 : table.latest_up_to[k * table.days + static_cast<size_t>(last)];
+  }
+}
+
+}  // namespace
+
+bool set_churn_window(CustomerHealth& health, int32_t churn_window_days) {
+  if (!has_table(health.monthly, health.monthly_recency) || !has_table(health.weekly, health.weekly_recency)) return false;
+  rechurn(health.monthly, health.monthly_recency, churn_window_days);
+  rechurn(health.weekly, health.weekly_recency, churn_window_days);
+  health.churn_window_days = churn_window_days;
+  return true;
 }
 
 }  // namespace huike

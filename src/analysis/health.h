@@ -41,6 +41,15 @@ struct CohortRow {
   std::vector<double> revenue;    // their purchases in month k (not cumulative)
 };
 
+// For one series: at each period's end, how many customers made their latest purchase up to
+// each day (cumulative over the days from the first purchase day). The churned count of any
+// churn window is then one look-up per period, with no walk over the orders (issue 14).
+struct RecencyTable {
+  int32_t first_day = 0;
+  size_t days = 0;                 // columns: first_day .. first_day + days - 1
+  std::vector<uint32_t> latest_up_to;  // [period * days + (day - first_day)]
+};
+
 struct CustomerHealth {
   int32_t as_of_day = 0;
   int32_t churn_window_days = 365;
@@ -50,7 +59,13 @@ struct CustomerHealth {
   std::vector<PeriodPoint> monthly, weekly;
   std::vector<CohortRow> cohorts;      // months that acquired customers, oldest first
   bool last_month_complete = true;     // false: the cohorts' last diagonal is incomplete
+  // Empty when the series are too long for them (then a new window walks the orders again).
+  RecencyTable monthly_recency, weekly_recency;
 };
+
+// The same health with another churn window: the churned counts from the recency tables.
+// False (and nothing changed) when a table is missing.
+bool set_churn_window(CustomerHealth& health, int32_t churn_window_days);
 
 constexpr int32_t kMaxHealthMonths = 1200;
 

@@ -47,33 +47,28 @@ double share_edge(std::vector<double> values, double share, bool from_top) {
 
 namespace {
 
-struct Window {
-  double spend = 0, promo_revenue = 0;
-  uint32_t purchase_days = 0, promo_orders = 0, recent_orders = 0, prior_orders = 0;
-  int32_t max_gap = 0;
-};
-
 // One customer's purchases before `cutoff` (returns left out), by day.
-Window summarise(const OrderTable& table, const uint32_t* first, const uint32_t* last, int32_t cutoff,
-                 int32_t as_of, const MemberTierOptions& o) {
-  Window w;
-  const bool promos = table.promotional.size() == table.orders.size() && !table.orders.empty();
+MemberWindow summarise(const GroupedOrders& orders, uint32_t first, uint32_t last, int32_t cutoff, int32_t as_of,
+                       const MemberTierOptions& o) {
+  MemberWindow w;
   int32_t previous_window_day = INT32_MIN;
-  for (const uint32_t* it = first; it != last; ++it) {
-    const Order& order = table.orders[*it];
-    if (order.day >= cutoff || order.amount < 0) continue;
-    const int32_t recency = as_of - order.day;
-    if (promos && table.promotional[*it]) {
+  for (uint32_t k = first; k != last; ++k) {
+    orders.prefetch_ahead(k);
+    const int32_t day = orders.day(k);
+    const double amount = orders.amount(k);
+    if (day >= cutoff || amount < 0) continue;
+    const int32_t recency = as_of - day;
+    if (orders.has_promotions() && orders.promotional(k)) {
       ++w.promo_orders;
-      w.promo_revenue += order.amount;
+      w.promo_revenue += amount;
     }
     (recency < o.churning_recent_days ? w.recent_orders : w.prior_orders) += 1;
     if (recency >= o.window_days) continue;
-    w.spend += order.amount;
-    if (order.day == previous_window_day) continue;
-    if (previous_window_day != INT32_MIN) w.max_gap = std::max(w.max_gap, order.day - previous_window_day);
+    w.spend += amount;
+    if (day == previous_window_day) continue;
+    if (previous_window_day != INT32_MIN) w.max_gap = std::max(w.max_gap, day - previous_window_day);
     ++w.purchase_days;
-    previous_window_day = order.day;
+    previous_window_day = day;
   }
   return w;
 }
@@ -82,46 +77,69 @@ bool at_least(double value, double bound) { return value >= bound - 1e-9 * std::
 
 }  // namespace
 
+MemberWindows member_windows(const OrderTable& table, const CustomerOrders& grouped, const ShopAnalysis& shop,
+                             const MemberTierOptions& options, const OrderRuns* runs) {
+  MemberWindows out;
+  const GroupedOrders orders(table, grouped, runs);
+  const uint32_t n = table.customer_count();
+  const int32_t cutoff = shop.options.as_of_day ? *shop.options.as_of_day : INT32_MAX;
+  out.windows.resize(n);
+  for (uint32_t c = 0; c < n; ++c) {
+    if (!shop.customers[c].analysed) continue;
+    const MemberWindow& w = out.windows[c] =
+        summarise(orders, grouped.begin[c], grouped.begin[c + 1], cutoff, shop.as_of_day, options);
+    if (w.purchase_days > 0) {
+      out.spends.push_back(w.spend);
+      out.window_revenue += w.spend;
+    }
+    if (w.promo_orders > 0) out.promo_revenues.push_back(w.promo_revenue);
+  }
+  std::sort(out.spends.begin(), out.spends.end());
+  std::sort(out.promo_revenues.begin(), out.promo_revenues.end());
+  return out;
+}
+
+double sorted_share_edge(const std::vector<double>& sorted, double share, bool from_top) {
+  // As share_edge: the k-th value from the chosen end, k = ceil(share × n).
+  const double wanted = std::ceil(share * static_cast<double>(sorted.size()) - 1e-9);
+  if (sorted.empty() || !(wanted >= 1)) return std::numeric_limits<double>::quiet_NaN();
+  const size_t k = std::min(sorted.size(), static_cast<size_t>(wanted));
+  return from_top ? sorted[sorted.size() - k] : sorted[k - 1];
+}
+
 MemberTiers compute_member_tiers(const OrderTable& table, const CustomerOrders& grouped, const ShopAnalysis& shop,
                                  const MemberTierOptions& options) {
+  return classify_member_tiers(table, shop, member_windows(table, grouped, shop, options), options);
+}
+
+MemberTiers classify_member_tiers(const OrderTable& table, const ShopAnalysis& shop, const MemberWindows& windows,
+                                  const MemberTierOptions& options) {
   MemberTiers out;
   out.options = options;
   const uint32_t n = table.customer_count();
   out.bits.assign(n, 0);
-  const int32_t cutoff = shop.options.as_of_day ? *shop.options.as_of_day : INT32_MAX;
   const int32_t as_of = shop.as_of_day;
-  std::vector<Window> windows(n);
-  std::vector<double> window_spends, promo_revenues;
-  for (uint32_t c = 0; c < n; ++c) {
-    if (!shop.customers[c].analysed) continue;
-    const Window& w = windows[c] = summarise(table, grouped.order_index.data() + grouped.begin[c],
-                                             grouped.order_index.data() + grouped.begin[c + 1], cutoff, as_of, options);
-    if (w.purchase_days > 0) {
-      window_spends.push_back(w.spend);
-      out.window_revenue += w.spend;
-    }
-    if (w.promo_orders > 0) promo_revenues.push_back(w.promo_revenue);
-  }
-  out.window_buyers = static_cast<uint32_t>(window_spends.size());
-  out.promo_customers = static_cast<uint32_t>(promo_revenues.size());
+  const std::vector<double>& spends = windows.spends;  // ascending
+  out.window_revenue = windows.window_revenue;
+  out.window_buyers = static_cast<uint32_t>(spends.size());
+  out.promo_customers = static_cast<uint32_t>(windows.promo_revenues.size());
   out.shop_average_order_value = shop.orders > 0 ? shop.gross_revenue / static_cast<double>(shop.orders) : 0;
 
-  const double spend_edge = share_edge(window_spends, options.high_spend_share, true);
+  const double spend_edge = sorted_share_edge(spends, options.high_spend_share, true);
   // The smallest prefix (by window spend, descending) reaching the revenue share; ties at its edge join.
   double loyalty_edge = std::numeric_limits<double>::quiet_NaN();
-  if (!window_spends.empty() && options.loyalty_revenue_share > 0) {
-    std::sort(window_spends.begin(), window_spends.end(), std::greater<double>());
+  if (!spends.empty() && options.loyalty_revenue_share > 0) {
     const double target = options.loyalty_revenue_share * out.window_revenue;
     double sum = 0;
-    for (double spend : window_spends) {
-      sum += spend;
-      loyalty_edge = spend;
+    for (auto it = spends.rbegin(); it != spends.rend(); ++it) {
+      sum += *it;
+      loyalty_edge = *it;
       if (at_least(sum, target)) break;
     }
   }
   const bool promos = table.has_promotion_column;
-  const double promo_high_edge = promos ? share_edge(promo_revenues, options.promo_high_share, true) : NAN;
-  const double promo_low_edge = promos ? share_edge(promo_revenues, options.promo_low_share, false) : NAN;
+  const double promo_high_edge = promos ? sorted_share_edge(windows.promo_revenues, options.promo_high_share, true) : NAN;
+  const double promo_low_edge = promos ? sorted_share_edge(windows.promo_revenues, options.promo_low_share, false) : NAN;
   out.high_spend_min = std::isnan(spend_edge) ? 0 : spend_edge;
   out.loyalty_min = std::isnan(loyalty_edge) ? 0 : loyalty_edge;
   out.promo_high_min = std::isnan(promo_high_edge) ? 0 : promo_high_edge;
@@ -131,7 +149,7 @@ MemberTiers compute_member_tiers(const OrderTable& table, const CustomerOrders& 
   for (uint32_t c = 0; c < n; ++c) {
     const CustomerMetrics& m = shop.customers[c];
     if (!m.analysed) continue;
-    const Window& w = windows[c];
+    const MemberWindow& w = windows.windows[c];
     const bool window_buyer = w.purchase_days > 0;
     uint8_t bits = 0;
     const auto set = [&bits](MemberTier tier, bool on) { bits |= static_cast<uint8_t>(on) << static_cast<int>(tier); };

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "analysis/customer_analysis.h"
+#include "analysis/order_runs.h"
 #include "model/order_table.h"
 
 namespace huike {
@@ -58,6 +59,27 @@ struct MemberTiers {
   bool has(uint32_t customer, MemberTier tier) const { return bits[customer] >> static_cast<int>(tier) & 1; }
 };
 
+// One customer's purchases in the tier window and the churning rule's two spans.
+struct MemberWindow {
+  double spend = 0, promo_revenue = 0;
+  uint32_t purchase_days = 0, promo_orders = 0, recent_orders = 0, prior_orders = 0;
+  int32_t max_gap = 0;
+};
+// The walk over the orders, which reads only the analysis date, tier_window_days and
+// churning_recent_days: kept while those stay, the other tier settings re-run only
+// classify_member_tiers.
+struct MemberWindows {
+  std::vector<MemberWindow> windows;    // per customer
+  std::vector<double> spends;           // window buyers' window spend, ascending
+  std::vector<double> promo_revenues;   // promotional buyers' promotional revenue, ascending
+  double window_revenue = 0;            // summed in customer order
+};
+// `runs` (optional, order_runs.h) makes the walk sequential.
+MemberWindows member_windows(const OrderTable& table, const CustomerOrders& grouped, const ShopAnalysis& shop,
+                             const MemberTierOptions& options, const OrderRuns* runs = nullptr);
+MemberTiers classify_member_tiers(const OrderTable& table, const ShopAnalysis& shop, const MemberWindows& windows,
+                                  const MemberTierOptions& options);
+
 // Purchases before the analysis's cut-off only (as customer_analysis); returns are not
 // netted in window spend. Runs on the order table in memory: settings re-run it.
 MemberTiers compute_member_tiers(const OrderTable& table, const CustomerOrders& grouped, const ShopAnalysis& shop,
@@ -66,5 +88,7 @@ MemberTiers compute_member_tiers(const OrderTable& table, const CustomerOrders& 
 // The first ceil(share × n) values in the given order and those tied with the last one:
 // the boundary value (the last one's), or NaN when none is taken (share 0, no values).
 double share_edge(std::vector<double> values, double share, bool from_top);
+// The same edge over values sorted ascending.
+double sorted_share_edge(const std::vector<double>& sorted, double share, bool from_top);
 
 }  // namespace huike

@@ -118,25 +118,24 @@ void count_figures(const OrderTable& table, const ShopAnalysis& shop, int32_t cu
   }
 }
 
-void find_audience(const OrderTable& table, const ShopAnalysis& shop, int32_t cutoff, ProductRolesResult& out) {
-  std::vector<double> values;
-  values.reserve(table.orders.size());
-  for (const Order& order : table.orders) {
-    if (order.amount >= 0 && order.day < cutoff) values.push_back(order.amount);
-  }
-  out.median_order_value = median_or_nan(std::move(values));
+void find_audience(const OrderTable& table, const ShopAnalysis& shop, int32_t cutoff, double median_order_value,
+                   ProductRolesResult& out) {
+  out.median_order_value = median_order_value;
   std::vector<int32_t> member(table.customer_count(), -1);
+  // Who may join, one byte a customer: the lines below visit customers at random.
+  std::vector<uint8_t> eligible(table.customer_count(), 0);
+  for (uint32_t c = 0; c < table.customer_count(); ++c) {
+    const CustomerMetrics& m = shop.customers[c];
+    const bool lapsed = m.status == ChurnStatus::at_risk || m.status == ChurnStatus::churned;
+    eligible[c] = m.analysed && lapsed && m.frequency == 1 && m.gross <= out.median_order_value;
+  }
   const ProductLines& lines = table.products;
   for (uint32_t p = 0; p + 1 < lines.begin.size(); ++p) {
     const ProductRole role = out.products[p].role;
     if (role != ProductRole::traffic && role != ProductRole::edge) continue;
     for (uint32_t k = lines.begin[p]; k < lines.begin[p + 1]; ++k) {
       const ProductLine& line = lines.lines[k];
-      const CustomerMetrics& m = shop.customers[line.customer];
-      const bool lapsed = m.status == ChurnStatus::at_risk || m.status == ChurnStatus::churned;
-      if (line.day >= cutoff || !m.analysed || !lapsed || m.frequency != 1 || !(m.gross <= out.median_order_value)) {
-        continue;
-      }
+      if (line.day >= cutoff || !eligible[line.customer]) continue;
       if (member[line.customer] < 0) {
         member[line.customer] = static_cast<int32_t>(out.audience.size());
         out.audience.push_back(line.customer);
@@ -163,14 +162,34 @@ void find_audience(const OrderTable& table, const ShopAnalysis& shop, int32_t cu
 }  // namespace
 
 ProductRolesResult product_roles(const OrderTable& table, const ShopAnalysis& shop, const ProductRolesOptions& options) {
+  const int32_t cutoff = shop.options.as_of_day ? *shop.options.as_of_day : INT32_MAX;
+  std::vector<double> values;
+  values.reserve(table.orders.size());
+  for (const Order& order : table.orders) {
+    if (order.amount >= 0 && order.day < cutoff) values.push_back(order.amount);
+  }
+  return classify_products(table, shop, product_figures(table, shop, options), median_or_nan(std::move(values)), options);
+}
+
+std::vector<ProductFigures> product_figures(const OrderTable& table, const ShopAnalysis& shop,
+                                            const ProductRolesOptions& options) {
+  ProductRolesResult out;
+  if (!table.products.has_product_column || table.products.names.size() == 0) return {};
+  const int32_t cutoff = shop.options.as_of_day ? *shop.options.as_of_day : INT32_MAX;
+  out.products.resize(table.products.names.size());
+  count_figures(table, shop, cutoff, options, out);
+  return std::move(out.products);
+}
+
+ProductRolesResult classify_products(const OrderTable& table, const ShopAnalysis& shop, std::vector<ProductFigures> figures,
+                                     double median_order_value, const ProductRolesOptions& options) {
   ProductRolesResult out;
   out.options = options;
   out.as_of_day = shop.as_of_day;
   out.available = table.products.has_product_column && table.products.names.size() > 0;
   if (!out.available) return out;
   const int32_t cutoff = shop.options.as_of_day ? *shop.options.as_of_day : INT32_MAX;
-  out.products.resize(table.products.names.size());
-  count_figures(table, shop, cutoff, options, out);
+  out.products = std::move(figures);
 
   std::vector<double> shares, prices;
   ShareRule revenue_top{{}, options.profit_top_share}, first_top{{}, options.traffic_top_share};
@@ -216,7 +235,7 @@ ProductRolesResult product_roles(const OrderTable& table, const ShopAnalysis& sh
     ++out.sold;
     ++out.role_counts[static_cast<int>(f.role)];
   }
-  find_audience(table, shop, cutoff, out);
+  find_audience(table, shop, cutoff, median_order_value, out);
   return out;
 }
 

@@ -67,4 +67,13 @@ struct ProductRolesResult {
 // bottom share when fewer than q·N are strictly below.
 ProductRolesResult product_roles(const OrderTable& table, const ShopAnalysis& shop, const ProductRolesOptions& options);
 
+// product_roles in two steps. The walk over the product lines reads only the analysis date,
+// potential_days and growth_window_days; the roles and the audience read the rest (and the
+// churn status), re-run while the figures are kept. median_order_value: of the purchase
+// orders before the analysis date, NaN when none.
+std::vector<ProductFigures> product_figures(const OrderTable& table, const ShopAnalysis& shop,
+                                            const ProductRolesOptions& options);
+ProductRolesResult classify_products(const OrderTable& table, const ShopAnalysis& shop, std::vector<ProductFigures> figures,
+                                     double median_order_value, const ProductRolesOptions& options);
+
 }  // namespace huike

@@ -68,15 +68,61 @@ bool earlier(const Reminder& a, const Reminder& b) {
 
 }  // namespace
 
+ProductRhythms learn_product_rhythms(const OrderTable& table, const ShopAnalysis& shop, const ConsumptionDays& consumption) {
+  ProductRhythms out;
+  const ProductLines& products = table.products;
+  const size_t count = products.begin.empty() ? 0 : products.begin.size() - 1;
+  out.table_days.assign(count, NAN);
+  out.in_table.assign(count, 0);
+  out.seen_index.assign(count, -1);
+  std::vector<PurchaseDay> days;
+  std::vector<double> intervals;
+  const int32_t cutoff = shop.options.as_of_day ? *shop.options.as_of_day : INT32_MAX;
+  for (uint32_t p = 0; p < count; ++p) {
+    const auto found = consumption.find(std::string(table.products.names.at(p)));
+    if (found != consumption.end()) {
+      out.table_days[p] = found->second;
+      out.in_table[p] = 1;
+      ++out.table_entries_matched;
+      continue;
+    }
+    LearnedProduct learned{p, 0, 0, NAN, NAN, NAN, false};
+    intervals.clear();
+    uint32_t customer;
+    for (CustomerRuns runs(products.lines.data() + products.begin[p], products.lines.data() + products.begin[p + 1], cutoff);
+         runs.next(customer, days);) {
+      if (days.size() < 2) continue;
+      ++learned.customers;
+      for (size_t k = 0; k + 1 < days.size(); ++k) intervals.push_back((days[k + 1].day - days[k].day) / days[k].quantity);
+    }
+    if (learned.customers == 0) continue;
+    std::sort(intervals.begin(), intervals.end());
+    learned.intervals = intervals.size();
+    learned.median = sorted_quantile(intervals, 0.5);
+    learned.q1 = sorted_quantile(intervals, 0.25);
+    learned.q3 = sorted_quantile(intervals, 0.75);
+    out.seen_index[p] = static_cast<int32_t>(out.seen.size());
+    out.seen.push_back(learned);
+  }
+  return out;
+}
+
 ReplenishmentResult replenishment(const OrderTable& table, const ShopAnalysis& shop, const ConsumptionDays& consumption,
                                   const ReplenishmentOptions& options) {
+  return replenishment(table, shop, learn_product_rhythms(table, shop, consumption),
+                       static_cast<uint32_t>(consumption.size()), options);
+}
+
+ReplenishmentResult replenishment(const OrderTable& table, const ShopAnalysis& shop, const ProductRhythms& rhythms,
+                                  uint32_t table_entries, const ReplenishmentOptions& options) {
   ReplenishmentResult out;
   out.options = options;
   out.as_of_day = shop.as_of_day;
   out.has_products = table.products.has_product_column;
   out.per_day.assign(std::max(0, options.series_days), 0);
   out.customer_reminder_day.assign(table.customer_count(), INT32_MIN);
-  out.table_entries = static_cast<uint32_t>(consumption.size());
+  out.table_entries = table_entries;
+  out.table_entries_matched = rhythms.table_entries_matched;
   const int32_t as_of = shop.as_of_day;
 
   const auto place = [&](Reminder r) {
@@ -99,42 +145,23 @@ ReplenishmentResult replenishment(const OrderTable& table, const ShopAnalysis& s
 
   std::vector<uint8_t> has_product_estimate(table.customer_count(), 0);
   std::vector<PurchaseDay> days;
-  std::vector<double> intervals;
   const int32_t cutoff = shop.options.as_of_day ? *shop.options.as_of_day : INT32_MAX;
   const ProductLines& products = table.products;
-  for (uint32_t p = 0; p + 1 < products.begin.size(); ++p) {
-    const ProductLine* first = products.lines.data() + products.begin[p];
-    const ProductLine* last = products.lines.data() + products.begin[p + 1];
-    uint32_t customer;
-    double days_per_unit = NAN;
+  for (uint32_t p = 0; p < rhythms.table_days.size(); ++p) {
+    double days_per_unit = rhythms.table_days[p];
     ReminderSource source = ReminderSource::consumption_table;
-    const auto found = consumption.find(std::string(table.products.names.at(p)));
-    if (found != consumption.end()) {
-      days_per_unit = found->second;
-      ++out.table_entries_matched;
-    } else {
-      source = ReminderSource::learned;
-      LearnedProduct learned{p, 0, 0, NAN, NAN, NAN, false};
-      intervals.clear();
-      for (CustomerRuns runs(first, last, cutoff); runs.next(customer, days);) {
-        if (days.size() < 2) continue;
-        ++learned.customers;
-        for (size_t k = 0; k + 1 < days.size(); ++k) {
-          intervals.push_back((days[k + 1].day - days[k].day) / days[k].quantity);
-        }
-      }
-      if (learned.customers == 0) continue;
-      std::sort(intervals.begin(), intervals.end());
-      learned.intervals = intervals.size();
-      learned.median = sorted_quantile(intervals, 0.5);
-      learned.q1 = sorted_quantile(intervals, 0.25);
-      learned.q3 = sorted_quantile(intervals, 0.75);
+    if (!rhythms.in_table[p]) {
+      if (rhythms.seen_index[p] < 0) continue;
+      LearnedProduct learned = rhythms.seen[rhythms.seen_index[p]];
       learned.learned = learned.customers >= options.learn_min_customers;
       out.products_seen.push_back(learned);
       if (!learned.learned) continue;
+      source = ReminderSource::learned;
       days_per_unit = learned.median;
     }
-    for (CustomerRuns runs(first, last, cutoff); runs.next(customer, days);) {
+    uint32_t customer;
+    for (CustomerRuns runs(products.lines.data() + products.begin[p], products.lines.data() + products.begin[p + 1], cutoff);
+         runs.next(customer, days);) {
       const PurchaseDay& latest = days.back();
       // Capped so that a huge quantity cannot overflow the day (it is far beyond any list).
       const double span = std::min(latest.quantity * days_per_unit, kMaxSpanDays);

@@ -70,6 +70,22 @@ struct ReplenishmentResult {
 ReplenishmentResult replenishment(const OrderTable& table, const ShopAnalysis& shop, const ConsumptionDays& consumption,
                                   const ReplenishmentOptions& options);
 
+// What the reminders learn per product, which reads only the analysis date and the
+// consumption table (the interval sorts): kept while those stay, the settings re-run only
+// the placing of the reminders.
+struct ProductRhythms {
+  std::vector<double> table_days;    // per product: days per unit from the consumption table
+  std::vector<uint8_t> in_table;     // per product: 1 when the table has it
+  std::vector<LearnedProduct> seen;  // the other products bought on 2+ days, by product (learned unset)
+  std::vector<int32_t> seen_index;   // per product: its index in `seen`, -1 none
+  uint32_t table_entries_matched = 0;
+};
+ProductRhythms learn_product_rhythms(const OrderTable& table, const ShopAnalysis& shop, const ConsumptionDays& consumption);
+// The same result as replenishment() from rhythms already learned; table_entries: the
+// consumption table's rows.
+ReplenishmentResult replenishment(const OrderTable& table, const ShopAnalysis& shop, const ProductRhythms& rhythms,
+                                  uint32_t table_entries, const ReplenishmentOptions& options);
+
 // Expected next purchase from the customer's rhythm: last purchase day + own cycle
 // (rounded half away from zero); INT32_MIN when the customer has fewer than 2 purchase days.
 int32_t rhythm_next_purchase(const CustomerMetrics& m);

@@ -37,9 +37,14 @@ double median_order_value(const OrderTable& table, const ShopAnalysis& shop) {
 
 WinbackPlan plan_winback(const OrderTable& table, const ShopAnalysis& shop, const WinbackOptions& options,
                          const MemberDirectory* members) {
+  return plan_winback(table, shop, options, members, median_order_value(table, shop));
+}
+
+WinbackPlan plan_winback(const OrderTable& table, const ShopAnalysis& shop, const WinbackOptions& options,
+                         const MemberDirectory* members, double median_order_value) {
   WinbackPlan plan;
   plan.options = options;
-  plan.median_order_value = median_order_value(table, shop);
+  plan.median_order_value = median_order_value;
   const uint32_t n = table.customer_count();
   plan.tier.assign(n, kNotLapsed);
   for (uint32_t c = 0; c < n; ++c) {

@@ -49,6 +49,9 @@ struct WinbackPlan {
 // `members` may be null (no member list).
 WinbackPlan plan_winback(const OrderTable& table, const ShopAnalysis& shop, const WinbackOptions& options,
                          const MemberDirectory* members);
+// The same with median_order_value(table, shop) already known (it reads only the analysis date).
+WinbackPlan plan_winback(const OrderTable& table, const ShopAnalysis& shop, const WinbackOptions& options,
+                         const MemberDirectory* members, double median_order_value);
 
 // One row of the contact plan: a customer (member < 0 unless from the list) or a member of
 // the list without orders (customer < 0).

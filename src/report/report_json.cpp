@@ -156,7 +156,45 @@ json input_json(const IngestSummary& summary) {
           {"refunded_orders", summary.refunded_orders}};
 }
 
-json analysis_json(const ShopAnalysis& shop) {
+json analysis_json(const ShopAnalysis& shop) { return analysis_json(shop, analysis_charts_json(shop)); }
+
+json analysis_charts_json(const ShopAnalysis& shop) { return analysis_charts_json(shop, date_charts_json(shop)); }
+
+json date_charts_json(const ShopAnalysis& shop) {
+  std::vector<double> recency, cycles;
+  for (const CustomerMetrics& m : shop.customers) {
+    if (!m.analysed) continue;
+    recency.push_back(m.recency_days);
+    if (m.cycle_days >= 0) cycles.push_back(m.cycle_days);
+  }
+  return {{"recency_histogram", histogram(recency, nice_bin_width(recency, 30), 30)},
+          {"cycle_histogram", histogram(cycles, nice_bin_width(cycles, 30), 30)}};
+}
+
+json analysis_charts_json(const ShopAnalysis& shop, json charts) {
+  // Chart data: recency and cycle histograms (given), R × F score heatmap with average M.
+  std::array<std::array<double, 5>, 5> heat_customers{}, heat_monetary{};
+  for (const CustomerMetrics& m : shop.customers) {
+    if (!m.analysed) continue;
+    heat_customers[m.r_score - 1][m.f_score - 1] += 1;
+    heat_monetary[m.r_score - 1][m.f_score - 1] += m.monetary;
+  }
+  json heat_count = json::array(), heat_avg = json::array();
+  for (int r = 0; r < 5; ++r) {
+    json count_row = json::array(), avg_row = json::array();
+    for (int f = 0; f < 5; ++f) {
+      count_row.push_back(static_cast<uint64_t>(heat_customers[r][f]));
+      avg_row.push_back(heat_customers[r][f] ? rounded(heat_monetary[r][f] / heat_customers[r][f]) : 0.0);
+    }
+    heat_count.push_back(count_row);
+    heat_avg.push_back(avg_row);
+  }
+  charts["rf_heatmap"] = {{"rows", "r_score 1..5"}, {"columns", "f_score 1..5"}, {"customers", heat_count},
+                          {"avg_monetary", heat_avg}};
+  return charts;
+}
+
+json analysis_json(const ShopAnalysis& shop, json charts) {
   const AnalysisOptions& o = shop.options;
   static const char* const mode_names[] = {"mean", "median", "custom"};
   json settings = {{"as_of", format_day(shop.as_of_day)},
@@ -199,31 +237,6 @@ json analysis_json(const ShopAnalysis& shop) {
                 {"shop_median_days", optional_days(shop.shop_cycle_median)},
                 {"customers_with_cycle", shop.cycle_customers}};
 
-  // Chart data: recency and cycle histograms, R × F score heatmap with average M.
-  std::vector<double> recency, cycles;
-  std::array<std::array<double, 5>, 5> heat_customers{}, heat_monetary{};
-  for (const CustomerMetrics& m : shop.customers) {
-    if (!m.analysed) continue;
-    recency.push_back(m.recency_days);
-    if (m.cycle_days >= 0) cycles.push_back(m.cycle_days);
-    heat_customers[m.r_score - 1][m.f_score - 1] += 1;
-    heat_monetary[m.r_score - 1][m.f_score - 1] += m.monetary;
-  }
-  json heat_count = json::array(), heat_avg = json::array();
-  for (int r = 0; r < 5; ++r) {
-    json count_row = json::array(), avg_row = json::array();
-    for (int f = 0; f < 5; ++f) {
-      count_row.push_back(static_cast<uint64_t>(heat_customers[r][f]));
-      avg_row.push_back(heat_customers[r][f] ? rounded(heat_monetary[r][f] / heat_customers[r][f]) : 0.0);
-    }
-    heat_count.push_back(count_row);
-    heat_avg.push_back(avg_row);
-  }
-  json charts = {{"recency_histogram", histogram(recency, nice_bin_width(recency, 30), 30)},
-                 {"cycle_histogram", histogram(cycles, nice_bin_width(cycles, 30), 30)},
-                 {"rf_heatmap",
-                  {{"rows", "r_score 1..5"}, {"columns", "f_score 1..5"}, {"customers", heat_count},
-                   {"avg_monetary", heat_avg}}}};
   return {{"analysis", settings}, {"totals", totals},         {"thresholds", thresholds},
           {"segments", {{"eight", eight}, {"grid", grid}}},  {"status", status},
           {"purchase_cycle", cycle},                           {"charts", charts}};

@@ -2,6 +2,10 @@
 // (see the comments), not copied from the engine's output.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <random>
+
 #include "analysis/customer_analysis.h"
 #include "test_support.h"
 
@@ -138,6 +142,64 @@ TEST(SmallShop, CustomersCsvIsExcelReady) {
   ASSERT_EQ(page["rows"].size(), 2u);
   EXPECT_EQ(page["rows"][0]["customer_id"], "E");
   EXPECT_EQ(page["rows"][1]["customer_id"], "C");
+}
+
+}  // namespace
+}  // namespace huike
+
+namespace huike {
+namespace {
+
+// The rule itself, counted the slow way: b = values strictly worse, score = 1 + floor(5b/N).
+std::vector<uint8_t> scores_by_counting(const std::vector<double>& values, bool higher_is_better) {
+  std::vector<double> sorted = values;
+  std::sort(sorted.begin(), sorted.end());
+  std::vector<uint8_t> out;
+  for (double v : values) {
+    const size_t worse = higher_is_better ? std::lower_bound(sorted.begin(), sorted.end(), v) - sorted.begin()
+                                          : sorted.end() - std::upper_bound(sorted.begin(), sorted.end(), v);
+    out.push_back(static_cast<uint8_t>(1 + 5 * worse / values.size()));
+  }
+  return out;
+}
+
+TEST(QuintileScores, EqualTheCountingRuleOnManyShapes) {
+  // Integers with many ties (frequency, recency), money with cents over a wide range, values
+  // in one narrow band (one histogram bucket), negatives and both zeros.
+  std::mt19937_64 rng(14);
+  for (int shape = 0; shape < 5; ++shape) {
+    for (size_t n : {1u, 2u, 3u, 7u, 100u, 1001u, 20000u}) {
+      std::vector<double> values;
+      for (size_t i = 0; i < n; ++i) {
+        const double u = std::uniform_real_distribution<double>(0, 1)(rng);
+        switch (shape) {
+          case 0: values.push_back(std::floor(1 / (u + 0.02))); break;
+          case 1: values.push_back(std::round(std::exp(u * 12) * 100) / 100); break;
+          case 2: values.push_back(1000 + u); break;
+          case 3: values.push_back(std::round((u - 0.5) * 20)); break;
+          default: values.push_back(i % 2 ? 0.0 : -0.0); break;
+        }
+      }
+      for (bool higher : {true, false}) {
+        EXPECT_EQ(quintile_scores(values, higher), scores_by_counting(values, higher)) << "shape " << shape << ", n " << n;
+      }
+    }
+  }
+}
+
+TEST(MedianOf, TheMiddleOfTheSortedValues) {
+  EXPECT_EQ(median_of({}), 0);
+  EXPECT_EQ(median_of({3, 1, 2}), 2);
+  EXPECT_EQ(median_of({4, 1, 3, 2}), 2.5);  // (2 + 3) / 2
+  std::mt19937_64 rng(9);
+  for (size_t n : {5u, 6u, 999u, 1000u}) {
+    std::vector<double> values;
+    for (size_t i = 0; i < n; ++i) values.push_back(std::round(std::uniform_real_distribution<double>(0, 50)(rng)));
+    std::vector<double> sorted = values;
+    std::sort(sorted.begin(), sorted.end());
+    const double want = n % 2 ? sorted[n / 2] : (sorted[n / 2] + sorted[n / 2 - 1]) / 2;
+    EXPECT_EQ(median_of(values), want) << n;
+  }
 }
 
 }  // namespace

@@ -1,0 +1,252 @@
+#include "analysis/customer_stages.h"
+
+#include <algorithm>
+#include <climits>
+
+
+namespace huike {
+
+namespace {
+
+GridSegment grid_segment(int r, int fm) {
+  using G = GridSegment;
+  static const G grid[5][5] = {
+      // fm:   1                2                 3                      4                      5
+      /*r=1*/ {G::lost, G::hibernating, G::at_risk, G::cannot_lose, G::cannot_lose},
+      /*r=2*/ {G::about_to_sleep, G::need_attention, G::need_attention, G::at_risk, G::at_risk},
+      /*r=3*/ {G::promising, G::need_attention, G::potential_loyalist, G::loyal, G::loyal},
+      /*r=4*/ {G::promising, G::potential_loyalist, G::potential_loyalist, G::loyal, G::champions},
+      /*r=5*/ {G::new_customers, G::potential_loyalist, G::loyal, G::champions, G::champions},
+  };
+  return grid[r - 1][fm - 1];
+}
+
+Segment8 segment8(bool recent, bool frequent, bool high_value) {
+  if (high_value) {
+    if (recent) return frequent ? Segment8::important_value : Segment8::important_develop;
+    return frequent ? Segment8::important_keep : Segment8::important_win_back;
+  }
+  if (recent) return frequent ? Segment8::general_value : Segment8::general_develop;
+  return frequent ? Segment8::general_keep : Segment8::general_win_back;
+}
+
+double mean_of(const std::vector<double>& values) {
+  double sum = 0;
+  for (double v : values) sum += v;
+  return values.empty() ? 0 : sum / static_cast<double>(values.size());
+}
+
+void add_to(SegmentSummary& summary, const CustomerMetrics& m) {
+  ++summary.customers;
+  summary.revenue += m.monetary;
+  summary.sum_recency += m.recency_days;
+  summary.sum_frequency += m.frequency;
+  summary.sum_monetary += m.monetary;
+}
+
+// Purchases of one customer before the analysis date: counts, sums and dates.
+void summarise_orders(const GroupedOrders& orders, uint32_t first, uint32_t last, int32_t cutoff, CustomerMetrics& m) {
+  int32_t previous_day = INT32_MIN;
+  for (uint32_t k = first; k != last; ++k) {
+    orders.prefetch_ahead(k);
+    const int32_t day = orders.day(k);
+    const double amount = orders.amount(k);
+    if (day >= cutoff) continue;
+    if (amount < 0) {
+      m.returned -= amount;
+      continue;
+    }
+    if (m.frequency == 0) m.first_day = day;
+    ++m.frequency;
+    m.gross += amount;
+    if (day == m.first_day) m.first_day_revenue += amount;
+    if (day != previous_day) ++m.purchase_days;
+    previous_day = m.last_day = day;
+  }
+}
+
+}  // namespace
+
+template <class Value>
+std::vector<double> CustomerStages::gather(Value value) const {
+  std::vector<double> out;
+  out.reserve(analysed_.size());
+  for (uint32_t c : analysed_) out.push_back(value(shop_.customers[c]));
+  return out;
+}
+
+const ShopAnalysis& CustomerStages::update(const OrderTable& table, const CustomerOrders& grouped,
+                                           const AnalysisOptions& options, const OrderRuns* runs) {
+  const AnalysisOptions before = shop_.options;
+  const bool first = !ran_;
+  shop_.options = options;
+  const bool new_dates = first || before.as_of_day != options.as_of_day;
+  const bool new_money = new_dates || before.subtract_returns != options.subtract_returns;
+  const bool new_segments = new_money || before.thresholds != options.thresholds ||
+                            (options.thresholds == ThresholdMode::custom &&
+                             (before.custom_recency != options.custom_recency ||
+                              before.custom_frequency != options.custom_frequency ||
+                              before.custom_monetary != options.custom_monetary));
+  const bool new_status = new_dates || before.at_risk_multiplier != options.at_risk_multiplier ||
+                          before.churned_multiplier != options.churned_multiplier;
+  const bool new_sleeping = new_dates || before.churn_window_days != options.churn_window_days;
+  ran_ = false;  // until every stage is done (a throw leaves a half-made analysis)
+  if (new_dates) dates(table, grouped, runs);
+  if (new_money) money();
+  if (new_segments) segments();
+  if (new_status) status();
+  if (new_sleeping) sleeping();
+  ran_ = true;
+  return shop_;
+}
+
+void CustomerStages::dates(const OrderTable& table, const CustomerOrders& grouped, const OrderRuns* runs) {
+  const AnalysisOptions options = shop_.options;
+  shop_ = ShopAnalysis{};
+  shop_.options = options;
+  analysed_.clear();
+  for (Measure measure : {kRecency, kFrequency}) {
+    means_[measure].reset();
+    medians_[measure].reset();
+  }
+  const uint32_t customer_count = table.customer_count();
+  shop_.customers.resize(customer_count);
+
+  int32_t last_purchase = INT32_MIN, first_purchase = INT32_MAX;
+  for (const Order& order : table.orders) {
+    if (order.amount < 0) continue;
+    last_purchase = std::max(last_purchase, order.day);
+    first_purchase = std::min(first_purchase, order.day);
+  }
+  shop_.as_of_day = options.as_of_day.value_or(last_purchase == INT32_MIN ? 0 : last_purchase + 1);
+  // A chosen date leaves later orders out; the default keeps every order (a late return too).
+  const int32_t cutoff = options.as_of_day ? *options.as_of_day : INT32_MAX;
+
+  std::vector<double> cycles;
+  const GroupedOrders orders(table, grouped, runs);
+  for (uint32_t c = 0; c < customer_count; ++c) {
+    CustomerMetrics& m = shop_.customers[c];
+    summarise_orders(orders, grouped.begin[c], grouped.begin[c + 1], cutoff, m);
+    shop_.returns_value += m.returned;
+    if (m.frequency == 0) {
+      if (m.returned > 0) ++shop_.return_only_customers;
+      continue;
+    }
+    m.analysed = true;
+    analysed_.push_back(c);
+    m.recency_days = shop_.as_of_day - m.last_day;
+    if (m.purchase_days >= 2) {
+      m.cycle_days = static_cast<double>(m.last_day - m.first_day) / (m.purchase_days - 1);
+      cycles.push_back(m.cycle_days);
+    }
+  }
+  for (const Order& order : table.orders) {
+    if (order.amount < 0 && order.day < cutoff) ++shop_.return_orders;
+  }
+  shop_.first_order_day = first_purchase == INT32_MAX ? 0 : first_purchase;
+  shop_.last_order_day = last_purchase == INT32_MIN ? 0 : last_purchase;
+  shop_.analysed_customers = static_cast<uint32_t>(analysed_.size());
+  if (analysed_.empty()) return;
+
+  const std::vector<uint8_t> r_scores = quintile_scores(gather([](const CustomerMetrics& m) { return m.recency_days; }), false);
+  const std::vector<uint8_t> f_scores = quintile_scores(gather([](const CustomerMetrics& m) { return m.frequency; }), true);
+  if (!cycles.empty()) {
+    shop_.cycle_customers = static_cast<uint32_t>(cycles.size());
+    shop_.shop_cycle_mean = mean_of(cycles);
+    shop_.shop_cycle_median = median_of(std::move(cycles));
+  }
+  double returning_revenue = 0;
+  uint32_t repeat_customers = 0;
+  for (size_t i = 0; i < analysed_.size(); ++i) {
+    CustomerMetrics& m = shop_.customers[analysed_[i]];
+    m.r_score = r_scores[i];
+    m.f_score = f_scores[i];
+    repeat_customers += m.frequency >= 2;
+    shop_.orders += m.frequency;
+    shop_.gross_revenue += m.gross;
+    returning_revenue += m.gross - m.first_day_revenue;
+  }
+  shop_.repeat_rate = repeat_customers / static_cast<double>(analysed_.size());
+  shop_.returning_revenue_share = shop_.gross_revenue > 0 ? returning_revenue / shop_.gross_revenue : 0;
+}
+
+void CustomerStages::money() {
+  shop_.revenue = 0;
+  shop_.grid = {};
+  means_[kMonetary].reset();
+  medians_[kMonetary].reset();
+  if (analysed_.empty()) return;
+  const bool subtract = shop_.options.subtract_returns;
+  for (uint32_t c : analysed_) {
+    CustomerMetrics& m = shop_.customers[c];
+    m.monetary = subtract ? std::max(0.0, m.gross - m.returned) : m.gross;
+  }
+  const std::vector<uint8_t> m_scores = quintile_scores(gather([](const CustomerMetrics& m) { return m.monetary; }), true);
+  for (size_t i = 0; i < analysed_.size(); ++i) {
+    CustomerMetrics& m = shop_.customers[analysed_[i]];
+    m.m_score = m_scores[i];
+    m.grid = grid_segment(m.r_score, (m.f_score + m.m_score + 1) / 2);
+    shop_.revenue += m.monetary;
+    add_to(shop_.grid[static_cast<int>(m.grid)], m);
+  }
+}
+
+void CustomerStages::segments() {
+  shop_.thresholds = {};
+  shop_.segment8 = {};
+  if (analysed_.empty()) return;
+  const AnalysisOptions& options = shop_.options;
+  if (options.thresholds == ThresholdMode::custom) {
+    shop_.thresholds = {options.custom_recency, options.custom_frequency, options.custom_monetary};
+  } else {
+    const bool median = options.thresholds == ThresholdMode::median;
+    shop_.thresholds = {centre(kRecency, median), centre(kFrequency, median), centre(kMonetary, median)};
+  }
+  const Thresholds& t = shop_.thresholds;
+  for (uint32_t c : analysed_) {
+    CustomerMetrics& m = shop_.customers[c];
+    m.segment8 = segment8(m.recency_days < t.recency, m.frequency > t.frequency, m.monetary > t.monetary);
+    add_to(shop_.segment8[static_cast<int>(m.segment8)], m);
+  }
+}
+
+double CustomerStages::centre(Measure measure, bool median) {
+  std::optional<double>& kept = (median ? medians_ : means_)[measure];
+  if (!kept) {
+    std::vector<double> values = measure == kRecency ? gather([](const CustomerMetrics& m) { return m.recency_days; })
+                                 : measure == kFrequency ? gather([](const CustomerMetrics& m) { return m.frequency; })
+                                                         : gather([](const CustomerMetrics& m) { return m.monetary; });
+    kept = median ? median_of(std::move(values)) : mean_of(values);
+  }
+  return *kept;
+}
+
+void CustomerStages::status() {
+  shop_.status_counts = {};
+  const AnalysisOptions& options = shop_.options;
+  for (uint32_t c : analysed_) {
+    CustomerMetrics& m = shop_.customers[c];
+    const double cycle = m.purchase_days >= 3 ? m.cycle_days : shop_.shop_cycle_mean;
+    m.status = ChurnStatus::unknown;
+    if (cycle > 0) {
+      m.status = m.recency_days > options.churned_multiplier * cycle   ? ChurnStatus::churned
+                 : m.recency_days > options.at_risk_multiplier * cycle ? ChurnStatus::at_risk
+                                                                        : ChurnStatus::active;
+    }
+    ++shop_.status_counts[static_cast<int>(m.status)];
+  }
+}
+
+void CustomerStages::sleeping() {
+  shop_.sleeping = 0;
+  shop_.churn_rate = 0;
+  if (analysed_.empty()) return;
+  for (uint32_t c : analysed_) {
+    CustomerMetrics& m = shop_.customers[c];
+    m.sleeping = m.recency_days >= shop_.options.churn_window_days;
+    shop_.sleeping += m.sleeping;
+  }
+  shop_.churn_rate = shop_.sleeping / static_cast<double>(analysed_.size());
+}
+
+}  // namespace huike

@@ -1,0 +1,49 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "analysis/customer_analysis.h"
+#include "analysis/order_runs.h"
+
+namespace huike {
+
+// analyze_customers in stages, so a changed setting re-runs only the stages that read it
+// (a re-run on 10M orders must not walk the orders again, issue 14):
+//   dates    (as_of)                      purchases per customer, recency, R and F scores, cycles
+//   money    (+ returns)                  monetary, M score, the grid and its summaries, revenue
+//   segments (+ thresholds)               thresholds, the eight segments and their summaries
+//   status   (as_of + the multipliers)    churn status
+//   sleeping (as_of + churn_window_days)  the sleeping flag and the churn rate
+// Each stage writes the same fields, in the same order of summation, as one full run: the
+// result never depends on which settings came before.
+class CustomerStages {
+ public:
+  // Brings the analysis to `options`, re-running the stages whose settings changed. `runs`
+  // (optional, the same orders as `grouped`) makes the walk over the orders sequential.
+  const ShopAnalysis& update(const OrderTable& table, const CustomerOrders& grouped, const AnalysisOptions& options,
+                             const OrderRuns* runs = nullptr);
+  const ShopAnalysis& shop() const { return shop_; }
+  ShopAnalysis take() { return std::move(shop_); }
+
+ private:
+  void dates(const OrderTable& table, const CustomerOrders& grouped, const OrderRuns* runs);
+  void money();
+  void segments();
+  void status();
+  void sleeping();
+  // One value per analysed customer, in table order: the score and threshold inputs.
+  template <class Value>
+  std::vector<double> gather(Value value) const;
+
+  ShopAnalysis shop_;
+  bool ran_ = false;
+  std::vector<uint32_t> analysed_;  // the analysed customers in table order
+  // The mean or median of recency, frequency (dates) or monetary (money), made when first
+  // asked for and kept until its stage re-runs: switching thresholds sorts nothing again.
+  enum Measure { kRecency, kFrequency, kMonetary };
+  double centre(Measure measure, bool median);
+  std::optional<double> means_[3], medians_[3];
+};
+
+}  // namespace huike
