@@ -30,6 +30,7 @@ async function huikeRun(page, baseUrl, file) {
       state: document.body.dataset.state,
       error: document.querySelector('#error-code')?.textContent || '',
       engineMs: Number(document.body.dataset.engineMs),
+      workerMs: Number(document.body.dataset.workerMs),
       checksum: { customers: metric('customers'), orders: metric('orders'), spend_cents: Math.round(metric('revenue') * 100) },
     };
   });

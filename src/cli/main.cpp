@@ -136,6 +136,33 @@ double number_arg(const std::string& flag, const std::string& text) {
   return v;
 }
 
+// The flag a user typed for an option key the engine's message names: "--churn-window" for
+// churn_window_days; the tier flags are their keys with dashes.
+std::string flag_of_option(const std::string& key) {
+  static const std::pair<const char*, const char*> spelled[] = {
+      {"churn_window_days", "--churn-window"}, {"at_risk_multiplier", "--at-risk"},
+      {"churned_multiplier", "--churned"},     {"recency", "--custom-thresholds"},
+      {"frequency", "--custom-thresholds"},    {"monetary", "--custom-thresholds"},
+      {"has_header", "--header"}};
+  for (const auto& [option, flag] : spelled) {
+    if (key == option) return flag;
+  }
+  std::string flag = "--" + key;
+  std::replace(flag.begin(), flag.end(), '_', '-');
+  return flag;
+}
+
+// An engine's E_BAD_OPTION names the option key ("option 'churn_window_days' must be…"):
+// put the flag first, which is what the user typed.
+std::string with_flag(const std::string& message) {
+  const std::string marker = "option '";
+  const size_t at = message.find(marker);
+  if (at == std::string::npos) return message;
+  const size_t end = message.find('\'', at + marker.size());
+  if (end == std::string::npos) return message;
+  return flag_of_option(message.substr(at + marker.size(), end - at - marker.size())) + ": " + message;
+}
+
 // --high-spend-share 0.3 → analysis option high_spend_share (every key of tier_options.h).
 template <typename Value>
 bool tier_flag(Command& cmd, const std::string& flag, const Value& value) {
@@ -330,7 +357,8 @@ int main(int argc, char** argv) {
     if (cmd.name != "analyze" && cmd.name != "predict") print_warnings(session.data_warnings(cmd.analysis));
     return 0;
   } catch (const huike::HuikeError& e) {
-    std::cerr << "huike: error " << e.code_name() << ": " << e.what();
+    const bool bad_option = e.code() == huike::ErrorCode::E_BAD_OPTION;
+    std::cerr << "huike: error " << e.code_name() << ": " << (bad_option ? with_flag(e.what()) : e.what());
     if (e.line() > 0) std::cerr << " (line " << e.line() << ")";
     std::cerr << '\n';
     return e.code() == huike::ErrorCode::E_BAD_OPTION ? 64 : 2;  // 64: a usage error (sysexits)

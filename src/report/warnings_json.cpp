@@ -202,8 +202,8 @@ void outliers(const DataWarnings& w, json& items) {
   std::string lines;
   for (int64_t line : w.outlier_lines) lines += (lines.empty() ? "" : ", ") + std::to_string(line);
   const std::string message =
-      std::to_string(w.outliers_before) + " orders are dated before " + format_day(w.low_cut) + " and " +
-      std::to_string(w.outliers_after) + " after " + format_day(w.high_cut) + " (1 January " +
+      "Orders dated before " + format_day(w.low_cut) + ": " + std::to_string(w.outliers_before) + "; after " +
+      format_day(w.high_cut) + ": " + std::to_string(w.outliers_after) + " (1 January " +
       number(w.options.date_floor_year) + ", or " + number(w.options.outlier_years) +
       " years beyond the 1st / 99th percentile of the dates, " + format_day(w.p1_day) + " / " + format_day(w.p99_day) +
       "); lines such as " + lines + ". They skew recency, the date range and the predictive fits. " + cli +

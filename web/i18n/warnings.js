@@ -109,7 +109,7 @@ export default {
     dwarn_W_AMOUNTS_IN_CENTS_do: 'Set the amount unit to cents (divide every amount by 100).',
     dwarn_W_AMOUNTS_IN_CENTS_rule: 'Rule: warned when the amount header names 分/cents, or every amount is whole and at least half the orders are {median} or more.',
     dwarn_W_OUTLIER_DATES_title: 'Outlier dates',
-    dwarn_W_OUTLIER_DATES: '{before} orders are dated before {low} and {after} after {high} (the dates run {first} to {last}); lines such as {lines}. They skew recency, the date range and the predictive fits.',
+    dwarn_W_OUTLIER_DATES: 'Orders dated before {low}: {before}; after {high}: {after} (the dates run {first} to {last}); lines such as {lines}. They skew recency, the date range and the predictive fits.',
     dwarn_W_OUTLIER_DATES_do: 'Leave them out: read only the orders {range}.',
     dwarn_W_OUTLIER_DATES_rule: 'Rule: a date is an outlier before 1 January {year}, or more than {years} years before the 1st percentile ({p1}) or after the 99th ({p99}) of the dates.',
     dwarn_range_from: 'from {since}',
