@@ -1,4 +1,4 @@
-// node bench/wasm_rerun.mjs [--runs N] ROWS...: bench_rerun's timings for the wasm engine
+// node bench/wasm_rerun.mjs [--runs N] [--only A,B] ROWS...: bench_rerun's timings for the wasm engine
 // under Node (the page's worker runs the same module): reads bench/out/orders_N.csv once,
 // then times report() — the call, its JSON text and JSON.parse, as the worker does — for each
 // setting that `build/bench_rerun --print-settings` lists. HUIKE_WASM_JS picks the module.
@@ -8,9 +8,11 @@ import { loadModule, root, unwrap } from '../tests/js/wasm_support.mjs';
 
 const args = process.argv.slice(2);
 let runs = 5;
+let only = [];  // --only A,B: the settings whose name holds A or B
 const sizes = [];
 for (let i = 0; i < args.length; ++i) {
   if (args[i] === '--runs') runs = Number(args[++i]);
+  else if (args[i] === '--only') only = args[++i].split(',');
   else sizes.push(Number(args[i]));
 }
 if (!sizes.length) sizes.push(1000000);
@@ -46,6 +48,7 @@ for (const rows of sizes) {
   const settings = JSON.parse(execFileSync(`${root}/build/bench_rerun`, ['--runs', String(runs), '--print-settings', lastDay], { encoding: 'utf8' }));
   console.log(`rows ${rows}\n  ingest ${(ingestMs / 1000).toFixed(3)} s   first report ${firstMs.toFixed(0)} ms`);
   for (const { name, runs: options } of settings) {
+    if (only.length && !only.some((part) => name.includes(part))) continue;
     const times = options.map((o) => {
       const t = performance.now();
       report(engine, o);
