@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <new>
-#include <tuple>
 
 #include "core/error.h"
 #include "ingest/amount_level.h"
@@ -16,7 +14,7 @@
 #include "ingest/date_column.h"
 #include "ingest/file_sniff.h"
 #include "ingest/order_index.h"
-#include "ingest/product_line_builder.h"
+#include "ingest/order_table_builder.h"
 #include "ingest/promotion_value.h"
 #include "ingest/status_words.h"
 
@@ -39,8 +37,6 @@ bool is_uci_cancellation(std::string_view order_id) {
   return std::all_of(order_id.begin() + 1, order_id.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-constexpr size_t kLookupBatch = 16;  // rows whose table lookups are prefetched together
-
 }  // namespace
 
 struct OrderReader::State : RecordSink {
@@ -59,23 +55,8 @@ struct OrderReader::State : RecordSink {
   bool finished = false;
   ColumnMapping mapping;
 
-  OrderTable table;
-  OrderIndex order_index;  // order id → order, for merging line items
-  // Usable rows whose customer and order are still to be looked up (see flush_lookups).
-  struct Lookup {
-    uint64_t customer_hash, key;
-    double amount;
-    int32_t day;
-    uint32_t text_offset, text_size;  // the customer id in lookup_text (then contacts, product)
-    int64_t line;
-    uint32_t phone_size, email_size;  // the row's contacts, after the id in lookup_text
-    bool promotional;
-    uint32_t product_size;
-    float quantity;
-    double weight;  // for sharing the order's value over its product lines
-  };
-  std::vector<Lookup> lookups;
-  std::string lookup_text;
+  OrderTableBuilder built;  // the usable rows become the order table there
+  OrderTable& table = built.table;
 
   DateColumn dates;
   bool cr_line_ends = false;
@@ -87,9 +68,6 @@ struct OrderReader::State : RecordSink {
   // blank identity cell (Shopify leaves order fields blank after the first line) is that order's.
   std::string last_order_id, last_order_customer;
   IdentitySource last_order_via = IdentitySource::customer_column;
-  OrderLines order_lines;  // per order: lines, whether they repeat one amount, refunds
-  std::vector<std::pair<uint32_t, int64_t>> negative_rows;  // order index, line
-  ProductLineBuilder product_lines;
 
   explicit State(IngestOptions opts) : options(std::move(opts)), decoder(options.encoding), dates(options.date_order) {
     mapping.column.fill(-1);
@@ -232,14 +210,14 @@ struct OrderReader::State : RecordSink {
   void line_item_without_amount(std::string_view order_id, std::string_view customer_text, IdentitySource via,
                                 int64_t line, std::string_view product, std::string_view quantity_text,
                                 std::string_view price_text) {
-    flush_lookups();
-    const uint32_t order = order_index.find(OrderIndex::key(order_id, hash_bytes(customer_text)));
+    built.flush();
+    const uint32_t order = built.order_index.find(OrderIndex::key(order_id, hash_bytes(customer_text)));
     if (order == UINT32_MAX) {
       return exclude(order_id == last_excluded_order ? "line_item_of_excluded_order" : "bad_amount", line);
     }
     if (col(ColumnRole::product) >= 0) {
       const float quantity = row_quantity(quantity_text);
-      product_lines.add(table.products, order, product, quantity, row_weight(quantity, price_text, 0.0));
+      built.product_lines.add(table.products, order, product, quantity, row_weight(quantity, price_text, 0.0));
     }
     ++summary.rows_used;
     count_identified_row(summary.identity, via);
@@ -315,95 +293,23 @@ struct OrderReader::State : RecordSink {
     ++summary.rows_used;
     count_identified_row(summary.identity, via);
     if (amount < 0) ++summary.return_rows;
-    // The table lookups wait in a batch, their slots prefetched, so cache misses overlap.
-    const uint64_t customer_hash = hash_bytes(customer_text);
-    table.customer_ids.prefetch(customer_hash);
-    uint64_t key = 0;  // 0 = no order id
-    if (!order_id.empty()) {
-      key = OrderIndex::key(order_id, customer_hash);
-      order_index.prefetch(key);
+    UsableRow row{customer_text, hash_bytes(customer_text), 0, amount, day, line, {}, {}, false,
+                  col(ColumnRole::product) >= 0, {}, 1.0f, 0.0};
+    if (!order_id.empty()) row.key = OrderIndex::key(order_id, row.customer_hash);
+    if (mapping.contacts.any()) contact_cells(mapping.contacts, fields, count, row.phone, row.email);
+    row.promotional = table.has_promotion_column && is_promotional_value(cell(ColumnRole::promotion));
+    if (row.has_product) {
+      row.product = cell(ColumnRole::product);
+      row.quantity = row_quantity(cell(ColumnRole::quantity));
+      row.weight = row_weight(row.quantity, cell(ColumnRole::unit_price), amount);
     }
-    std::string_view phone, email;
-    if (mapping.contacts.any()) contact_cells(mapping.contacts, fields, count, phone, email);
-    const bool promotional = table.has_promotion_column && is_promotional_value(cell(ColumnRole::promotion));
-    Lookup lookup{customer_hash, key, amount, day, static_cast<uint32_t>(lookup_text.size()),
-                  static_cast<uint32_t>(customer_text.size()), line, static_cast<uint32_t>(phone.size()),
-                  static_cast<uint32_t>(email.size()), promotional, 0, 1.0f, 0.0};
-    lookup_text.append(customer_text);
-    lookup_text.append(phone);
-    lookup_text.append(email);
-    if (col(ColumnRole::product) >= 0) {  // after the contacts in lookup_text
-      const std::string_view product = cell(ColumnRole::product);
-      lookup.product_size = static_cast<uint32_t>(product.size());
-      lookup.quantity = row_quantity(cell(ColumnRole::quantity));
-      lookup.weight = row_weight(lookup.quantity, cell(ColumnRole::unit_price), amount);
-      lookup_text.append(product);
-    }
-    lookups.push_back(lookup);
-    if (lookups.size() == kLookupBatch) flush_lookups();
+    built.add(row);
   }
 
-  void flush_lookups() {
-    for (const Lookup& row : lookups) table.customer_ids.prefetch_entry(row.customer_hash);
-    for (const Lookup& row : lookups) {
-      const std::string_view customer_text = std::string_view(lookup_text).substr(row.text_offset, row.text_size);
-      const Order order{row.amount, table.customer_ids.intern(customer_text, row.customer_hash), row.day};
-      if (row.phone_size + row.email_size > 0) {
-        const std::string_view contacts = std::string_view(lookup_text).substr(row.text_offset + row.text_size);
-        table.contacts.note(order.customer, contacts.substr(0, row.phone_size),
-                            contacts.substr(row.phone_size, row.email_size));
-      }
-      if (row.amount < 0) negative_rows.emplace_back(static_cast<uint32_t>(table.orders.size()), row.line);
-      uint32_t index = static_cast<uint32_t>(table.orders.size());
-      if (row.key == 0) {
-        if (table.has_promotion_column) mark_promotional(static_cast<uint32_t>(table.orders.size()), row.promotional);
-        table.orders.push_back(order);
-        order_index.add_keyless();
-        order_lines.add_order(row.amount);
-      } else {
-        bool added;
-        std::tie(index, added) = order_index.find_or_add(row.key, index);
-        if (table.has_promotion_column) mark_promotional(index, row.promotional);
-        if (added) {
-          table.orders.push_back(order);
-          order_lines.add_order(row.amount);
-        } else {
-          if (row.amount < 0) negative_rows.back().first = index;
-          order_lines.add_line(index, table.orders[index].amount, row.amount);  // a further line item
-          table.orders[index].amount += row.amount;
-        }
-      }
-      if (col(ColumnRole::product) >= 0) {
-        const std::string_view product = std::string_view(lookup_text).substr(
-            row.text_offset + row.text_size + row.phone_size + row.email_size, row.product_size);
-        product_lines.add(table.products, index, product, row.quantity, row.weight);
-      }
-    }
-    lookups.clear();
-    lookup_text.clear();
-  }
-
-  // The orders and product lines the whole input will hold at the rate read so far, reserved
-  // a little above it (a copy each time the projection passes the room; none past the need).
+  // The tables reserved for the whole input at the rate read so far (IngestOptions::size_bytes).
   void reserve_ahead(uint64_t bytes_read) {
     if (options.size_bytes <= bytes_read || bytes_read == 0 || summary.rows_read < 1000) return;
-    const double scale = static_cast<double>(options.size_bytes) / static_cast<double>(bytes_read);
-    const auto ahead = [scale](auto& table) {
-      const double projected = static_cast<double>(table.size()) * scale;
-      if (projected <= static_cast<double>(table.capacity()) || projected > 4e9) return;
-      try {
-        table.reserve(static_cast<size_t>(projected * 1.05) + 1024);
-      } catch (const std::bad_alloc&) {  // the table then grows as it would without the size
-      }
-    };
-    ahead(table.orders);
-    ahead(table.products.lines);
-  }
-
-  // A new order gets the row's flag; a further line item ORs its own in.
-  void mark_promotional(uint32_t index, bool promotional) {
-    if (index == table.promotional.size()) table.promotional.push_back(promotional);
-    else if (promotional) table.promotional[index] = true;
+    built.reserve_ahead(static_cast<double>(options.size_bytes) / static_cast<double>(bytes_read));
   }
 };
 
@@ -430,17 +336,18 @@ OrderTable OrderReader::finish() {
   if (!s.tokenizer) s.start_tokenizer();
   s.tokenizer->finish(s);
   if (!s.roles_decided) s.decide_roles();
-  s.flush_lookups();
+  s.built.flush();
   s.summary.lines = s.tokenizer->lines();
   s.summary.blank_lines = s.tokenizer->blank_lines();
   s.summary.encoding = s.decoder.encoding();
   s.summary.had_bom = s.decoder.had_bom();
   s.summary.invalid_byte_sequences = s.decoder.invalid_sequences();
   if (s.summary.rows_read == 0) throw HuikeError(ErrorCode::E_NO_ROWS, "the file has a header but no order rows");
-  s.summary.amount_level = resolve_amount_level(s.table.orders, s.order_lines, s.mapping.amount_hint,
+  s.summary.amount_level = resolve_amount_level(s.table.orders, s.built.order_lines, s.mapping.amount_hint,
                                                    s.options.corrections.amount_level);
-  const RefundedOrders refunded = drop_refunded_orders(s.table.orders, s.order_lines, s.negative_rows, kExampleLines,
-                                                         s.table.has_promotion_column ? &s.table.promotional : nullptr);
+  const RefundedOrders refunded =
+      drop_refunded_orders(s.table.orders, s.built.order_lines, s.built.negative_rows, kExampleLines,
+                           s.table.has_promotion_column ? &s.table.promotional : nullptr);
   if (refunded.orders > 0) {
     // A sale whose refund rows bring it to zero (a POS refund of the same transaction)
     // is no purchase: its rows are counted under `refunded_in_file`.
@@ -449,7 +356,7 @@ OrderTable OrderReader::finish() {
     s.summary.return_rows -= refunded.negative_rows;
     s.summary.excluded["refunded_in_file"] = {refunded.rows, refunded.example_lines};
   }
-  s.order_lines.release();
+  s.built.order_lines.release();
   if (s.table.orders.empty()) {
     throw HuikeError(ErrorCode::E_NO_USABLE_ROWS, "none of the " + std::to_string(s.summary.rows_read) +
                                              " rows is a usable order; see the excluded rows by reason");
@@ -461,8 +368,8 @@ OrderTable OrderReader::finish() {
   s.dates.resolve(s.table.orders, s.summary);
   s.table.products.has_product_column = s.col(ColumnRole::product) >= 0;
   s.table.products.has_quantity_column = s.col(ColumnRole::quantity) >= 0;
-  s.order_index.release();  // before the product lines' sort, the peak of memory
-  s.product_lines.finish(s.table.products, s.table.orders, refunded.new_index);
+  s.built.order_index.release();  // before the product lines' sort, the peak of memory
+  s.built.product_lines.finish(s.table.products, s.table.orders, refunded.new_index);
   // Reserved from the input's size, the table has little room left: copy it only for much.
   if (s.table.orders.capacity() - s.table.orders.size() > s.table.orders.size() / 8) s.table.orders.shrink_to_fit();
   return std::move(s.table);

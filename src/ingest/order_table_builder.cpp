@@ -1,0 +1,87 @@
+#include "ingest/order_table_builder.h"
+
+#include <new>
+#include <tuple>
+
+namespace huike {
+
+namespace {
+constexpr size_t kBatch = 16;  // rows whose table lookups are prefetched together
+}
+
+void OrderTableBuilder::add(const UsableRow& row) {
+  table.customer_ids.prefetch(row.customer_hash);
+  if (row.key != 0) order_index.prefetch(row.key);
+  has_product_ = row.has_product;
+  Waiting waiting{row.customer_hash, row.key, row.amount, row.day, static_cast<uint32_t>(text_.size()),
+                  static_cast<uint32_t>(row.customer.size()), row.line, static_cast<uint32_t>(row.phone.size()),
+                  static_cast<uint32_t>(row.email.size()), row.promotional, static_cast<uint32_t>(row.product.size()),
+                  row.quantity, row.weight};
+  text_.append(row.customer);
+  text_.append(row.phone);
+  text_.append(row.email);
+  text_.append(row.product);
+  waiting_.push_back(waiting);
+  if (waiting_.size() == kBatch) flush();
+}
+
+void OrderTableBuilder::flush() {
+  for (const Waiting& row : waiting_) table.customer_ids.prefetch_entry(row.customer_hash);
+  const std::string_view text = text_;
+  for (const Waiting& row : waiting_) {
+    const Order order{row.amount, table.customer_ids.intern(text.substr(row.text_offset, row.text_size), row.customer_hash),
+                      row.day};
+    if (row.phone_size + row.email_size > 0) {
+      const std::string_view contacts = text.substr(row.text_offset + row.text_size);
+      table.contacts.note(order.customer, contacts.substr(0, row.phone_size), contacts.substr(row.phone_size, row.email_size));
+    }
+    if (row.amount < 0) negative_rows.emplace_back(static_cast<uint32_t>(table.orders.size()), row.line);
+    uint32_t index = static_cast<uint32_t>(table.orders.size());
+    if (row.key == 0) {
+      if (table.has_promotion_column) mark_promotional(index, row.promotional);
+      table.orders.push_back(order);
+      order_index.add_keyless();
+      order_lines.add_order(row.amount);
+    } else {
+      bool added;
+      std::tie(index, added) = order_index.find_or_add(row.key, index);
+      if (table.has_promotion_column) mark_promotional(index, row.promotional);
+      if (added) {
+        table.orders.push_back(order);
+        order_lines.add_order(row.amount);
+      } else {
+        if (row.amount < 0) negative_rows.back().first = index;
+        order_lines.add_line(index, table.orders[index].amount, row.amount);  // a further line item
+        table.orders[index].amount += row.amount;
+      }
+    }
+    if (has_product_) {
+      const std::string_view product =
+          text.substr(row.text_offset + row.text_size + row.phone_size + row.email_size, row.product_size);
+      product_lines.add(table.products, index, product, row.quantity, row.weight);
+    }
+  }
+  waiting_.clear();
+  text_.clear();
+}
+
+void OrderTableBuilder::reserve_ahead(double scale) {
+  const auto ahead = [scale](auto& rows) {
+    const double projected = static_cast<double>(rows.size()) * scale;
+    if (projected <= static_cast<double>(rows.capacity()) || projected > 4e9) return;
+    try {
+      rows.reserve(static_cast<size_t>(projected * 1.05) + 1024);
+    } catch (const std::bad_alloc&) {  // the table then grows as it would without the size
+    }
+  };
+  ahead(table.orders);
+  ahead(table.products.lines);
+}
+
+// A new order gets the row's flag; a further line item ORs its own in.
+void OrderTableBuilder::mark_promotional(uint32_t index, bool promotional) {
+  if (index == table.promotional.size()) table.promotional.push_back(promotional);
+  else if (promotional) table.promotional[index] = true;
+}
+
+}  // namespace huike
