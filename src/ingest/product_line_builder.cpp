@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <utility>
 
 namespace huike {
 
@@ -32,36 +31,16 @@ void share_order_values(std::vector<ProductLine>& lines, const std::vector<Order
   }
 }
 
-// Where each line goes when sorted by product, then customer, then file order: two stable
-// counting sorts (customer, then product). Each line's `customer` still holds its product.
-std::vector<uint32_t> sorted_positions(const std::vector<ProductLine>& lines, const std::vector<Order>& orders,
-                                       std::vector<uint32_t>& begin) {
+// The lines' indexes by customer (a stable counting sort: file order within a customer).
+std::vector<uint32_t> by_customer(const std::vector<ProductLine>& lines, const std::vector<Order>& orders) {
   uint32_t customers = 0;
   for (const Order& order : orders) customers = std::max(customers, order.customer + 1);
-  std::vector<uint32_t> by_customer(lines.size());
-  {
-    std::vector<uint32_t> next(customers + 1, 0);
-    for (const ProductLine& line : lines) ++next[orders[line.order].customer + 1];
-    for (size_t c = 1; c < next.size(); ++c) next[c] += next[c - 1];
-    for (uint32_t i = 0; i < lines.size(); ++i) by_customer[next[orders[lines[i].order].customer]++] = i;
-  }
-  for (const ProductLine& line : lines) ++begin[line.customer + 1];
-  for (size_t p = 1; p < begin.size(); ++p) begin[p] += begin[p - 1];
-  std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
-  std::vector<uint32_t> position(lines.size());
-  for (uint32_t i : by_customer) position[i] = next[lines[i].customer]++;
-  return position;
-}
-
-// Moves lines[i] to lines[position[i]], following each cycle of the permutation.
-void permute(std::vector<ProductLine>& lines, std::vector<uint32_t>& position) {
-  for (uint32_t i = 0; i < lines.size(); ++i) {
-    while (position[i] != i) {
-      const uint32_t to = position[i];
-      std::swap(lines[i], lines[to]);
-      std::swap(position[i], position[to]);
-    }
-  }
+  std::vector<uint32_t> next(customers + 1, 0);
+  for (const ProductLine& line : lines) ++next[orders[line.order].customer + 1];
+  for (size_t c = 1; c < next.size(); ++c) next[c] += next[c - 1];
+  std::vector<uint32_t> sorted(lines.size());
+  for (uint32_t i = 0; i < lines.size(); ++i) sorted[next[orders[lines[i].order].customer]++] = i;
+  return sorted;
 }
 
 }  // namespace
@@ -78,19 +57,28 @@ void ProductLineBuilder::finish(ProductLines& out, const std::vector<Order>& ord
     }
     if (orders[line.order].amount >= 0) lines[kept++] = line;
   }
-  lines.resize(kept);  // not shrunk: a copy now would hold the lines twice
+  lines.resize(kept);
   out.lines_without_product = without_product_;
 
-  out.begin.assign(out.names.size() + 1, 0);
-  std::vector<uint32_t> position = sorted_positions(lines, orders, out.begin);
-
   share_order_values(lines, orders);
-  for (ProductLine& line : lines) {
-    line.customer = orders[line.order].customer;
-    line.day = orders[line.order].day;
+  // A second stable counting sort, by product (each line's `customer` still holds it), as a
+  // copy: its reads are independent and overlap, its writes go one stream per product. (In
+  // place, following the permutation's cycles, each step waited for a cache miss: 2 s of
+  // 10 s on 10M rows.)
+  out.begin.assign(out.names.size() + 1, 0);
+  for (const ProductLine& line : lines) ++out.begin[line.customer + 1];
+  for (size_t p = 1; p < out.begin.size(); ++p) out.begin[p] += out.begin[p - 1];
+  {
+    const std::vector<uint32_t> order_of_customers = by_customer(lines, orders);
+    std::vector<uint32_t> next(out.begin.begin(), out.begin.end() - 1);
+    std::vector<ProductLine> sorted(lines.size());
+    for (uint32_t i : order_of_customers) {
+      const ProductLine& line = lines[i];
+      const Order& order = orders[line.order];
+      sorted[next[line.customer]++] = {line.order, order.customer, order.day, line.quantity, line.revenue};
+    }
+    lines.swap(sorted);
   }
-  permute(lines, position);
-  std::vector<uint32_t>().swap(position);
 
   // Then by day within each customer's run of a product, which is short: insertion sort (stable).
   for (size_t p = 0; p + 1 < out.begin.size(); ++p) {

@@ -7,9 +7,8 @@
 
 namespace huike {
 
-// Collects the product lines while the order reader merges rows into orders. The lines are
-// kept in ProductLines::lines from the start and sorted there, in place: a big file's lines
-// are its largest table, and a second copy of them would set the engine's peak memory.
+// Collects the product lines while the order reader merges rows into orders, in
+// ProductLines::lines from the start (reserved from the input's size, no staging copy).
 class ProductLineBuilder {
  public:
   // `weight`: quantity × unit price when both are read, else the row's amount (0 for a
