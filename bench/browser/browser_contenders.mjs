@@ -35,7 +35,25 @@ async function huikeRun(page, baseUrl, file) {
     };
   });
   if (r.state !== 'done') throw new Error(`Huike's page ended in ${r.state} ${r.error}`);
-  return { ...r, growth: mem.growth };
+  return { ...r, growth: mem.growth, rerunMs: await rerunMs(page) };
+}
+
+// Then a changed setting (the churn window, in the settings panel): from the page's
+// request to the re-rendered report (data-state running → done), the settings' debounce left out.
+async function rerunMs(page) {
+  await page.evaluate(() => {
+    const marks = (window.__rerun = {});
+    new MutationObserver(() => {
+      const s = document.body.dataset.state;
+      if (s === 'running' && !marks.start) marks.start = performance.now();
+      if (s === 'done' && marks.start && !marks.end) marks.end = performance.now();
+    }).observe(document.body, { attributes: true, attributeFilter: ['data-state'] });
+  });
+  await page.click('#btn-settings');
+  await page.fill('#set-churn-window', '300');
+  await page.dispatchEvent('#set-churn-window', 'change');
+  await page.waitForFunction(() => window.__rerun.end, null, { timeout: LONG, polling: 50 });
+  return page.evaluate(() => window.__rerun.end - window.__rerun.start);
 }
 
 // The peers in bench/browser/page (bundled), the file picked into its input.

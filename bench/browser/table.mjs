@@ -29,7 +29,8 @@ export function cell(entry, bytes, reference) {
   const memory = entry.native ? `peak ${size(growth)}` : `+${size(growth)}`;
   const wrong = entry.runs.some((r) => r.checksum && reference && !sameChecksum(r.checksum, reference));
   const init = entry.runs[0].init ? ` (+${seconds(median(entry.runs.map((r) => r.init.ms)))} to instantiate)` : '';
-  return `${wrong ? '**WRONG** ' : ''}${seconds(ms)} · ${(bytes / MB / (ms / 1000)).toFixed(0)} MB/s · ${memory}${init}`;
+  const rerun = entry.runs[0].rerunMs ? ` · re-run ${seconds(median(entry.runs.map((r) => r.rerunMs)))}` : '';
+  return `${wrong ? '**WRONG** ' : ''}${seconds(ms)} · ${(bytes / MB / (ms / 1000)).toFixed(0)} MB/s · ${memory}${init}${rerun}`;
 }
 
 export function markdown({ files, browserNames, labels, nativeNames, nativeLabels, meta }) {
