@@ -74,6 +74,7 @@ writeFileSync(join(out, 'index.html'), page);
 writeFileSync(join(out, 'huike-embed.mjs'), embed);
 // .d.ts as asked; .d.mts is what TypeScript reads for an import of './huike-embed.mjs'.
 for (const name of ['huike-embed.d.ts', 'huike-embed.d.mts']) copyFileSync(join(web, 'types', 'huike-embed.d.ts'), join(out, name));
+copyFileSync(join(web, 'types', 'huike-report.d.ts'), join(out, 'huike-report.d.ts')); // the report's types, imported by it
 for (const example of ['embed-example.html', 'component-example.html', 'component-example.js']) copyFileSync(join(web, example), join(out, example));
 
 const kb = (s) => (Buffer.byteLength(s) / 1024).toFixed(0) + ' KiB';
