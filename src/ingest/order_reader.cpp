@@ -178,6 +178,7 @@ struct OrderReader::State : RecordSink {
     }
     mapping = decide_columns(sniff_rows, options, summary);
     table.has_promotion_column = col(ColumnRole::promotion) >= 0;
+    built.has_product = col(ColumnRole::product) >= 0;
     std::vector<std::vector<std::string>> rows;
     rows.swap(sniff_rows);
     if (col(ColumnRole::date) >= 0) dates.decide_form(rows, col(ColumnRole::date), summary.has_header ? 1 : 0);
@@ -293,12 +294,11 @@ struct OrderReader::State : RecordSink {
     ++summary.rows_used;
     count_identified_row(summary.identity, via);
     if (amount < 0) ++summary.return_rows;
-    UsableRow row{customer_text, hash_bytes(customer_text), 0, amount, day, line, {}, {}, false,
-                  col(ColumnRole::product) >= 0, {}, 1.0f, 0.0};
+    UsableRow row{customer_text, hash_bytes(customer_text), 0, amount, day, line, {}, {}, false, {}, 1.0f, 0.0};
     if (!order_id.empty()) row.key = OrderIndex::key(order_id, row.customer_hash);
     if (mapping.contacts.any()) contact_cells(mapping.contacts, fields, count, row.phone, row.email);
     row.promotional = table.has_promotion_column && is_promotional_value(cell(ColumnRole::promotion));
-    if (row.has_product) {
+    if (built.has_product) {
       row.product = cell(ColumnRole::product);
       row.quantity = row_quantity(cell(ColumnRole::quantity));
       row.weight = row_weight(row.quantity, cell(ColumnRole::unit_price), amount);

@@ -12,7 +12,6 @@ constexpr size_t kBatch = 16;  // rows whose table lookups are prefetched togeth
 void OrderTableBuilder::add(const UsableRow& row) {
   table.customer_ids.prefetch(row.customer_hash);
   if (row.key != 0) order_index.prefetch(row.key);
-  has_product_ = row.has_product;
   Waiting waiting{row.customer_hash, row.key, row.amount, row.day, static_cast<uint32_t>(text_.size()),
                   static_cast<uint32_t>(row.customer.size()), row.line, static_cast<uint32_t>(row.phone.size()),
                   static_cast<uint32_t>(row.email.size()), row.promotional, static_cast<uint32_t>(row.product.size()),
@@ -55,7 +54,7 @@ void OrderTableBuilder::flush() {
         table.orders[index].amount += row.amount;
       }
     }
-    if (has_product_) {
+    if (has_product) {
       const std::string_view product =
           text.substr(row.text_offset + row.text_size + row.phone_size + row.email_size, row.product_size);
       product_lines.add(table.products, index, product, row.quantity, row.weight);

@@ -25,7 +25,6 @@ struct UsableRow {
   int64_t line;
   std::string_view phone, email;
   bool promotional;
-  bool has_product;           // the file has a product column
   std::string_view product;
   float quantity;
   double weight;              // for sharing the order's value over its product lines
@@ -37,6 +36,7 @@ struct OrderTableBuilder {
   OrderLines order_lines;  // per order: lines, whether they repeat one amount, refunds
   std::vector<std::pair<uint32_t, int64_t>> negative_rows;  // order index, line
   ProductLineBuilder product_lines;
+  bool has_product = false;  // the file has a product column: each row adds a product line
 
   void add(const UsableRow& row);  // copies the texts it keeps
   void flush();                    // the waiting rows into the table (before any lookup of it)
@@ -59,7 +59,6 @@ struct OrderTableBuilder {
     double weight;
   };
   void mark_promotional(uint32_t index, bool promotional);
-  bool has_product_ = false;
   std::vector<Waiting> waiting_;
   std::string text_;
 };
