@@ -36,23 +36,28 @@ const char* churn_status_key(ChurnStatus s);  // "active", "at_risk", "churned",
 // Everything computed per customer (indexed like OrderTable::customer_ids).
 // Customers whose orders are all returns have frequency 0 and are left out of
 // the analyses (`analysed` false); they are counted in the report.
-struct CustomerMetrics {
+struct CustomerMetrics {  // 48 bytes: two analyses of every customer stay in memory (issue 14)
   int32_t first_day = 0, last_day = 0;  // purchase days
-  int32_t recency_days = 0;
   uint32_t frequency = 0;               // distinct purchase orders
   uint32_t purchase_days = 0;           // distinct purchase calendar days
   double monetary = 0;                  // net of returns (never below 0) unless ignored
   double gross = 0;                     // purchases only
   double returned = 0;                  // sum of returns (positive)
-  double first_day_revenue = 0;         // purchases on the first purchase day
-  double cycle_days = -1;               // own mean gap, -1 when fewer than 2 purchase days
   uint8_t r_score = 0, f_score = 0, m_score = 0;
   Segment8 segment8{};
   GridSegment grid{};
   ChurnStatus status = ChurnStatus::unknown;
   bool sleeping = false;
   bool analysed = false;
+
+  // Days from the last purchase to the analysis date; 0 when not analysed.
+  int32_t recency_days(int32_t as_of_day) const { return analysed ? as_of_day - last_day : 0; }
+  // Own mean gap between purchase days, -1 when fewer than 2 purchase days.
+  double cycle_days() const {
+    return purchase_days >= 2 ? static_cast<double>(last_day - first_day) / (purchase_days - 1) : -1;
+  }
 };
+static_assert(sizeof(CustomerMetrics) == 48);
 
 struct SegmentSummary {
   uint32_t customers = 0;

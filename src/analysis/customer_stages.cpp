@@ -36,17 +36,19 @@ double mean_of(const std::vector<double>& values) {
   return values.empty() ? 0 : sum / static_cast<double>(values.size());
 }
 
-void add_to(SegmentSummary& summary, const CustomerMetrics& m) {
+void add_to(SegmentSummary& summary, const CustomerMetrics& m, int32_t as_of_day) {
   ++summary.customers;
   summary.revenue += m.monetary;
-  summary.sum_recency += m.recency_days;
+  summary.sum_recency += m.recency_days(as_of_day);
   summary.sum_frequency += m.frequency;
   summary.sum_monetary += m.monetary;
 }
 
-// Purchases of one customer before the analysis date: counts, sums and dates.
-void summarise_orders(const GroupedOrders& orders, uint32_t first, uint32_t last, int32_t cutoff, CustomerMetrics& m) {
+// Purchases of one customer before the analysis date: counts, sums and dates. Returns the
+// revenue of the first purchase day (kept only in the shop's sum).
+double summarise_orders(const GroupedOrders& orders, uint32_t first, uint32_t last, int32_t cutoff, CustomerMetrics& m) {
   int32_t previous_day = INT32_MIN;
+  double first_day_revenue = 0;
   for (uint32_t k = first; k != last; ++k) {
     orders.prefetch_ahead(k);
     const int32_t day = orders.day(k);
@@ -59,10 +61,11 @@ void summarise_orders(const GroupedOrders& orders, uint32_t first, uint32_t last
     if (m.frequency == 0) m.first_day = day;
     ++m.frequency;
     m.gross += amount;
-    if (day == m.first_day) m.first_day_revenue += amount;
+    if (day == m.first_day) first_day_revenue += amount;
     if (day != previous_day) ++m.purchase_days;
     previous_day = m.last_day = day;
   }
+  return first_day_revenue;
 }
 
 }  // namespace
@@ -123,10 +126,11 @@ void CustomerStages::dates(const OrderTable& table, const CustomerOrders& groupe
   const int32_t cutoff = options.as_of_day ? *options.as_of_day : INT32_MAX;
 
   std::vector<double> cycles;
+  double returning_revenue = 0;  // summed in customer order, as the gross below
   const GroupedOrders orders(table, grouped, runs);
   for (uint32_t c = 0; c < customer_count; ++c) {
     CustomerMetrics& m = shop_.customers[c];
-    summarise_orders(orders, grouped.begin[c], grouped.begin[c + 1], cutoff, m);
+    const double first_day_revenue = summarise_orders(orders, grouped.begin[c], grouped.begin[c + 1], cutoff, m);
     shop_.returns_value += m.returned;
     if (m.frequency == 0) {
       if (m.returned > 0) ++shop_.return_only_customers;
@@ -134,11 +138,8 @@ void CustomerStages::dates(const OrderTable& table, const CustomerOrders& groupe
     }
     m.analysed = true;
     analysed_.push_back(c);
-    m.recency_days = shop_.as_of_day - m.last_day;
-    if (m.purchase_days >= 2) {
-      m.cycle_days = static_cast<double>(m.last_day - m.first_day) / (m.purchase_days - 1);
-      cycles.push_back(m.cycle_days);
-    }
+    returning_revenue += m.gross - first_day_revenue;
+    if (m.purchase_days >= 2) cycles.push_back(m.cycle_days());
   }
   for (const Order& order : table.orders) {
     if (order.amount < 0 && order.day < cutoff) ++shop_.return_orders;
@@ -148,14 +149,13 @@ void CustomerStages::dates(const OrderTable& table, const CustomerOrders& groupe
   shop_.analysed_customers = static_cast<uint32_t>(analysed_.size());
   if (analysed_.empty()) return;
 
-  const std::vector<uint8_t> r_scores = quintile_scores(gather([](const CustomerMetrics& m) { return m.recency_days; }), false);
+  const std::vector<uint8_t> r_scores = quintile_scores(gather([as_of = shop_.as_of_day](const CustomerMetrics& m) { return m.recency_days(as_of); }), false);
   const std::vector<uint8_t> f_scores = quintile_scores(gather([](const CustomerMetrics& m) { return m.frequency; }), true);
   if (!cycles.empty()) {
     shop_.cycle_customers = static_cast<uint32_t>(cycles.size());
     shop_.shop_cycle_mean = mean_of(cycles);
     shop_.shop_cycle_median = median_of(std::move(cycles));
   }
-  double returning_revenue = 0;
   uint32_t repeat_customers = 0;
   for (size_t i = 0; i < analysed_.size(); ++i) {
     CustomerMetrics& m = shop_.customers[analysed_[i]];
@@ -164,7 +164,6 @@ void CustomerStages::dates(const OrderTable& table, const CustomerOrders& groupe
     repeat_customers += m.frequency >= 2;
     shop_.orders += m.frequency;
     shop_.gross_revenue += m.gross;
-    returning_revenue += m.gross - m.first_day_revenue;
   }
   shop_.repeat_rate = repeat_customers / static_cast<double>(analysed_.size());
   shop_.returning_revenue_share = shop_.gross_revenue > 0 ? returning_revenue / shop_.gross_revenue : 0;
@@ -187,7 +186,7 @@ void CustomerStages::money() {
     m.m_score = m_scores[i];
     m.grid = grid_segment(m.r_score, (m.f_score + m.m_score + 1) / 2);
     shop_.revenue += m.monetary;
-    add_to(shop_.grid[static_cast<int>(m.grid)], m);
+    add_to(shop_.grid[static_cast<int>(m.grid)], m, shop_.as_of_day);
   }
 }
 
@@ -205,15 +204,15 @@ void CustomerStages::segments() {
   const Thresholds& t = shop_.thresholds;
   for (uint32_t c : analysed_) {
     CustomerMetrics& m = shop_.customers[c];
-    m.segment8 = segment8(m.recency_days < t.recency, m.frequency > t.frequency, m.monetary > t.monetary);
-    add_to(shop_.segment8[static_cast<int>(m.segment8)], m);
+    m.segment8 = segment8(m.recency_days(shop_.as_of_day) < t.recency, m.frequency > t.frequency, m.monetary > t.monetary);
+    add_to(shop_.segment8[static_cast<int>(m.segment8)], m, shop_.as_of_day);
   }
 }
 
 double CustomerStages::centre(Measure measure, bool median) {
   std::optional<double>& kept = (median ? medians_ : means_)[measure];
   if (!kept) {
-    std::vector<double> values = measure == kRecency ? gather([](const CustomerMetrics& m) { return m.recency_days; })
+    std::vector<double> values = measure == kRecency ? gather([as_of = shop_.as_of_day](const CustomerMetrics& m) { return m.recency_days(as_of); })
                                  : measure == kFrequency ? gather([](const CustomerMetrics& m) { return m.frequency; })
                                                          : gather([](const CustomerMetrics& m) { return m.monetary; });
     kept = median ? median_of(std::move(values)) : mean_of(values);
@@ -226,11 +225,12 @@ void CustomerStages::status() {
   const AnalysisOptions& options = shop_.options;
   for (uint32_t c : analysed_) {
     CustomerMetrics& m = shop_.customers[c];
-    const double cycle = m.purchase_days >= 3 ? m.cycle_days : shop_.shop_cycle_mean;
+    const double cycle = m.purchase_days >= 3 ? m.cycle_days() : shop_.shop_cycle_mean;
+    const int32_t recency = m.recency_days(shop_.as_of_day);
     m.status = ChurnStatus::unknown;
     if (cycle > 0) {
-      m.status = m.recency_days > options.churned_multiplier * cycle   ? ChurnStatus::churned
-                 : m.recency_days > options.at_risk_multiplier * cycle ? ChurnStatus::at_risk
+      m.status = recency > options.churned_multiplier * cycle   ? ChurnStatus::churned
+                 : recency > options.at_risk_multiplier * cycle ? ChurnStatus::at_risk
                                                                         : ChurnStatus::active;
     }
     ++shop_.status_counts[static_cast<int>(m.status)];
@@ -243,7 +243,7 @@ void CustomerStages::sleeping() {
   if (analysed_.empty()) return;
   for (uint32_t c : analysed_) {
     CustomerMetrics& m = shop_.customers[c];
-    m.sleeping = m.recency_days >= shop_.options.churn_window_days;
+    m.sleeping = m.recency_days(shop_.as_of_day) >= shop_.options.churn_window_days;
     shop_.sleeping += m.sleeping;
   }
   shop_.churn_rate = shop_.sleeping / static_cast<double>(analysed_.size());

@@ -11,8 +11,8 @@ const char* reminder_source_key(ReminderSource source) {
 }
 
 int32_t rhythm_next_purchase(const CustomerMetrics& m) {
-  if (!m.analysed || m.cycle_days < 0 || m.purchase_days < 2) return INT32_MIN;
-  return m.last_day + static_cast<int32_t>(std::lround(std::min(m.cycle_days, 1e6)));
+  if (!m.analysed || m.purchase_days < 2) return INT32_MIN;
+  return m.last_day + static_cast<int32_t>(std::lround(std::min(m.cycle_days(), 1e6)));
 }
 
 double sorted_quantile(const std::vector<double>& sorted, double p) {
@@ -174,7 +174,7 @@ ReplenishmentResult replenishment(const OrderTable& table, const ShopAnalysis& s
     const CustomerMetrics& m = shop.customers[c];
     const int32_t due = rhythm_next_purchase(m);
     if (due == INT32_MIN || has_product_estimate[c]) continue;
-    place({c, kNoProduct, ReminderSource::rhythm, m.last_day, 0, m.cycle_days, due, 0});
+    place({c, kNoProduct, ReminderSource::rhythm, m.last_day, 0, m.cycle_days(), due, 0});
   }
   std::sort(out.remind_now.begin(), out.remind_now.end(), earlier);
   std::sort(out.overdue.begin(), out.overdue.end(), earlier);

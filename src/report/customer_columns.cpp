@@ -43,7 +43,7 @@ const std::vector<CustomerColumn> kColumns = {
     {"customer_id", 0, true, true, false, [](const CustomerRow& r) { return text(r.table.customer_id(r.customer)); }},
     {"phone", 0, true, false, false, [](const CustomerRow& r) { return text(contact(r).phone); }},
     {"email", 0, true, false, false, [](const CustomerRow& r) { return text(contact(r).email); }},
-    {"recency_days", 0, true, true, false, [](const CustomerRow& r) { return integer(metrics(r).recency_days); }},
+    {"recency_days", 0, true, true, false, [](const CustomerRow& r) { return integer(metrics(r).recency_days(r.shop.as_of_day)); }},
     {"frequency", 0, true, true, false, [](const CustomerRow& r) { return integer(metrics(r).frequency); }},
     {"monetary", 2, true, true, false, [](const CustomerRow& r) { return number(metrics(r).monetary); }},
     {"r_score", 0, true, true, false, [](const CustomerRow& r) { return integer(metrics(r).r_score); }},
@@ -64,7 +64,7 @@ const std::vector<CustomerColumn> kColumns = {
     // -1 (fewer than 2 purchase days) is empty, and sorts below every real cycle.
     {"cycle_days", 2, true, true, false,
      [](const CustomerRow& r) {
-       const double cycle = metrics(r).cycle_days;
+       const double cycle = metrics(r).cycle_days();
        return cycle >= 0 ? number(cycle) : CustomerValue{Kind::empty, cycle};
      }},
     {"returned", 2, true, true, false, [](const CustomerRow& r) { return number(metrics(r).returned); }},

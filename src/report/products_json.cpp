@@ -185,7 +185,7 @@ std::string audience_csv(const OrderTable& orders, const ShopAnalysis& shop, con
     append_csv_cell(out, orders.customer_id(c));
     out += ',';
     append_number(out, m.gross, 2);
-    out += ',' + format_day(m.last_day) + ',' + std::to_string(m.recency_days) + ',' + churn_status_key(m.status) + ',';
+    out += ',' + format_day(m.last_day) + ',' + std::to_string(m.recency_days(shop.as_of_day)) + ',' + churn_status_key(m.status) + ',';
     std::string products;
     for (uint32_t p : roles.audience_products[i]) {
       products += (products.empty() ? "" : " / ") + std::string(orders.products.names.at(p));

@@ -164,8 +164,8 @@ json date_charts_json(const ShopAnalysis& shop) {
   std::vector<double> recency, cycles;
   for (const CustomerMetrics& m : shop.customers) {
     if (!m.analysed) continue;
-    recency.push_back(m.recency_days);
-    if (m.cycle_days >= 0) cycles.push_back(m.cycle_days);
+    recency.push_back(m.recency_days(shop.as_of_day));
+    if (m.purchase_days >= 2) cycles.push_back(m.cycle_days());
   }
   return {{"recency_histogram", histogram(recency, nice_bin_width(recency, 30), 30)},
           {"cycle_histogram", histogram(cycles, nice_bin_width(cycles, 30), 30)}};

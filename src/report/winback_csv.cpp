@@ -55,7 +55,7 @@ std::string winback_plan_csv(const OrderTable& table, const ShopAnalysis& shop, 
       money(out, m.monetary);
       out += ',';
       money(out, m.gross / m.frequency);
-      out += ',' + format_day(m.last_day) + ',' + std::to_string(m.recency_days) + ',';
+      out += ',' + format_day(m.last_day) + ',' + std::to_string(m.recency_days(shop.as_of_day)) + ',';
     } else {
       out += "0,0.00,,,,";
     }
