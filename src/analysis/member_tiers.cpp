@@ -49,7 +49,7 @@ namespace {
 
 // One customer's purchases before `cutoff` (returns left out), by day.
 MemberWindow summarise(const GroupedOrders& orders, uint32_t first, uint32_t last, int32_t cutoff, int32_t as_of,
-                       const MemberTierOptions& o) {
+                       const MemberTierOptions& o, PromoWindow& promo) {
   MemberWindow w;
   int32_t previous_window_day = INT32_MIN;
   for (uint32_t k = first; k != last; ++k) {
@@ -59,10 +59,10 @@ MemberWindow summarise(const GroupedOrders& orders, uint32_t first, uint32_t las
     if (day >= cutoff || amount < 0) continue;
     const int32_t recency = as_of - day;
     if (orders.has_promotions() && orders.promotional(k)) {
-      ++w.promo_orders;
-      w.promo_revenue += amount;
+      ++promo.orders;
+      promo.revenue += amount;
     }
-    (recency < o.churning_recent_days ? w.recent_orders : w.prior_orders) += 1;
+    w.recent_orders += recency < o.churning_recent_days;
     if (recency >= o.window_days) continue;
     w.spend += amount;
     if (day == previous_window_day) continue;
@@ -84,15 +84,18 @@ MemberWindows member_windows(const OrderTable& table, const CustomerOrders& grou
   const uint32_t n = table.customer_count();
   const int32_t cutoff = shop.options.as_of_day ? *shop.options.as_of_day : INT32_MAX;
   out.windows.resize(n);
+  if (orders.has_promotions()) out.promos.resize(n);
+  PromoWindow none;
   for (uint32_t c = 0; c < n; ++c) {
     if (!shop.customers[c].analysed) continue;
+    PromoWindow& promo = out.promos.empty() ? none : out.promos[c];
     const MemberWindow& w = out.windows[c] =
-        summarise(orders, grouped.begin[c], grouped.begin[c + 1], cutoff, shop.as_of_day, options);
+        summarise(orders, grouped.begin[c], grouped.begin[c + 1], cutoff, shop.as_of_day, options, promo);
     if (w.purchase_days > 0) {
       out.spends.push_back(w.spend);
       out.window_revenue += w.spend;
     }
-    if (w.promo_orders > 0) out.promo_revenues.push_back(w.promo_revenue);
+    if (promo.orders > 0) out.promo_revenues.push_back(promo.revenue);
   }
   std::sort(out.spends.begin(), out.spends.end());
   std::sort(out.promo_revenues.begin(), out.promo_revenues.end());
@@ -150,6 +153,8 @@ MemberTiers classify_member_tiers(const OrderTable& table, const ShopAnalysis& s
     const CustomerMetrics& m = shop.customers[c];
     if (!m.analysed) continue;
     const MemberWindow& w = windows.windows[c];
+    const PromoWindow promo = windows.promos.empty() ? PromoWindow{} : windows.promos[c];
+    const uint32_t prior_orders = m.frequency - w.recent_orders;
     const bool window_buyer = w.purchase_days > 0;
     uint8_t bits = 0;
     const auto set = [&bits](MemberTier tier, bool on) { bits |= static_cast<uint8_t>(on) << static_cast<int>(tier); };
@@ -159,14 +164,14 @@ MemberTiers classify_member_tiers(const OrderTable& table, const ShopAnalysis& s
     set(MemberTier::high_unit_price, at_least(m.gross / m.frequency, unit_price_bound));
     set(MemberTier::high_loyalty, in_prefix && w.purchase_days >= static_cast<uint32_t>(options.loyalty_min_purchase_days) &&
                                       w.max_gap <= options.loyalty_max_gap_days);
-    set(MemberTier::promo_high_frequency, w.promo_orders > 0 && w.promo_revenue >= promo_high_edge);
-    set(MemberTier::promo_low_frequency, w.promo_orders > 0 && w.promo_revenue <= promo_low_edge);
+    set(MemberTier::promo_high_frequency, promo.orders > 0 && promo.revenue >= promo_high_edge);
+    set(MemberTier::promo_low_frequency, promo.orders > 0 && promo.revenue <= promo_low_edge);
     // Orders in the last `recent` days against the customer's own rate per `recent` days before.
     const int32_t age = as_of - m.first_day;
     const int32_t prior_span = age - options.churning_recent_days;
     const bool churning = !m.sleeping && age >= options.churning_min_age_days && prior_span > 0 &&
-                          w.prior_orders >= static_cast<uint32_t>(options.churning_min_prior_orders) &&
-                          w.recent_orders < options.churning_drop_ratio * w.prior_orders *
+                          prior_orders >= static_cast<uint32_t>(options.churning_min_prior_orders) &&
+                          w.recent_orders < options.churning_drop_ratio * prior_orders *
                                                 options.churning_recent_days / prior_span;
     set(MemberTier::churning, churning);
     set(MemberTier::sleeping, m.sleeping);

@@ -59,17 +59,24 @@ struct MemberTiers {
   bool has(uint32_t customer, MemberTier tier) const { return bits[customer] >> static_cast<int>(tier) & 1; }
 };
 
-// One customer's purchases in the tier window and the churning rule's two spans.
+// One customer's purchases in the tier window and in the churning rule's recent span (the
+// rest of the analysis's purchases, frequency - recent_orders, are before it). 24 bytes.
 struct MemberWindow {
-  double spend = 0, promo_revenue = 0;
-  uint32_t purchase_days = 0, promo_orders = 0, recent_orders = 0, prior_orders = 0;
+  double spend = 0;
+  uint32_t purchase_days = 0, recent_orders = 0;
   int32_t max_gap = 0;
+};
+// A customer's promotional purchases, kept only when the file has a promotion column.
+struct PromoWindow {
+  double revenue = 0;
+  uint32_t orders = 0;
 };
 // The walk over the orders, which reads only the analysis date, tier_window_days and
 // churning_recent_days: kept while those stay, the other tier settings re-run only
 // classify_member_tiers.
 struct MemberWindows {
   std::vector<MemberWindow> windows;    // per customer
+  std::vector<PromoWindow> promos;      // per customer; empty without a promotion column
   std::vector<double> spends;           // window buyers' window spend, ascending
   std::vector<double> promo_revenues;   // promotional buyers' promotional revenue, ascending
   double window_revenue = 0;            // summed in customer order
