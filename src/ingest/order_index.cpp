@@ -1,7 +1,5 @@
 #include "ingest/order_index.h"
 
-#include <algorithm>
-
 #include "model/prefetch.h"
 #include "model/string_interner.h"
 
@@ -50,8 +48,16 @@ void OrderIndex::release() {
   std::vector<uint32_t>().swap(slots_);
 }
 
-void OrderIndex::grow() {
-  slots_.assign(std::max<size_t>(1024, slots_.size() * 2), 0);
+void OrderIndex::reserve(size_t keys, size_t expected) {
+  size_t slot_count = std::max<size_t>(1024, slots_.size());
+  while (slot_count < expected * 2) slot_count *= 2;  // as grow(): at most half full
+  keys_.reserve(keys);
+  if (slot_count > slots_.size()) rehash(slot_count);
+}
+
+void OrderIndex::rehash(size_t slot_count) {
+  std::vector<uint32_t>().swap(slots_);  // freed before the new one is made: no two at once
+  slots_.assign(slot_count, 0);
   const size_t mask = slots_.size() - 1;
   for (uint32_t i = 0; i < keys_.size(); ++i) {
     if (keys_[i] == 0) continue;

@@ -2,6 +2,7 @@
 // Order id → order index while reading, for merging the line items of one order: open
 // addressing over order indexes. Keys are 64-bit hashes of (order id, customer); 12–20
 // bytes an order, freed when reading ends.
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <utility>
@@ -21,9 +22,13 @@ class OrderIndex {
   uint32_t find(uint64_t key) const;          // UINT32_MAX when absent
   void prefetch(uint64_t key) const;
   void release();
+  // Room for `keys` orders' keys, and slots for `expected` orders, without growing: doubling
+  // a big table leaves freed blocks behind in a wasm heap (issue 14). May throw bad_alloc.
+  void reserve(size_t keys, size_t expected);
 
  private:
-  void grow();
+  void grow() { rehash(std::max<size_t>(1024, slots_.size() * 2)); }
+  void rehash(size_t slot_count);
   std::vector<uint64_t> keys_;   // per order; 0 = no order id
   std::vector<uint32_t> slots_;  // index + 1; 0 = empty
   uint64_t last_key_ = 0;        // line items of one order usually follow each other

@@ -75,6 +75,12 @@ void OrderTableBuilder::reserve_ahead(double scale) {
   };
   ahead(table.orders);
   ahead(table.products.lines);
+  const double expected = static_cast<double>(table.orders.size()) * scale;
+  if (expected > 4e9) return;
+  try {
+    order_index.reserve(table.orders.capacity(), static_cast<size_t>(expected));
+  } catch (const std::bad_alloc&) {
+  }
 }
 
 // A new order gets the row's flag; a further line item ORs its own in.
