@@ -37,6 +37,7 @@ class OrderLines {
   bool has_negative(uint32_t order) const { return lines_[order] & kNegative; }
   size_t size() const { return lines_.size(); }
   void release() { std::vector<uint32_t>().swap(lines_); }
+  void reserve(size_t orders) { lines_.reserve(orders); }
 
  private:
   static constexpr uint32_t kDiffers = 1u << 31, kNegative = 1u << 30, kCount = (1u << 30) - 1;

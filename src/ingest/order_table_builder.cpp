@@ -79,6 +79,7 @@ void OrderTableBuilder::reserve_ahead(double scale) {
   if (expected > 4e9) return;
   try {
     order_index.reserve(table.orders.capacity(), static_cast<size_t>(expected));
+    order_lines.reserve(table.orders.capacity());
   } catch (const std::bad_alloc&) {
   }
 }
