@@ -42,7 +42,8 @@ struct OrderTableBuilder {
   void flush();                    // the waiting rows into the table (before any lookup of it)
   // The orders and product lines the whole input will hold at the rate read so far (`scale`:
   // the input's size / the bytes read), reserved a little above it: a copy each time the
-  // projection passes the room, none past the need.
+  // projection passes the room, none past the need. The order index and the order-line
+  // statistics are reserved with the orders.
   void reserve_ahead(double scale);
 
  private:
