@@ -38,8 +38,7 @@ void run(uint64_t rows, const std::string& dir) {
   const double total_s = std::chrono::duration<double>(done - start).count();
   const auto& table = session.table();
   const size_t orders = table.orders.size();
-  const size_t engine_bytes = table.memory_bytes() + session.grouped().order_index.capacity() * 4 +
-                              session.grouped().begin.capacity() * 4;
+  const size_t engine_bytes = table.memory_bytes() + session.grouped().begin.capacity() * 4;
   std::printf("rows %llu  file %.1f MB  orders %zu  customers %u\n", static_cast<unsigned long long>(rows), megabytes,
               orders, table.customer_count());
   std::printf("  ingest %.3f s (%.0f MB/s)   end to end %.3f s (%.0f MB/s)\n", ingest_s, megabytes / ingest_s, total_s,

@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
               "Gamma-Gamma p=%.0f q=%.0f gamma=%.0f\n",
               customers, kR, kAlpha, kA, kB, kP, kQ, kGamma);
   Clock::time_point start = Clock::now();
-  const huike::OrderTable table = generate(customers, 20240611);
+  huike::OrderTable table = generate(customers, 20240611);
   std::printf("generated %zu orders over %d days in %.2f s (not part of the timing)\n", table.orders.size(),
               kObservedDays, seconds_since(start));
 

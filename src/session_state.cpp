@@ -48,7 +48,7 @@ const ShopAnalysis& Session::State::analysis(const json& options) const {
     throw HuikeError(ErrorCode::E_BAD_OPTION, "analysis options must be an object");
   }
   const AnalysisOptions parsed = parse_analysis_options(options);
-  const ShopAnalysis& shop = later.update(table, grouped, parsed, &order_runs());
+  const ShopAnalysis& shop = later.update(table, grouped, parsed);
   // A chosen date before every purchase would give an empty report that looks like an
   // empty shop: say what happened instead.
   if (parsed.as_of_day && shop.analysed_customers == 0 && *parsed.as_of_day <= shop.first_order_day &&
@@ -65,7 +65,7 @@ const ShopAnalysis& Session::State::analysis(const json& options) const {
   const std::string winback_key = money_key(parsed) + '|' + status_key(parsed) + '|' + sleeping_key(parsed) + '|' +
                                   options_key(options, winback_keys) + '#' + std::to_string(members_version);
   const MemberWindows& member_windows = windows.get(
-      windows_key, [&] { return huike::member_windows(table, grouped, shop, tier_options, &order_runs()); });
+      windows_key, [&] { return huike::member_windows(table, grouped, shop, tier_options); });
   tiers.get(tiers_key, [&] { return classify_member_tiers(table, shop, member_windows, tier_options); });
   const double median = purchase_median.get(date_key(parsed), [&] { return median_order_value(table, shop); });
   winback.get(winback_key, [&] { return plan_winback(table, shop, winback_options, members.get(), median); });
@@ -86,7 +86,7 @@ const ShopAnalysis& Session::State::earlier_analysis(const json& options) const 
   }
   AnalysisOptions at_day = now.options;  // as analyze_at: every other setting of the later date
   at_day.as_of_day = day;
-  return earlier.update(table, grouped, at_day, &order_runs());
+  return earlier.update(table, grouped, at_day);
 }
 
 const CustomerHealth& Session::State::health(const json& options) const {
@@ -114,7 +114,7 @@ json Session::State::warnings(const json& options) const {
   if (!finished) throw HuikeError(ErrorCode::E_STATE, "no finished input to check");
   const WarningOptions parsed = parse_warning_options(options);
   return warnings_section.get(options_key(options, warning_option_keys()), [&] {
-    const WarningCounts& counts = warning_counts.get("file", [&] { return count_for_warnings(table); });
+    const WarningCounts& counts = warning_counts.get("file", [&] { return count_for_warnings(table, grouped); });
     return warnings_json(check_data(table, summary, corrections, counts, parsed), table, summary, corrections);
   });
 }

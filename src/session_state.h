@@ -27,15 +27,11 @@ struct Session::State {
   IngestSummary summary;
   IngestCorrections corrections;  // the ingest options the data warnings point to
   OrderTable table;
-  CustomerOrders grouped;
+  CustomerOrders grouped;  // the table's orders are grouped by customer (at finish)
   bool finished = false;
   std::unique_ptr<MemberDirectory> members;  // the optional member list
   uint64_t members_version = 0;              // changes with the list: the win-back plan reads it
 
-  mutable Keyed<OrderRuns> runs;  // the orders by customer, for the walks that settings re-run
-  const OrderRuns& order_runs() const {
-    return runs.get("file", [this] { return make_order_runs(table, grouped); });
-  }
   // The overview at the analysis date and at the earlier migration date, in stages.
   mutable CustomerStages later, earlier;
   mutable Keyed<double> purchase_median;  // of the purchase orders before the analysis date

@@ -46,13 +46,12 @@ void add_to(SegmentSummary& summary, const CustomerMetrics& m, int32_t as_of_day
 
 // Purchases of one customer before the analysis date: counts, sums and dates. Returns the
 // revenue of the first purchase day (kept only in the shop's sum).
-double summarise_orders(const GroupedOrders& orders, uint32_t first, uint32_t last, int32_t cutoff, CustomerMetrics& m) {
+double summarise_orders(const Order* first, const Order* last, int32_t cutoff, CustomerMetrics& m) {
   int32_t previous_day = INT32_MIN;
   double first_day_revenue = 0;
-  for (uint32_t k = first; k != last; ++k) {
-    orders.prefetch_ahead(k);
-    const int32_t day = orders.day(k);
-    const double amount = orders.amount(k);
+  for (const Order* order = first; order != last; ++order) {
+    const int32_t day = order->day;
+    const double amount = order->amount;
     if (day >= cutoff) continue;
     if (amount < 0) {
       m.returned -= amount;
@@ -79,7 +78,7 @@ std::vector<double> CustomerStages::gather(Value value) const {
 }
 
 const ShopAnalysis& CustomerStages::update(const OrderTable& table, const CustomerOrders& grouped,
-                                           const AnalysisOptions& options, const OrderRuns* runs) {
+                                           const AnalysisOptions& options) {
   const AnalysisOptions before = shop_.options;
   const bool first = !ran_;
   shop_.options = options;
@@ -94,7 +93,7 @@ const ShopAnalysis& CustomerStages::update(const OrderTable& table, const Custom
                           before.churned_multiplier != options.churned_multiplier;
   const bool new_sleeping = new_dates || before.churn_window_days != options.churn_window_days;
   ran_ = false;  // until every stage is done (a throw leaves a half-made analysis)
-  if (new_dates) dates(table, grouped, runs);
+  if (new_dates) dates(table, grouped);
   if (new_money) money();
   if (new_segments) segments();
   if (new_status) status();
@@ -103,7 +102,7 @@ const ShopAnalysis& CustomerStages::update(const OrderTable& table, const Custom
   return shop_;
 }
 
-void CustomerStages::dates(const OrderTable& table, const CustomerOrders& grouped, const OrderRuns* runs) {
+void CustomerStages::dates(const OrderTable& table, const CustomerOrders& grouped) {
   const AnalysisOptions options = shop_.options;
   shop_ = ShopAnalysis{};
   shop_.options = options;
@@ -114,6 +113,7 @@ void CustomerStages::dates(const OrderTable& table, const CustomerOrders& groupe
   }
   const uint32_t customer_count = table.customer_count();
   shop_.customers.resize(customer_count);
+  analysed_.reserve(customer_count);  // not by doubling: a hole in the wasm heap
 
   int32_t last_purchase = INT32_MIN, first_purchase = INT32_MAX;
   for (const Order& order : table.orders) {
@@ -127,10 +127,10 @@ void CustomerStages::dates(const OrderTable& table, const CustomerOrders& groupe
 
   std::vector<double> cycles;
   double returning_revenue = 0;  // summed in customer order, as the gross below
-  const GroupedOrders orders(table, grouped, runs);
+  const Order* const orders = table.orders.data();
   for (uint32_t c = 0; c < customer_count; ++c) {
     CustomerMetrics& m = shop_.customers[c];
-    const double first_day_revenue = summarise_orders(orders, grouped.begin[c], grouped.begin[c + 1], cutoff, m);
+    const double first_day_revenue = summarise_orders(orders + grouped.begin[c], orders + grouped.begin[c + 1], cutoff, m);
     shop_.returns_value += m.returned;
     if (m.frequency == 0) {
       if (m.returned > 0) ++shop_.return_only_customers;

@@ -4,7 +4,6 @@
 #include <vector>
 
 #include "analysis/customer_analysis.h"
-#include "analysis/order_runs.h"
 
 namespace huike {
 
@@ -19,15 +18,13 @@ namespace huike {
 // result never depends on which settings came before.
 class CustomerStages {
  public:
-  // Brings the analysis to `options`, re-running the stages whose settings changed. `runs`
-  // (optional, the same orders as `grouped`) makes the walk over the orders sequential.
-  const ShopAnalysis& update(const OrderTable& table, const CustomerOrders& grouped, const AnalysisOptions& options,
-                             const OrderRuns* runs = nullptr);
+  // Brings the analysis to `options`, re-running the stages whose settings changed.
+  const ShopAnalysis& update(const OrderTable& table, const CustomerOrders& grouped, const AnalysisOptions& options);
   const ShopAnalysis& shop() const { return shop_; }
   ShopAnalysis take() { return std::move(shop_); }
 
  private:
-  void dates(const OrderTable& table, const CustomerOrders& grouped, const OrderRuns* runs);
+  void dates(const OrderTable& table, const CustomerOrders& grouped);
   void money();
   void segments();
   void status();

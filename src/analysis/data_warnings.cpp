@@ -118,7 +118,7 @@ bool header_names_cents(std::string_view header) {
                               lower.find("percents") == std::string::npos);
 }
 
-WarningCounts count_for_warnings(const OrderTable& table) {
+WarningCounts count_for_warnings(const OrderTable& table, const CustomerOrders& grouped) {
   WarningCounts counts;
   int32_t first = INT32_MAX, last = INT32_MIN;
   for (const Order& o : table.orders) {
@@ -132,31 +132,28 @@ WarningCounts count_for_warnings(const OrderTable& table) {
   counts.first_day = first;
   counts.last_day = last;
   counts.per_day.assign(static_cast<size_t>(last - first) + 1, 0);
-  std::vector<uint32_t> orders(table.customer_count(), 0);
-  std::vector<double> revenue(table.customer_count(), 0);
   counts.amounts_whole = true;
-  for (const Order& o : table.orders) {
-    if (o.amount < 0) continue;
-    ++counts.per_day[o.day - first];
-    ++orders[o.customer];
-    revenue[o.customer] += o.amount;
-    if (std::fabs(o.amount) < kHalfCent) ++counts.zero_orders;
-    if (o.amount != std::floor(o.amount)) counts.amounts_whole = false;
-  }
-  for (uint32_t c = 0; c < orders.size(); ++c) {
-    if (orders[c] == 0) continue;
+  // A customer's orders are together: one count and one sum at a time, no array a customer.
+  for (uint32_t c = 0; c < table.customer_count(); ++c) {
+    uint32_t orders = 0;
+    double revenue = 0;
+    for (uint32_t k = grouped.begin[c]; k < grouped.begin[c + 1]; ++k) {
+      const Order& o = table.orders[k];
+      if (o.amount < 0) continue;
+      ++counts.per_day[o.day - first];
+      ++orders;
+      revenue += o.amount;
+      if (std::fabs(o.amount) < kHalfCent) ++counts.zero_orders;
+      if (o.amount != std::floor(o.amount)) counts.amounts_whole = false;
+    }
+    if (orders == 0) continue;
     ++counts.customers;
-    counts.one_time_customers += orders[c] == 1;
-    const DominantCustomer d{c, orders[c], revenue[c], static_cast<double>(orders[c]) / counts.orders,
-                             counts.revenue > 0 ? revenue[c] / counts.revenue : 0};
+    counts.one_time_customers += orders == 1;
+    const DominantCustomer d{c, orders, revenue, static_cast<double>(orders) / counts.orders,
+                             counts.revenue > 0 ? revenue / counts.revenue : 0};
     if (d.order_share > kMinCustomerShare || d.revenue_share > kMinCustomerShare) counts.large.push_back(d);
   }
   return counts;
-}
-
-DataWarnings check_data(const OrderTable& table, const IngestSummary& summary, const IngestCorrections& corrections,
-                        const WarningOptions& options) {
-  return check_data(table, summary, corrections, count_for_warnings(table), options);
 }
 
 DataWarnings check_data(const OrderTable& table, const IngestSummary& summary, const IngestCorrections& corrections,

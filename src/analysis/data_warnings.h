@@ -68,9 +68,6 @@ struct DataWarnings {
   bool outliers_fired = false;
 };
 
-// One pass over the orders (O(orders + customers + days spanned)).
-DataWarnings check_data(const OrderTable& table, const IngestSummary& summary, const IngestCorrections& corrections,
-                        const WarningOptions& options);
 
 // The lowest warn_customer_share accepted: only customers above it can ever be dominant.
 constexpr double kMinCustomerShare = 0.001;
@@ -86,7 +83,8 @@ struct WarningCounts {
   uint64_t zero_orders = 0;
   bool amounts_whole = false;
 };
-WarningCounts count_for_warnings(const OrderTable& table);
+// One pass over the orders of a grouped table (O(orders + customers + days spanned)).
+WarningCounts count_for_warnings(const OrderTable& table, const CustomerOrders& grouped);
 DataWarnings check_data(const OrderTable& table, const IngestSummary& summary, const IngestCorrections& corrections,
                         const WarningCounts& counts, const WarningOptions& options);
 

@@ -5,7 +5,6 @@
 #include <optional>
 
 #include "ingest/date_parse.h"
-#include "model/prefetch.h"
 
 namespace huike {
 
@@ -165,19 +164,15 @@ class SeriesBuilder {
   int32_t first_period_ = -1, last_period_ = -1;
 };
 
-// One pass over every customer's purchases (grouped by day) feeds every series; the
-// orders are read at random places, so the next ones are prefetched.
+// One pass over every customer's purchases (grouped by day) feeds every series.
 void fill_series(const OrderTable& table, const CustomerOrders& grouped, const HealthOptions& options,
                  std::vector<SeriesBuilder*> series) {
   const int64_t window = options.churn_window_days;
-  const std::vector<uint32_t>& index = grouped.order_index;
-  constexpr size_t kAhead = 16;
   for (uint32_t c = 0; c < table.customer_count(); ++c) {
     for (SeriesBuilder* s : series) s->start_customer();
     int64_t previous_day = INT64_MIN;
     for (uint32_t i = grouped.begin[c]; i < grouped.begin[c + 1]; ++i) {
-      if (i + kAhead < index.size()) prefetch(&table.orders[index[i + kAhead]]);
-      const Order& order = table.orders[index[i]];
+      const Order& order = table.orders[i];
       if (order.amount < 0 || order.day >= options.as_of_day) continue;
       const bool churn_gap = previous_day != INT64_MIN && order.day - previous_day >= window;
       for (SeriesBuilder* s : series) {

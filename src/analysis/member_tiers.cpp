@@ -48,17 +48,17 @@ double share_edge(std::vector<double> values, double share, bool from_top) {
 namespace {
 
 // One customer's purchases before `cutoff` (returns left out), by day.
-MemberWindow summarise(const GroupedOrders& orders, uint32_t first, uint32_t last, int32_t cutoff, int32_t as_of,
-                       const MemberTierOptions& o, PromoWindow& promo) {
+// `promotional`: the table's flags, or null without a promotion column.
+MemberWindow summarise(const OrderTable& table, uint32_t first, uint32_t last, int32_t cutoff, int32_t as_of,
+                       const MemberTierOptions& o, const std::vector<bool>* promotional, PromoWindow& promo) {
   MemberWindow w;
   int32_t previous_window_day = INT32_MIN;
   for (uint32_t k = first; k != last; ++k) {
-    orders.prefetch_ahead(k);
-    const int32_t day = orders.day(k);
-    const double amount = orders.amount(k);
+    const int32_t day = table.orders[k].day;
+    const double amount = table.orders[k].amount;
     if (day >= cutoff || amount < 0) continue;
     const int32_t recency = as_of - day;
-    if (orders.has_promotions() && orders.promotional(k)) {
+    if (promotional && (*promotional)[k]) {
       ++promo.orders;
       promo.revenue += amount;
     }
@@ -78,19 +78,21 @@ bool at_least(double value, double bound) { return value >= bound - 1e-9 * std::
 }  // namespace
 
 MemberWindows member_windows(const OrderTable& table, const CustomerOrders& grouped, const ShopAnalysis& shop,
-                             const MemberTierOptions& options, const OrderRuns* runs) {
+                             const MemberTierOptions& options) {
   MemberWindows out;
-  const GroupedOrders orders(table, grouped, runs);
+  const bool promos = table.promotional.size() == table.orders.size() && !table.orders.empty();
   const uint32_t n = table.customer_count();
   const int32_t cutoff = shop.options.as_of_day ? *shop.options.as_of_day : INT32_MAX;
   out.windows.resize(n);
-  if (orders.has_promotions()) out.promos.resize(n);
+  if (promos) out.promos.resize(n);
+  out.spends.reserve(shop.analysed_customers);
   PromoWindow none;
   for (uint32_t c = 0; c < n; ++c) {
     if (!shop.customers[c].analysed) continue;
     PromoWindow& promo = out.promos.empty() ? none : out.promos[c];
     const MemberWindow& w = out.windows[c] =
-        summarise(orders, grouped.begin[c], grouped.begin[c + 1], cutoff, shop.as_of_day, options, promo);
+        summarise(table, grouped.begin[c], grouped.begin[c + 1], cutoff, shop.as_of_day, options,
+                  promos ? &table.promotional : nullptr, promo);
     if (w.purchase_days > 0) {
       out.spends.push_back(w.spend);
       out.window_revenue += w.spend;

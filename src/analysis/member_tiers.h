@@ -4,7 +4,6 @@
 #include <vector>
 
 #include "analysis/customer_analysis.h"
-#include "analysis/order_runs.h"
 #include "model/order_table.h"
 
 namespace huike {
@@ -81,9 +80,8 @@ struct MemberWindows {
   std::vector<double> promo_revenues;   // promotional buyers' promotional revenue, ascending
   double window_revenue = 0;            // summed in customer order
 };
-// `runs` (optional, order_runs.h) makes the walk sequential.
 MemberWindows member_windows(const OrderTable& table, const CustomerOrders& grouped, const ShopAnalysis& shop,
-                             const MemberTierOptions& options, const OrderRuns* runs = nullptr);
+                             const MemberTierOptions& options);
 MemberTiers classify_member_tiers(const OrderTable& table, const ShopAnalysis& shop, const MemberWindows& windows,
                                   const MemberTierOptions& options);
 

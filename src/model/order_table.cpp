@@ -8,25 +8,24 @@ size_t OrderTable::memory_bytes() const {
   return orders.capacity() * sizeof(Order) + promotional.capacity() / 8 + contacts.memory_bytes() + products.memory_bytes();
 }
 
-CustomerOrders group_by_customer(const OrderTable& table) {
+CustomerOrders group_by_customer(OrderTable& table) {
   CustomerOrders grouped;
   const uint32_t customers = table.customer_count();
+  const uint32_t n = static_cast<uint32_t>(table.orders.size());
   grouped.begin.assign(customers + 1, 0);
   for (const Order& order : table.orders) ++grouped.begin[order.customer + 1];
   for (uint32_t c = 0; c < customers; ++c) grouped.begin[c + 1] += grouped.begin[c];
 
-  // Counting sort by customer keeps file order inside a customer; then order by day.
-  grouped.order_index.resize(table.orders.size());
-  std::vector<uint32_t> next(grouped.begin.begin(), grouped.begin.end() - 1);
-  for (uint32_t i = 0; i < table.orders.size(); ++i) {
-    grouped.order_index[next[table.orders[i].customer]++] = i;
+  // Counting sort by customer keeps the previous order inside a customer; then order by day.
+  std::vector<uint32_t> sorted(n);  // the old index of each new place
+  {
+    std::vector<uint32_t> next(grouped.begin.begin(), grouped.begin.end() - 1);
+    for (uint32_t i = 0; i < n; ++i) sorted[next[table.orders[i].customer]++] = i;
   }
-  const auto by_day = [&](uint32_t a, uint32_t b) {
-    return table.orders[a].day < table.orders[b].day;
-  };
+  const auto by_day = [&](uint32_t a, uint32_t b) { return table.orders[a].day < table.orders[b].day; };
   for (uint32_t c = 0; c < customers; ++c) {
-    uint32_t* const first = grouped.order_index.data() + grouped.begin[c];
-    uint32_t* const last = grouped.order_index.data() + grouped.begin[c + 1];
+    uint32_t* const first = sorted.data() + grouped.begin[c];
+    uint32_t* const last = sorted.data() + grouped.begin[c + 1];
     if (last - first > 32) {
       if (!std::is_sorted(first, last, by_day)) std::stable_sort(first, last, by_day);
       continue;
@@ -39,6 +38,22 @@ CustomerOrders group_by_customer(const OrderTable& table) {
       *hole = index;
     }
   }
+  // Each order's new place; the moves below read in sequence and write at random places,
+  // and each old array is freed as soon as its new one is made (the wasm heap never shrinks).
+  std::vector<uint32_t> place(n);
+  for (uint32_t k = 0; k < n; ++k) place[sorted[k]] = k;
+  std::vector<uint32_t>().swap(sorted);
+  {
+    std::vector<Order> moved(n);
+    for (uint32_t i = 0; i < n; ++i) moved[place[i]] = table.orders[i];
+    table.orders.swap(moved);
+  }
+  if (table.promotional.size() == n && n > 0) {
+    std::vector<bool> moved(n);
+    for (uint32_t i = 0; i < n; ++i) moved[place[i]] = table.promotional[i];
+    table.promotional.swap(moved);
+  }
+  for (ProductLine& line : table.products.lines) line.order = place[line.order];
   return grouped;
 }
 

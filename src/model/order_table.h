@@ -19,7 +19,7 @@ struct Order {
 
 // Parsed orders, kept compact so every analysis can re-run without re-reading the file.
 struct OrderTable {
-  std::vector<Order> orders;  // in file order
+  std::vector<Order> orders;  // in file order; by customer after group_by_customer
   StringInterner customer_ids;
   // Per order (same index), whether it was promotional (a discount, coupon or campaign
   // cell); empty when the file has no promotion column. A bit an order.
@@ -33,12 +33,14 @@ struct OrderTable {
   size_t memory_bytes() const;  // engine memory beyond the customer id strings
 };
 
-// Orders grouped by customer, each customer's orders by day (then file order).
-// order_index[begin[c] .. begin[c+1]) are customer c's orders.
+// Where each customer's orders are in a grouped table: orders[begin[c] .. begin[c+1]).
 struct CustomerOrders {
-  std::vector<uint32_t> begin;        // customer_count() + 1
-  std::vector<uint32_t> order_index;  // into OrderTable::orders
+  std::vector<uint32_t> begin;  // customer_count() + 1
 };
-CustomerOrders group_by_customer(const OrderTable& table);
+// Sorts the table's orders by customer, each customer's by day (then in their previous
+// order), moving the promotional flags and renumbering the product lines' orders with them:
+// every walk over a customer's orders then reads them in sequence (issue 14), with no copy
+// of the orders and no index into them.
+CustomerOrders group_by_customer(OrderTable& table);
 
 }  // namespace huike

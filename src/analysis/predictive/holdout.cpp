@@ -60,7 +60,7 @@ HoldoutCheck build_holdout_check(const OrderTable& table, const CustomerOrders& 
     births[summary.customers[c].first_day - start] += 1;
     int32_t previous = INT32_MIN;
     for (uint32_t k = grouped.begin[c]; k < grouped.begin[c + 1]; ++k) {
-      const Order& order = table.orders[grouped.order_index[k]];
+      const Order& order = table.orders[k];
       if (order.amount < 0 || order.day == previous) continue;
       if (order.day > end) break;
       if (previous != INT32_MIN) repeats[order.day - start] += 1;  // not the first purchase

@@ -54,7 +54,7 @@ RfmSummary build_rfm_summary(const OrderTable& table, const CustomerOrders& grou
     int32_t day = INT32_MIN;
     double day_value = 0;
     for (uint32_t k = grouped.begin[c]; k < grouped.begin[c + 1]; ++k) {
-      const Order& order = table.orders[grouped.order_index[k]];
+      const Order& order = table.orders[k];
       if (order.amount < 0) continue;  // a return, not a purchase
       if (order.day != day) {
         if (day != INT32_MIN) close_day(day, day_value);
