@@ -58,7 +58,7 @@ void run(uint64_t orders, const std::string& dir) {
 
   std::printf("orders %zu  rows %llu  customers %u  products %u  product lines %zu\n", table.orders.size(),
               static_cast<unsigned long long>(rows), table.customer_count(), table.products.names.size(),
-              table.products.lines.size());
+              table.products.size());
   std::printf("  ingest %.3f s\n", ingest_s);
   std::printf("  first report %.3f s\n", first_s);
   std::printf("  re-runs (new settings): min %.3f s  median %.3f s  max %.3f s  (target < 0.500 s)\n", sorted.front(),
@@ -68,7 +68,7 @@ void run(uint64_t orders, const std::string& dir) {
   std::printf("  reminders + products CSV (cached results) %.3f s, %zu + %zu bytes\n", exports_s, reminders.size(),
               products.size());
   const double line_bytes = table.products.memory_bytes();
-  std::printf("  product lines: %.1f bytes/line (%.1f bytes/order)\n", line_bytes / table.products.lines.size(),
+  std::printf("  product lines: %.1f bytes/line (%.1f bytes/order)\n", line_bytes / table.products.size(),
               line_bytes / table.orders.size());
   std::printf("  check: learned products %zu, remind now %llu, traffic %llu, audience %llu\n",
               report["replenishment"]["learned_products"].size(),

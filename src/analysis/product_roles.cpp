@@ -87,7 +87,7 @@ void count_figures(const OrderTable& table, const ShopAnalysis& shop, int32_t cu
     };
     int32_t customer_first_day = 0;
     for (uint32_t k = products.begin[p]; k < products.begin[p + 1]; ++k) {
-      const ProductLine& line = products.lines[k];
+      const ProductLine line = products.line(k);
       if (line.customer != customer) {
         close_customer();
         customer = line.customer;
@@ -134,7 +134,7 @@ void find_audience(const OrderTable& table, const ShopAnalysis& shop, int32_t cu
     const ProductRole role = out.products[p].role;
     if (role != ProductRole::traffic && role != ProductRole::edge) continue;
     for (uint32_t k = lines.begin[p]; k < lines.begin[p + 1]; ++k) {
-      const ProductLine& line = lines.lines[k];
+      const ProductLine line = lines.line(k);
       if (line.day >= cutoff || !eligible[line.customer]) continue;
       if (member[line.customer] < 0) {
         member[line.customer] = static_cast<int32_t>(out.audience.size());

@@ -35,18 +35,21 @@ struct PurchaseDay {
 // One customer's purchase days of one product (lines of a day added up).
 class CustomerRuns {
  public:
-  CustomerRuns(const ProductLine* first, const ProductLine* last, int32_t cutoff)
-      : it_(first), last_(last), cutoff_(cutoff) {}
+  // Product p's lines.
+  CustomerRuns(const ProductLines& lines, uint32_t p, int32_t cutoff)
+      : lines_(lines), k_(lines.begin[p]), last_(lines.begin[p + 1]), cutoff_(cutoff) {}
 
   // The next customer's days into `days`; false when no customer is left.
   bool next(uint32_t& customer, std::vector<PurchaseDay>& days) {
     days.clear();
-    while (it_ != last_) {
-      customer = it_->customer;
-      for (; it_ != last_ && it_->customer == customer; ++it_) {
-        if (it_->day >= cutoff_ || !(it_->quantity > 0)) continue;
-        if (!days.empty() && days.back().day == it_->day) days.back().quantity += it_->quantity;
-        else days.push_back({it_->day, it_->quantity});
+    while (k_ != last_) {
+      customer = lines_.customer[k_];
+      for (; k_ != last_ && lines_.customer[k_] == customer; ++k_) {
+        const int32_t day = lines_.day[k_];
+        const float quantity = lines_.quantity[k_];
+        if (day >= cutoff_ || !(quantity > 0)) continue;
+        if (!days.empty() && days.back().day == day) days.back().quantity += quantity;
+        else days.push_back({day, quantity});
       }
       if (!days.empty()) return true;
     }
@@ -54,8 +57,8 @@ class CustomerRuns {
   }
 
  private:
-  const ProductLine* it_;
-  const ProductLine* last_;
+  const ProductLines& lines_;
+  uint32_t k_, last_;
   int32_t cutoff_;
 };
 
@@ -89,8 +92,7 @@ ProductRhythms learn_product_rhythms(const OrderTable& table, const ShopAnalysis
     LearnedProduct learned{p, 0, 0, NAN, NAN, NAN, false};
     intervals.clear();
     uint32_t customer;
-    for (CustomerRuns runs(products.lines.data() + products.begin[p], products.lines.data() + products.begin[p + 1], cutoff);
-         runs.next(customer, days);) {
+    for (CustomerRuns runs(products, p, cutoff); runs.next(customer, days);) {
       if (days.size() < 2) continue;
       ++learned.customers;
       for (size_t k = 0; k + 1 < days.size(); ++k) intervals.push_back((days[k + 1].day - days[k].day) / days[k].quantity);
@@ -160,8 +162,7 @@ ReplenishmentResult replenishment(const OrderTable& table, const ShopAnalysis& s
       days_per_unit = learned.median;
     }
     uint32_t customer;
-    for (CustomerRuns runs(products.lines.data() + products.begin[p], products.lines.data() + products.begin[p + 1], cutoff);
-         runs.next(customer, days);) {
+    for (CustomerRuns runs(products, p, cutoff); runs.next(customer, days);) {
       const PurchaseDay& latest = days.back();
       // Capped so that a huge quantity cannot overflow the day (it is far beyond any list).
       const double span = std::min(latest.quantity * days_per_unit, kMaxSpanDays);

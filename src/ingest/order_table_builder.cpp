@@ -74,7 +74,10 @@ void OrderTableBuilder::reserve_ahead(double scale) {
     }
   };
   ahead(table.orders);
-  ahead(table.products.lines);
+  ahead(table.products.order);  // the day column is made at finish
+  ahead(table.products.customer);
+  ahead(table.products.quantity);
+  ahead(table.products.revenue);
   const double expected = static_cast<double>(table.orders.size()) * scale;
   if (expected > 4e9) return;
   try {

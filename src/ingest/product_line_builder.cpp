@@ -12,83 +12,110 @@ void ProductLineBuilder::add(ProductLines& out, uint32_t order, std::string_view
     ++without_product_;
     return;
   }
-  out.lines.push_back({order, out.names.intern(product), 0, quantity, std::isfinite(weight) ? weight : 0.0});
+  out.order.push_back(order);
+  out.customer.push_back(out.names.intern(product));
+  out.quantity.push_back(quantity);
+  out.revenue.push_back(std::isfinite(weight) ? weight : 0.0);
 }
 
 namespace {
 
 // Each order's share of its value per line: weight / Σ weights, or evenly when they sum to 0.
-void share_order_values(std::vector<ProductLine>& lines, const std::vector<Order>& orders) {
+void share_order_values(ProductLines& lines, const std::vector<Order>& orders) {
   std::vector<double> sum(orders.size(), 0.0);
   std::vector<uint32_t> count(orders.size(), 0);
-  for (const ProductLine& line : lines) {
-    sum[line.order] += line.revenue;
-    ++count[line.order];
+  for (size_t k = 0; k < lines.size(); ++k) {
+    sum[lines.order[k]] += lines.revenue[k];
+    ++count[lines.order[k]];
   }
-  for (ProductLine& line : lines) {
-    const double share = sum[line.order] != 0 ? line.revenue / sum[line.order] : 1.0 / count[line.order];
-    line.revenue = orders[line.order].amount * share;
+  for (size_t k = 0; k < lines.size(); ++k) {
+    const uint32_t order = lines.order[k];
+    const double share = sum[order] != 0 ? lines.revenue[k] / sum[order] : 1.0 / count[order];
+    lines.revenue[k] = orders[order].amount * share;
   }
 }
 
 // The lines' indexes by customer (a stable counting sort: file order within a customer).
-std::vector<uint32_t> by_customer(const std::vector<ProductLine>& lines, const std::vector<Order>& orders) {
+std::vector<uint32_t> by_customer(const ProductLines& lines, const std::vector<Order>& orders) {
   uint32_t customers = 0;
   for (const Order& order : orders) customers = std::max(customers, order.customer + 1);
   std::vector<uint32_t> next(customers + 1, 0);
-  for (const ProductLine& line : lines) ++next[orders[line.order].customer + 1];
+  for (uint32_t order : lines.order) ++next[orders[order].customer + 1];
   for (size_t c = 1; c < next.size(); ++c) next[c] += next[c - 1];
   std::vector<uint32_t> sorted(lines.size());
-  for (uint32_t i = 0; i < lines.size(); ++i) sorted[next[orders[lines[i].order].customer]++] = i;
+  for (uint32_t i = 0; i < lines.size(); ++i) sorted[next[orders[lines.order[i]].customer]++] = i;
   return sorted;
+}
+
+// column[k] = column[from[k]]: reads at random places (independent, so they overlap) into a
+// copy, which is copied back. The column keeps its block and the copy's is freed whole: a
+// wasm heap never shrinks, and the smaller holes a swap leaves would not fit later arrays.
+template <class T>
+void move_column(std::vector<T>& column, const std::vector<int32_t>& from) {
+  std::vector<T> moved(from.size());
+  for (size_t k = 0; k < from.size(); ++k) moved[k] = column[from[k]];
+  std::copy(moved.begin(), moved.end(), column.begin());
 }
 
 }  // namespace
 
 void ProductLineBuilder::finish(ProductLines& out, const std::vector<Order>& orders,
                                 const std::vector<uint32_t>& new_index) {
-  std::vector<ProductLine>& lines = out.lines;
   // Renumber, and keep the lines of purchases only (not of returns or dropped orders).
   size_t kept = 0;
-  for (ProductLine line : lines) {
+  for (size_t k = 0; k < out.size(); ++k) {
+    uint32_t order = out.order[k];
     if (!new_index.empty()) {
-      if (new_index[line.order] == UINT32_MAX) continue;
-      line.order = new_index[line.order];
+      if (new_index[order] == UINT32_MAX) continue;
+      order = new_index[order];
     }
-    if (orders[line.order].amount >= 0) lines[kept++] = line;
+    if (orders[order].amount < 0) continue;
+    out.order[kept] = order;
+    out.customer[kept] = out.customer[k];
+    out.quantity[kept] = out.quantity[k];
+    out.revenue[kept] = out.revenue[k];
+    ++kept;
   }
-  lines.resize(kept);
+  out.order.resize(kept);
+  out.customer.resize(kept);
+  out.quantity.resize(kept);
+  out.revenue.resize(kept);
   out.lines_without_product = without_product_;
 
-  share_order_values(lines, orders);
-  // A second stable counting sort, by product (each line's `customer` still holds it), as a
-  // copy: its reads are independent and overlap, its writes go one stream per product. (In
-  // place, following the permutation's cycles, each step waited for a cache miss: 2 s of
-  // 10 s on 10M rows.)
+  share_order_values(out, orders);
+  // A second stable counting sort, by product (each line's `customer` still holds it): the
+  // old place of each new one. (Moving the lines in place, following the permutation's
+  // cycles, waited for a cache miss at each step: 2 s of 10 s on 10M rows.)
   out.begin.assign(out.names.size() + 1, 0);
-  for (const ProductLine& line : lines) ++out.begin[line.customer + 1];
+  for (uint32_t product : out.customer) ++out.begin[product + 1];
   for (size_t p = 1; p < out.begin.size(); ++p) out.begin[p] += out.begin[p - 1];
+  std::vector<int32_t> from(kept);  // then the day column, in the same block
   {
-    const std::vector<uint32_t> order_of_customers = by_customer(lines, orders);
+    const std::vector<uint32_t> order_of_customers = by_customer(out, orders);
     std::vector<uint32_t> next(out.begin.begin(), out.begin.end() - 1);
-    std::vector<ProductLine> sorted(lines.size());
-    for (uint32_t i : order_of_customers) {
-      const ProductLine& line = lines[i];
-      const Order& order = orders[line.order];
-      sorted[next[line.customer]++] = {line.order, order.customer, order.day, line.quantity, line.revenue};
-    }
-    lines.swap(sorted);
+    for (uint32_t i : order_of_customers) from[next[out.customer[i]]++] = static_cast<int32_t>(i);
   }
+  move_column(out.revenue, from);
+  move_column(out.quantity, from);
+  move_column(out.order, from);
+  for (size_t k = 0; k < kept; ++k) {  // the products are in `begin` now
+    const Order& order = orders[out.order[k]];
+    out.customer[k] = order.customer;
+    from[k] = order.day;
+  }
+  out.day = std::move(from);
 
   // Then by day within each customer's run of a product, which is short: insertion sort (stable).
   for (size_t p = 0; p + 1 < out.begin.size(); ++p) {
-    ProductLine* first = lines.data() + out.begin[p];
-    ProductLine* last = lines.data() + out.begin[p + 1];
-    for (ProductLine* it = first + 1; it < last; ++it) {
-      const ProductLine line = *it;
-      ProductLine* hole = it;
-      for (; hole > first && hole[-1].customer == line.customer && hole[-1].day > line.day; --hole) *hole = hole[-1];
-      *hole = line;
+    const size_t first = out.begin[p];
+    for (size_t k = first + 1; k < out.begin[p + 1]; ++k) {
+      if (out.customer[k - 1] != out.customer[k] || out.day[k - 1] <= out.day[k]) continue;
+      const ProductLine line = out.line(k);
+      size_t hole = k;
+      for (; hole > first && out.customer[hole - 1] == line.customer && out.day[hole - 1] > line.day; --hole) {
+        out.set_line(hole, out.line(hole - 1));
+      }
+      out.set_line(hole, line);
     }
   }
 }

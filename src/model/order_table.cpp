@@ -38,22 +38,25 @@ CustomerOrders group_by_customer(OrderTable& table) {
       *hole = index;
     }
   }
-  // Each order's new place; the moves below read in sequence and write at random places,
-  // and each old array is freed as soon as its new one is made (the wasm heap never shrinks).
-  std::vector<uint32_t> place(n);
-  for (uint32_t k = 0; k < n; ++k) place[sorted[k]] = k;
-  std::vector<uint32_t>().swap(sorted);
+  // The orders move through a copy that is copied back: the table keeps its block and the
+  // copy's is freed whole (a wasm heap never shrinks; smaller holes would not fit later arrays).
   {
     std::vector<Order> moved(n);
-    for (uint32_t i = 0; i < n; ++i) moved[place[i]] = table.orders[i];
-    table.orders.swap(moved);
+    for (uint32_t k = 0; k < n; ++k) moved[k] = table.orders[sorted[k]];
+    std::copy(moved.begin(), moved.end(), table.orders.begin());
   }
   if (table.promotional.size() == n && n > 0) {
     std::vector<bool> moved(n);
-    for (uint32_t i = 0; i < n; ++i) moved[place[i]] = table.promotional[i];
+    for (uint32_t k = 0; k < n; ++k) moved[k] = table.promotional[sorted[k]];
     table.promotional.swap(moved);
   }
-  for (ProductLine& line : table.products.lines) line.order = place[line.order];
+  // Each order's new place, for the product lines (`sorted` becomes it, in its own block).
+  {
+    std::vector<uint32_t> place(n);
+    for (uint32_t k = 0; k < n; ++k) place[sorted[k]] = k;
+    sorted.swap(place);
+  }
+  for (uint32_t& order : table.products.order) order = sorted[order];
   return grouped;
 }
 

@@ -19,7 +19,11 @@ OrderTable interleaved() {
   t.promotional = {false, true, false, false, true, true};
   (void)c;  // a customer with no order (from a member list, say)
   // Lines by product; their `order` is a file position.
-  t.products.lines = {{4, a, 10, 2, 0.5}, {3, a, 30, 1, 0.6}, {1, a, 30, 1, 0.2}, {0, b, 20, 1, 0.1}};
+  t.products.order = {4, 3, 1, 0};
+  t.products.customer = {a, a, a, b};
+  t.products.day = {10, 30, 30, 20};
+  t.products.quantity = {2, 1, 1, 1};
+  t.products.revenue = {0.5, 0.6, 0.2, 0.1};
   t.products.begin = {0, 2, 4};
   return t;
 }
@@ -37,9 +41,9 @@ TEST(GroupByCustomer, MovesOrdersFlagsAndLinesTogether) {
   EXPECT_EQ(t.promotional, (std::vector<bool>{true, true, false, false, false, true}));
   // Each line still points at the order it pointed at (known by its amount, position + 1).
   const std::vector<double> line_amounts_before = {5, 4, 2, 1};
-  ASSERT_EQ(t.products.lines.size(), 4u);
-  for (size_t k = 0; k < t.products.lines.size(); ++k) {
-    EXPECT_EQ(t.orders[t.products.lines[k].order].amount, line_amounts_before[k]) << "line " << k;
+  ASSERT_EQ(t.products.size(), 4u);
+  for (size_t k = 0; k < t.products.size(); ++k) {
+    EXPECT_EQ(t.orders[t.products.order[k]].amount, line_amounts_before[k]) << "line " << k;
   }
 }
 

@@ -15,8 +15,8 @@ std::map<std::string, std::pair<double, double>> by_product(const Session& sessi
   for (uint32_t p = 0; p < table.products.product_count(); ++p) {
     for (uint32_t k = table.products.begin[p]; k < table.products.begin[p + 1]; ++k) {
       auto& [units, revenue] = out[std::string(table.products.names.at(p))];
-      units += table.products.lines[k].quantity;
-      revenue += table.products.lines[k].revenue;
+      units += table.products.quantity[k];
+      revenue += table.products.revenue[k];
     }
   }
   return out;
@@ -57,10 +57,11 @@ TEST(ProductLines, PerLineAmountsWithoutQuantityRefundedOrdersAndReturns) {
       "T3,B,2024-01-04,Cup,-7\n");
   const OrderTable& table = session->table();
   ASSERT_EQ(table.orders.size(), 3u);          // T2, C's row, T3
-  ASSERT_EQ(table.products.lines.size(), 2u);  // C's line has no product; T3 is a return
+  ASSERT_EQ(table.products.size(), 2u);  // C's line has no product; T3 is a return
   EXPECT_EQ(table.products.lines_without_product, 1u);
   EXPECT_EQ(session->report({})["products"]["lines_without_product"], 1);
-  for (const ProductLine& line : table.products.lines) {
+  for (size_t k = 0; k < table.products.size(); ++k) {
+    const ProductLine line = table.products.line(k);
     EXPECT_EQ(table.customer_id(line.customer), "B");
     EXPECT_EQ(table.customer_id(table.orders[line.order].customer), "B");
     EXPECT_EQ(line.day, table.orders[line.order].day);
@@ -79,7 +80,8 @@ TEST(ProductLines, SortedByProductCustomerDay) {
   const ProductLines& products = session->table().products;
   ASSERT_EQ(products.begin, (std::vector<uint32_t>{0, 3, 4}));
   std::string seen;
-  for (const ProductLine& line : products.lines) {
+  for (size_t k = 0; k < products.size(); ++k) {
+    const ProductLine line = products.line(k);
     seen += std::string(session->table().customer_id(line.customer)) + format_day(line.day).substr(8) + " ";
   }
   EXPECT_EQ(seen, "B05 A02 A09 A01 ");
