@@ -85,7 +85,6 @@ MemberWindows member_windows(const OrderTable& table, const CustomerOrders& grou
   const int32_t cutoff = shop.options.as_of_day ? *shop.options.as_of_day : INT32_MAX;
   out.windows.resize(n);
   if (promos) out.promos.resize(n);
-  out.spends.reserve(shop.analysed_customers);
   PromoWindow none;
   for (uint32_t c = 0; c < n; ++c) {
     if (!shop.customers[c].analysed) continue;

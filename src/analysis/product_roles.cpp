@@ -121,42 +121,42 @@ void count_figures(const OrderTable& table, const ShopAnalysis& shop, int32_t cu
 void find_audience(const OrderTable& table, const ShopAnalysis& shop, int32_t cutoff, double median_order_value,
                    ProductRolesResult& out) {
   out.median_order_value = median_order_value;
-  std::vector<int32_t> member(table.customer_count(), -1);
+  const uint32_t customers = table.customer_count();
   // Who may join, one byte a customer: the lines below visit customers at random.
-  std::vector<uint8_t> eligible(table.customer_count(), 0);
-  for (uint32_t c = 0; c < table.customer_count(); ++c) {
+  std::vector<uint8_t> eligible(customers, 0);
+  for (uint32_t c = 0; c < customers; ++c) {
     const CustomerMetrics& m = shop.customers[c];
     const bool lapsed = m.status == ChurnStatus::at_risk || m.status == ChurnStatus::churned;
     eligible[c] = m.analysed && lapsed && m.frequency == 1 && m.gross <= out.median_order_value;
   }
+  // Calls `add(customer, p)` once per eligible customer and traffic/edge product p bought
+  // before the cut-off, p ascending (a customer's lines of a product are together).
   const ProductLines& lines = table.products;
-  for (uint32_t p = 0; p + 1 < lines.begin.size(); ++p) {
-    const ProductRole role = out.products[p].role;
-    if (role != ProductRole::traffic && role != ProductRole::edge) continue;
-    for (uint32_t k = lines.begin[p]; k < lines.begin[p + 1]; ++k) {
-      const ProductLine line = lines.line(k);
-      if (line.day >= cutoff || !eligible[line.customer]) continue;
-      if (member[line.customer] < 0) {
-        member[line.customer] = static_cast<int32_t>(out.audience.size());
-        out.audience.push_back(line.customer);
-        out.audience_products.emplace_back();
+  const auto each_purchase = [&](auto add) {
+    for (uint32_t p = 0; p + 1 < lines.begin.size(); ++p) {
+      const ProductRole role = out.products[p].role;
+      if (role != ProductRole::traffic && role != ProductRole::edge) continue;
+      uint32_t previous = UINT32_MAX;
+      for (uint32_t k = lines.begin[p]; k < lines.begin[p + 1]; ++k) {
+        const uint32_t c = lines.customer[k];
+        if (c == previous || lines.day[k] >= cutoff || !eligible[c]) continue;
+        add(c, p);
+        previous = c;
       }
-      std::vector<uint32_t>& products = out.audience_products[member[line.customer]];
-      if (products.empty() || products.back() != p) products.push_back(p);
     }
+  };
+  // Counted first, then filled: members by customer index, one list for all.
+  std::vector<uint32_t> next(customers + 1, 0);
+  each_purchase([&](uint32_t c, uint32_t) { ++next[c + 1]; });
+  out.audience_begin.push_back(0);
+  for (uint32_t c = 0; c < customers; ++c) {
+    if (next[c + 1] == 0) continue;
+    out.audience.push_back(c);
+    out.audience_begin.push_back(out.audience_begin.back() + next[c + 1]);
   }
-  // By customer index, the products kept with their customer.
-  std::vector<size_t> order(out.audience.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return out.audience[a] < out.audience[b]; });
-  std::vector<uint32_t> customers;
-  std::vector<std::vector<uint32_t>> products;
-  for (size_t i : order) {
-    customers.push_back(out.audience[i]);
-    products.push_back(std::move(out.audience_products[i]));
-  }
-  out.audience.swap(customers);
-  out.audience_products.swap(products);
+  for (uint32_t c = 0; c < customers; ++c) next[c + 1] += next[c];
+  out.audience_products.resize(out.audience_begin.back());
+  each_purchase([&](uint32_t c, uint32_t p) { out.audience_products[next[c]++] = p; });
 }
 
 }  // namespace

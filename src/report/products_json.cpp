@@ -187,7 +187,7 @@ std::string audience_csv(const OrderTable& orders, const ShopAnalysis& shop, con
     append_number(out, m.gross, 2);
     out += ',' + format_day(m.last_day) + ',' + std::to_string(m.recency_days(shop.as_of_day)) + ',' + churn_status_key(m.status) + ',';
     std::string products;
-    for (uint32_t p : roles.audience_products[i]) {
+    for (uint32_t p : roles.products_of_member(i)) {
       products += (products.empty() ? "" : " / ") + std::string(orders.products.names.at(p));
     }
     append_csv_cell(out, products);

@@ -164,8 +164,8 @@ TEST(ProductRoles, PromotionAudience) {
   for (size_t i = 0; i < r.roles.audience.size(); ++i) {
     const std::string id(r.session->table().customer_id(r.roles.audience[i]));
     EXPECT_TRUE(id[0] == 'd' || id[0] == 'e') << id;
-    ASSERT_EQ(r.roles.audience_products[i].size(), 1u);
-    const std::string product(r.session->table().products.names.at(r.roles.audience_products[i][0]));
+    ASSERT_EQ(r.roles.products_of_member(i).size(), 1u);
+    const std::string product(r.session->table().products.names.at(r.roles.products_of_member(i)[0]));
     EXPECT_EQ(product, id[0] == 'd' ? "Sample Pack" : "Green Tea");
   }
   ProductRolesOptions dearer = four_buyers();
