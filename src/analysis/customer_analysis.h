@@ -1,4 +1,5 @@
 #pragma once
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -36,11 +37,10 @@ const char* churn_status_key(ChurnStatus s);  // "active", "at_risk", "churned",
 // Everything computed per customer (indexed like OrderTable::customer_ids).
 // Customers whose orders are all returns have frequency 0 and are left out of
 // the analyses (`analysed` false); they are counted in the report.
-struct CustomerMetrics {  // 48 bytes: two analyses of every customer stay in memory (issue 14)
+struct CustomerMetrics {  // 40 bytes: two analyses of every customer stay in memory (issue 14)
   int32_t first_day = 0, last_day = 0;  // purchase days
   uint32_t frequency = 0;               // distinct purchase orders
   uint32_t purchase_days = 0;           // distinct purchase calendar days
-  double monetary = 0;                  // net of returns (never below 0) unless ignored
   double gross = 0;                     // purchases only
   double returned = 0;                  // sum of returns (positive)
   uint8_t r_score = 0, f_score = 0, m_score = 0;
@@ -57,7 +57,7 @@ struct CustomerMetrics {  // 48 bytes: two analyses of every customer stay in me
     return purchase_days >= 2 ? static_cast<double>(last_day - first_day) / (purchase_days - 1) : -1;
   }
 };
-static_assert(sizeof(CustomerMetrics) == 48);
+static_assert(sizeof(CustomerMetrics) == 40);
 
 struct SegmentSummary {
   uint32_t customers = 0;
@@ -87,6 +87,12 @@ struct ShopAnalysis {
   std::array<SegmentSummary, kGridSegmentCount> grid{};
   std::array<uint32_t, 4> status_counts{};  // by ChurnStatus
   uint32_t sleeping = 0;
+
+  // A customer's monetary value: net of returns (never below 0) unless returns are ignored
+  // (0 for a customer not analysed). Computed when read, not kept: 8 bytes a customer.
+  double monetary(const CustomerMetrics& m) const {
+    return options.subtract_returns ? std::max(0.0, m.gross - m.returned) : m.gross;
+  }
 };
 
 ShopAnalysis analyze_customers(const OrderTable& table, const CustomerOrders& grouped,

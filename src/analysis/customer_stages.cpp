@@ -36,12 +36,13 @@ double mean_of(const std::vector<double>& values) {
   return values.empty() ? 0 : sum / static_cast<double>(values.size());
 }
 
-void add_to(SegmentSummary& summary, const CustomerMetrics& m, int32_t as_of_day) {
+void add_to(SegmentSummary& summary, const CustomerMetrics& m, const ShopAnalysis& shop) {
+  const double monetary = shop.monetary(m);
   ++summary.customers;
-  summary.revenue += m.monetary;
-  summary.sum_recency += m.recency_days(as_of_day);
+  summary.revenue += monetary;
+  summary.sum_recency += m.recency_days(shop.as_of_day);
   summary.sum_frequency += m.frequency;
-  summary.sum_monetary += m.monetary;
+  summary.sum_monetary += monetary;
 }
 
 // Purchases of one customer before the analysis date: counts, sums and dates. Returns the
@@ -72,8 +73,8 @@ double summarise_orders(const Order* first, const Order* last, int32_t cutoff, C
 template <class Value>
 std::vector<double> CustomerStages::gather(Value value) const {
   std::vector<double> out;
-  out.reserve(analysed_.size());
-  for (uint32_t c : analysed_) out.push_back(value(shop_.customers[c]));
+  out.reserve(shop_.analysed_customers);
+  each_analysed([&](const CustomerMetrics& m, uint32_t) { out.push_back(value(m)); });
   return out;
 }
 
@@ -106,14 +107,12 @@ void CustomerStages::dates(const OrderTable& table, const CustomerOrders& groupe
   const AnalysisOptions options = shop_.options;
   shop_ = ShopAnalysis{};
   shop_.options = options;
-  analysed_.clear();
   for (Measure measure : {kRecency, kFrequency}) {
     means_[measure].reset();
     medians_[measure].reset();
   }
   const uint32_t customer_count = table.customer_count();
   shop_.customers.resize(customer_count);
-  analysed_.reserve(customer_count);  // not by doubling: a hole in the wasm heap
 
   int32_t last_purchase = INT32_MIN, first_purchase = INT32_MAX;
   for (const Order& order : table.orders) {
@@ -137,7 +136,7 @@ void CustomerStages::dates(const OrderTable& table, const CustomerOrders& groupe
       continue;
     }
     m.analysed = true;
-    analysed_.push_back(c);
+    ++shop_.analysed_customers;
     returning_revenue += m.gross - first_day_revenue;
     if (m.purchase_days >= 2) cycles.push_back(m.cycle_days());
   }
@@ -146,8 +145,7 @@ void CustomerStages::dates(const OrderTable& table, const CustomerOrders& groupe
   }
   shop_.first_order_day = first_purchase == INT32_MAX ? 0 : first_purchase;
   shop_.last_order_day = last_purchase == INT32_MIN ? 0 : last_purchase;
-  shop_.analysed_customers = static_cast<uint32_t>(analysed_.size());
-  if (analysed_.empty()) return;
+  if (shop_.analysed_customers == 0) return;
 
   const std::vector<uint8_t> r_scores = quintile_scores(gather([as_of = shop_.as_of_day](const CustomerMetrics& m) { return m.recency_days(as_of); }), false);
   const std::vector<uint8_t> f_scores = quintile_scores(gather([](const CustomerMetrics& m) { return m.frequency; }), true);
@@ -157,15 +155,14 @@ void CustomerStages::dates(const OrderTable& table, const CustomerOrders& groupe
     shop_.shop_cycle_median = median_of(std::move(cycles));
   }
   uint32_t repeat_customers = 0;
-  for (size_t i = 0; i < analysed_.size(); ++i) {
-    CustomerMetrics& m = shop_.customers[analysed_[i]];
+  each_analysed([&](CustomerMetrics& m, uint32_t i) {
     m.r_score = r_scores[i];
     m.f_score = f_scores[i];
     repeat_customers += m.frequency >= 2;
     shop_.orders += m.frequency;
     shop_.gross_revenue += m.gross;
-  }
-  shop_.repeat_rate = repeat_customers / static_cast<double>(analysed_.size());
+  });
+  shop_.repeat_rate = repeat_customers / static_cast<double>(shop_.analysed_customers);
   shop_.returning_revenue_share = shop_.gross_revenue > 0 ? returning_revenue / shop_.gross_revenue : 0;
 }
 
@@ -174,26 +171,20 @@ void CustomerStages::money() {
   shop_.grid = {};
   means_[kMonetary].reset();
   medians_[kMonetary].reset();
-  if (analysed_.empty()) return;
-  const bool subtract = shop_.options.subtract_returns;
-  for (uint32_t c : analysed_) {
-    CustomerMetrics& m = shop_.customers[c];
-    m.monetary = subtract ? std::max(0.0, m.gross - m.returned) : m.gross;
-  }
-  const std::vector<uint8_t> m_scores = quintile_scores(gather([](const CustomerMetrics& m) { return m.monetary; }), true);
-  for (size_t i = 0; i < analysed_.size(); ++i) {
-    CustomerMetrics& m = shop_.customers[analysed_[i]];
+  if (shop_.analysed_customers == 0) return;
+  const std::vector<uint8_t> m_scores = quintile_scores(gather([this](const CustomerMetrics& m) { return shop_.monetary(m); }), true);
+  each_analysed([&](CustomerMetrics& m, uint32_t i) {
     m.m_score = m_scores[i];
     m.grid = grid_segment(m.r_score, (m.f_score + m.m_score + 1) / 2);
-    shop_.revenue += m.monetary;
-    add_to(shop_.grid[static_cast<int>(m.grid)], m, shop_.as_of_day);
-  }
+    shop_.revenue += shop_.monetary(m);
+    add_to(shop_.grid[static_cast<int>(m.grid)], m, shop_);
+  });
 }
 
 void CustomerStages::segments() {
   shop_.thresholds = {};
   shop_.segment8 = {};
-  if (analysed_.empty()) return;
+  if (shop_.analysed_customers == 0) return;
   const AnalysisOptions& options = shop_.options;
   if (options.thresholds == ThresholdMode::custom) {
     shop_.thresholds = {options.custom_recency, options.custom_frequency, options.custom_monetary};
@@ -202,11 +193,10 @@ void CustomerStages::segments() {
     shop_.thresholds = {centre(kRecency, median), centre(kFrequency, median), centre(kMonetary, median)};
   }
   const Thresholds& t = shop_.thresholds;
-  for (uint32_t c : analysed_) {
-    CustomerMetrics& m = shop_.customers[c];
-    m.segment8 = segment8(m.recency_days(shop_.as_of_day) < t.recency, m.frequency > t.frequency, m.monetary > t.monetary);
-    add_to(shop_.segment8[static_cast<int>(m.segment8)], m, shop_.as_of_day);
-  }
+  each_analysed([&](CustomerMetrics& m, uint32_t) {
+    m.segment8 = segment8(m.recency_days(shop_.as_of_day) < t.recency, m.frequency > t.frequency, shop_.monetary(m) > t.monetary);
+    add_to(shop_.segment8[static_cast<int>(m.segment8)], m, shop_);
+  });
 }
 
 double CustomerStages::centre(Measure measure, bool median) {
@@ -214,7 +204,7 @@ double CustomerStages::centre(Measure measure, bool median) {
   if (!kept) {
     std::vector<double> values = measure == kRecency ? gather([as_of = shop_.as_of_day](const CustomerMetrics& m) { return m.recency_days(as_of); })
                                  : measure == kFrequency ? gather([](const CustomerMetrics& m) { return m.frequency; })
-                                                         : gather([](const CustomerMetrics& m) { return m.monetary; });
+                                                         : gather([this](const CustomerMetrics& m) { return shop_.monetary(m); });
     kept = median ? median_of(std::move(values)) : mean_of(values);
   }
   return *kept;
@@ -223,8 +213,7 @@ double CustomerStages::centre(Measure measure, bool median) {
 void CustomerStages::status() {
   shop_.status_counts = {};
   const AnalysisOptions& options = shop_.options;
-  for (uint32_t c : analysed_) {
-    CustomerMetrics& m = shop_.customers[c];
+  each_analysed([&](CustomerMetrics& m, uint32_t) {
     const double cycle = m.purchase_days >= 3 ? m.cycle_days() : shop_.shop_cycle_mean;
     const int32_t recency = m.recency_days(shop_.as_of_day);
     m.status = ChurnStatus::unknown;
@@ -234,19 +223,18 @@ void CustomerStages::status() {
                                                                         : ChurnStatus::active;
     }
     ++shop_.status_counts[static_cast<int>(m.status)];
-  }
+  });
 }
 
 void CustomerStages::sleeping() {
   shop_.sleeping = 0;
   shop_.churn_rate = 0;
-  if (analysed_.empty()) return;
-  for (uint32_t c : analysed_) {
-    CustomerMetrics& m = shop_.customers[c];
+  if (shop_.analysed_customers == 0) return;
+  each_analysed([&](CustomerMetrics& m, uint32_t) {
     m.sleeping = m.recency_days(shop_.as_of_day) >= shop_.options.churn_window_days;
     shop_.sleeping += m.sleeping;
-  }
-  shop_.churn_rate = shop_.sleeping / static_cast<double>(analysed_.size());
+  });
+  shop_.churn_rate = shop_.sleeping / static_cast<double>(shop_.analysed_customers);
 }
 
 }  // namespace huike

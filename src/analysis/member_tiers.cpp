@@ -181,7 +181,7 @@ MemberTiers classify_member_tiers(const OrderTable& table, const ShopAnalysis& s
       if (!(bits >> t & 1)) continue;
       out.tiers[t].customers += 1;
       out.tiers[t].window_revenue += w.spend;
-      out.tiers[t].net_revenue += m.monetary;
+      out.tiers[t].net_revenue += shop.monetary(m);
     }
   }
   if (!promos) {

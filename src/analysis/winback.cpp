@@ -61,7 +61,7 @@ WinbackPlan plan_winback(const OrderTable& table, const ShopAnalysis& shop, cons
     ++plan.lapsed_customers;
     WinbackTierSummary& summary = plan.tiers[static_cast<int>(tier)];
     ++summary.customers;
-    summary.revenue += m.monetary;
+    summary.revenue += shop.monetary(m);
     ++summary.channels[static_cast<int>(customer_contact(table, c, members).channel)];
   }
   if (!members) return plan;
@@ -83,7 +83,7 @@ std::vector<WinbackEntry> ranked_winback(const WinbackPlan& plan, const ShopAnal
   std::vector<WinbackEntry> out;
   const auto value = [&](int32_t c) {
     if (values) return (*values)[c];
-    return shop.customers[c].monetary;
+    return shop.monetary(shop.customers[c]);
   };
   for (int t = kWinbackTierCount - 1; t >= 0; --t) {
     const WinbackTier tier = static_cast<WinbackTier>(t);
@@ -101,7 +101,7 @@ std::vector<WinbackEntry> ranked_winback(const WinbackPlan& plan, const ShopAnal
     std::stable_sort(out.begin() + first, out.end(), [&](const WinbackEntry& a, const WinbackEntry& b) {
       const double va = value(a.customer), vb = value(b.customer);
       if (std::isnan(va) != std::isnan(vb)) return std::isnan(vb);
-      if (std::isnan(va)) return shop.customers[a.customer].monetary > shop.customers[b.customer].monetary;
+      if (std::isnan(va)) return shop.monetary(shop.customers[a.customer]) > shop.monetary(shop.customers[b.customer]);
       return va > vb;
     });
   }

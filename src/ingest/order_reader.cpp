@@ -372,6 +372,7 @@ OrderTable OrderReader::finish() {
   s.built.product_lines.finish(s.table.products, s.table.orders, refunded.new_index);
   // Reserved from the input's size, the table has little room left: copy it only for much.
   if (s.table.orders.capacity() - s.table.orders.size() > s.table.orders.size() / 8) s.table.orders.shrink_to_fit();
+  s.table.customer_ids.compact();
   return std::move(s.table);
 }
 

@@ -103,7 +103,8 @@ uint32_t StringInterner::intern(std::string_view text, uint64_t hash) {
 }
 
 void StringInterner::grow() {
-  const size_t capacity = slots_.empty() ? 1024 : slots_.size() * 2;
+  size_t capacity = slots_.empty() ? 1024 : slots_.size() * 2;
+  while ((size() + 1) * 4 > capacity * 3) capacity *= 2;  // after compact, for every string
   slots_.assign(capacity, 0);
   const size_t mask = capacity - 1;
   for (uint32_t index = 0; index < size(); ++index) {  // in arena order: a sequential read
@@ -116,6 +117,12 @@ void StringInterner::grow() {
 
 size_t StringInterner::memory_bytes() const {
   return arena_.capacity() + offsets_.capacity() * sizeof(uint32_t) + slots_.capacity() * sizeof(uint64_t);
+}
+
+void StringInterner::compact() {
+  std::vector<uint64_t>().swap(slots_);
+  arena_.shrink_to_fit();
+  offsets_.shrink_to_fit();
 }
 
 void StringInterner::clear() {

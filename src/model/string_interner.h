@@ -33,6 +33,10 @@ class StringInterner {
   uint32_t size() const { return static_cast<uint32_t>(offsets_.size()); }
   size_t memory_bytes() const;
   void clear();
+  // Frees the lookup table and the spare room, keeping every string and index: for a table
+  // that is only read from now on (the customer ids after reading: 64 MB at 10M rows, issue
+  // 14). A later intern builds the lookup table again.
+  void compact();
 
  private:
   // arena_ entries are [uint32 index][uint32 size][bytes]: a table slot points at one, so

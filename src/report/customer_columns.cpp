@@ -45,7 +45,7 @@ const std::vector<CustomerColumn> kColumns = {
     {"email", 0, true, false, false, [](const CustomerRow& r) { return text(contact(r).email); }},
     {"recency_days", 0, true, true, false, [](const CustomerRow& r) { return integer(metrics(r).recency_days(r.shop.as_of_day)); }},
     {"frequency", 0, true, true, false, [](const CustomerRow& r) { return integer(metrics(r).frequency); }},
-    {"monetary", 2, true, true, false, [](const CustomerRow& r) { return number(metrics(r).monetary); }},
+    {"monetary", 2, true, true, false, [](const CustomerRow& r) { return number(r.shop.monetary(metrics(r))); }},
     {"r_score", 0, true, true, false, [](const CustomerRow& r) { return integer(metrics(r).r_score); }},
     {"f_score", 0, true, true, false, [](const CustomerRow& r) { return integer(metrics(r).f_score); }},
     {"m_score", 0, true, true, false, [](const CustomerRow& r) { return integer(metrics(r).m_score); }},

@@ -177,7 +177,7 @@ json analysis_charts_json(const ShopAnalysis& shop, json charts) {
   for (const CustomerMetrics& m : shop.customers) {
     if (!m.analysed) continue;
     heat_customers[m.r_score - 1][m.f_score - 1] += 1;
-    heat_monetary[m.r_score - 1][m.f_score - 1] += m.monetary;
+    heat_monetary[m.r_score - 1][m.f_score - 1] += shop.monetary(m);
   }
   json heat_count = json::array(), heat_avg = json::array();
   for (int r = 0; r < 5; ++r) {

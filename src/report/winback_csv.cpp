@@ -52,7 +52,7 @@ std::string winback_plan_csv(const OrderTable& table, const ShopAnalysis& shop, 
     if (e.customer >= 0) {
       const CustomerMetrics& m = shop.customers[e.customer];
       out += std::to_string(m.frequency) + ',';
-      money(out, m.monetary);
+      money(out, shop.monetary(m));
       out += ',';
       money(out, m.gross / m.frequency);
       out += ',' + format_day(m.last_day) + ',' + std::to_string(m.recency_days(shop.as_of_day)) + ',';
