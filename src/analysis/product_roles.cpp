@@ -60,7 +60,6 @@ struct ShareRule {
 void count_figures(const OrderTable& table, const ShopAnalysis& shop, int32_t cutoff,
                    const ProductRolesOptions& options, ProductRolesResult& out) {
   const int32_t as_of = shop.as_of_day;
-  std::vector<uint32_t> day_orders;  // orders counted on the current customer's current day
   // Per customer, compact (the metrics are 80+ bytes a customer, a cache miss each):
   // first purchase day × 2, + 1 when they bought again on a later day.
   std::vector<int32_t> first_day_and_repeat(shop.customers.size());
@@ -97,15 +96,10 @@ void count_figures(const OrderTable& table, const ShopAnalysis& shop, int32_t cu
         first_day = false;
       }
       if (line.day >= cutoff) continue;
-      if (line.day != previous_day) {
-        ++days;
-        day_orders.clear();
-      }
+      if (line.day != previous_day) ++days;
       previous_day = line.day;
       first_day |= line.day == customer_first_day;
-      // An order's lines share customer and day, so they are among this day's lines.
-      if (std::find(day_orders.begin(), day_orders.end(), line.order) == day_orders.end()) {
-        day_orders.push_back(line.order);
+      if (line.first_of_order) {
         ++f.orders;
         f.recent_orders += line.day >= as_of - options.potential_days;
       }

@@ -50,13 +50,6 @@ CustomerOrders group_by_customer(OrderTable& table) {
     for (uint32_t k = 0; k < n; ++k) moved[k] = table.promotional[sorted[k]];
     table.promotional.swap(moved);
   }
-  // Each order's new place, for the product lines (`sorted` becomes it, in its own block).
-  {
-    std::vector<uint32_t> place(n);
-    for (uint32_t k = 0; k < n; ++k) place[sorted[k]] = k;
-    sorted.swap(place);
-  }
-  for (uint32_t& order : table.products.order) order = sorted[order];
   return grouped;
 }
 

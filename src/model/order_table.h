@@ -38,9 +38,9 @@ struct CustomerOrders {
   std::vector<uint32_t> begin;  // customer_count() + 1
 };
 // Sorts the table's orders by customer, each customer's by day (then in their previous
-// order), moving the promotional flags and renumbering the product lines' orders with them:
-// every walk over a customer's orders then reads them in sequence (issue 14), with no copy
-// of the orders and no index into them.
+// order), moving the promotional flags with them: every walk over a customer's orders then
+// reads them in sequence (issue 14), with no copy of the orders and no index into them.
+// (The product lines refer to no order after reading: they keep customer and day.)
 CustomerOrders group_by_customer(OrderTable& table);
 
 }  // namespace huike

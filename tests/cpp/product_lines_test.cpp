@@ -63,8 +63,8 @@ TEST(ProductLines, PerLineAmountsWithoutQuantityRefundedOrdersAndReturns) {
   for (size_t k = 0; k < table.products.size(); ++k) {
     const ProductLine line = table.products.line(k);
     EXPECT_EQ(table.customer_id(line.customer), "B");
-    EXPECT_EQ(table.customer_id(table.orders[line.order].customer), "B");
-    EXPECT_EQ(line.day, table.orders[line.order].day);
+    EXPECT_EQ(format_day(line.day), "2024-01-02");  // T2's
+    EXPECT_TRUE(line.first_of_order);  // T2's two lines are of two products
     EXPECT_FLOAT_EQ(line.quantity, 1);
   }
   const auto p = by_product(*session);
@@ -85,6 +85,20 @@ TEST(ProductLines, SortedByProductCustomerDay) {
     seen += std::string(session->table().customer_id(line.customer)) + format_day(line.day).substr(8) + " ";
   }
   EXPECT_EQ(seen, "B05 A02 A09 A01 ");
+}
+
+TEST(ProductLines, FirstLineOfEachOrderPerProductCustomerDay) {
+  // A's O1 has Tea twice, O2 (same day) Tea once, O3 (another day) Tea once: Tea's lines are
+  // A's day 1 (O1, O1, O2) and day 2 (O3), so 3 distinct orders; B's O4 also has Tea twice.
+  const auto session = finished_session(
+      "order,customer,date,amount,product\n"
+      "O1,A,2024-01-01,5,Tea\nO1,A,2024-01-01,5,Tea\nO2,A,2024-01-01,3,Tea\n"
+      "O4,B,2024-01-01,4,Tea\nO4,B,2024-01-01,4,Tea\nO3,A,2024-01-02,2,Tea\n");
+  const ProductLines& products = session->table().products;
+  std::string seen;
+  for (size_t k = 0; k < products.size(); ++k) seen += products.line(k).first_of_order ? '1' : '0';
+  EXPECT_EQ(seen, "101110");  // A: O1 O1 O2 | O3; B: O4 O4
+  EXPECT_EQ(session->report({})["products"]["roles"]["too_few_orders"]["top"][0]["orders"], 4);
 }
 
 }  // namespace
