@@ -3,8 +3,7 @@
 // then times report() — the call, its JSON text and JSON.parse, as the worker does — for each
 // setting that `build/bench_rerun --print-settings` lists. HUIKE_WASM_JS picks the module.
 import { execFileSync } from 'node:child_process';
-import { openSync, readSync, closeSync } from 'node:fs';
-import { loadModule, root, unwrap } from '../tests/js/wasm_support.mjs';
+import { ingestFile, loadModule, root, unwrap } from '../tests/js/wasm_support.mjs';
 
 const args = process.argv.slice(2);
 let runs = 5;
@@ -19,18 +18,6 @@ if (!sizes.length) sizes.push(1000000);
 
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 
-// Fed in 4 MiB slices straight from the file, as the page reads a File.
-function ingest(engine, path) {
-  unwrap(engine.begin('{}'));
-  const fd = openSync(path, 'r');
-  const chunk = Buffer.alloc(4 << 20);
-  for (let got; (got = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
-    engine.chunkBuffer(got).set(chunk.subarray(0, got));
-    unwrap(engine.feed(got));
-  }
-  closeSync(fd);
-  unwrap(engine.finish());
-}
 
 const report = (engine, options) => unwrap(engine.report(JSON.stringify(options))).report;
 
@@ -39,7 +26,7 @@ for (const rows of sizes) {
   const module = await loadModule();
   const engine = new module.Engine();
   let start = performance.now();
-  ingest(engine, `${root}/bench/out/orders_${rows}.csv`);
+  ingestFile(engine, `${root}/bench/out/orders_${rows}.csv`);
   const ingestMs = performance.now() - start;
   start = performance.now();
   const first = report(engine, {});

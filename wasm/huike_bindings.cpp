@@ -4,6 +4,8 @@
 // JS would arrive as a bare number.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
+#include <malloc.h>
+#include <unistd.h>
 
 #include <cstdint>
 #include <memory>
@@ -221,9 +223,22 @@ class Engine {
   std::string consumption_;
 };
 
+// The module's memory, for sizing (a portal running several shops in one tab) and the
+// benchmarks: the heap's size, its high-water mark (what the allocator ever took: the pages
+// the tab holds, as a wasm heap never shrinks) and the bytes in use now.
+std::string memory_stats() {
+  return guarded([] {
+    const struct mallinfo info = mallinfo();
+    return json{{"heap_bytes", static_cast<double>(__builtin_wasm_memory_size(0)) * 65536},
+                {"high_water_bytes", static_cast<double>(reinterpret_cast<uintptr_t>(sbrk(0)))},
+                {"in_use_bytes", static_cast<double>(info.uordblks)}};
+  });
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(huike) {
+  emscripten::function("memoryStats", &memory_stats);
   emscripten::class_<Engine>("Engine")
       .constructor<>()
       .function("begin", &Engine::begin)

@@ -2,7 +2,7 @@
 // runs files through it and through the native CLI, for the node --test suites.
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,6 +49,20 @@ export function runEngine(engine, bytes, { ingest = {}, analysis = {}, nextSize 
   }
   unwrap(engine.finish());
   return unwrap(engine.report(JSON.stringify(analysis))).report;
+}
+
+// Feeds the file at `path` in 4 MiB slices straight from disk, as the page reads a File
+// (for the benchmarks: big files are never read whole), then finishes.
+export function ingestFile(engine, path, ingest = {}) {
+  unwrap(engine.begin(JSON.stringify(ingest)));
+  const fd = openSync(path, 'r');
+  const chunk = Buffer.alloc(4 << 20);
+  for (let got; (got = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
+    engine.chunkBuffer(got).set(chunk.subarray(0, got));
+    unwrap(engine.feed(got));
+  }
+  closeSync(fd);
+  unwrap(engine.finish());
 }
 
 // The native CLI: {report} or {error: {code, message, line}}.
