@@ -74,7 +74,9 @@ template <class Value>
 std::vector<double> CustomerStages::gather(Value value) const {
   std::vector<double> out;
   out.reserve(shop_.analysed_customers);
-  each_analysed([&](const CustomerMetrics& m, uint32_t) { out.push_back(value(m)); });
+  for (const CustomerMetrics& m : shop_.customers) {
+    if (m.analysed) out.push_back(value(m));
+  }
   return out;
 }
 

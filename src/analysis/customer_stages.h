@@ -44,13 +44,6 @@ class CustomerStages {
       if (m.analysed) f(m, i++);
     }
   }
-  template <class F>
-  void each_analysed(F f) const {
-    uint32_t i = 0;
-    for (const CustomerMetrics& m : shop_.customers) {
-      if (m.analysed) f(m, i++);
-    }
-  }
   // The mean or median of recency, frequency (dates) or monetary (money), made when first
   // asked for and kept until its stage re-runs: switching thresholds sorts nothing again.
   enum Measure { kRecency, kFrequency, kMonetary };

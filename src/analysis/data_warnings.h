@@ -68,7 +68,6 @@ struct DataWarnings {
   bool outliers_fired = false;
 };
 
-
 // The lowest warn_customer_share accepted: only customers above it can ever be dominant.
 constexpr double kMinCustomerShare = 0.001;
 // What the rules count whatever their thresholds, made once per order file: a changed warn_

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/gather_in_place.h"
+
 namespace huike {
 
 // Until finish, a line's `customer` holds its product and `revenue` its weight.
@@ -45,16 +47,6 @@ std::vector<uint32_t> by_customer(const ProductLines& lines, const std::vector<O
   std::vector<uint32_t> sorted(lines.size());
   for (uint32_t i = 0; i < lines.size(); ++i) sorted[next[orders[lines.order[i]].customer]++] = i;
   return sorted;
-}
-
-// column[k] = column[from[k]]: reads at random places (independent, so they overlap) into a
-// copy, which is copied back. The column keeps its block and the copy's is freed whole: a
-// wasm heap never shrinks, and the smaller holes a swap leaves would not fit later arrays.
-template <class T>
-void move_column(std::vector<T>& column, const std::vector<int32_t>& from) {
-  std::vector<T> moved(from.size());
-  for (size_t k = 0; k < from.size(); ++k) moved[k] = column[from[k]];
-  std::copy(moved.begin(), moved.end(), column.begin());
 }
 
 // The analyses count a product's distinct orders, not its lines: each line says whether it
@@ -110,9 +102,9 @@ void ProductLineBuilder::finish(ProductLines& out, const std::vector<Order>& ord
     std::vector<uint32_t> next(out.begin.begin(), out.begin.end() - 1);
     for (uint32_t i : order_of_customers) from[next[out.customer[i]]++] = static_cast<int32_t>(i);
   }
-  move_column(out.revenue, from);
-  move_column(out.quantity, from);
-  move_column(out.order, from);
+  gather_in_place(out.revenue, from);
+  gather_in_place(out.quantity, from);
+  gather_in_place(out.order, from);
   for (size_t k = 0; k < kept; ++k) {  // the products are in `begin` now
     const Order& order = orders[out.order[k]];
     out.customer[k] = order.customer;

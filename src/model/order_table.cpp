@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "model/gather_in_place.h"
+
 namespace huike {
 
 size_t OrderTable::memory_bytes() const {
@@ -38,13 +40,7 @@ CustomerOrders group_by_customer(OrderTable& table) {
       *hole = index;
     }
   }
-  // The orders move through a copy that is copied back: the table keeps its block and the
-  // copy's is freed whole (a wasm heap never shrinks; smaller holes would not fit later arrays).
-  {
-    std::vector<Order> moved(n);
-    for (uint32_t k = 0; k < n; ++k) moved[k] = table.orders[sorted[k]];
-    std::copy(moved.begin(), moved.end(), table.orders.begin());
-  }
+  gather_in_place(table.orders, sorted);
   if (table.promotional.size() == n && n > 0) {
     std::vector<bool> moved(n);
     for (uint32_t k = 0; k < n; ++k) moved[k] = table.promotional[sorted[k]];
