@@ -92,12 +92,33 @@ json Session::data_warnings(const json& analysis_options) const { return state_-
 json Session::set_consumption_table(std::string_view csv) { return state_->products.set_consumption(csv); }
 
 json Session::reminders_page(const json& analysis_options, const json& query) const {
-  return state_->products.reminders_page(state_->table, state_->analysis(analysis_options), analysis_options, query,
+  return state_->products.reminders_page(state_->table, state_->overview(analysis_options), analysis_options, query,
                                         state_->members.get());
 }
 
+json Session::product_sections(const json& analysis_options) const {
+  const ShopAnalysis& shop = state_->overview(analysis_options);  // before median(): it makes it
+  json out = json::object();
+  state_->products.add_sections(out, state_->table, shop, analysis_options, state_->median());
+  return out;
+}
+
+const std::vector<int32_t>& Session::reminder_days(const json& analysis_options) const {
+  return state_->products.replenishment(state_->table, state_->overview(analysis_options), analysis_options)
+      .customer_reminder_day;
+}
+
+void Session::use_reminder_days(std::vector<int32_t> days) {
+  if (!state_->finished) throw HuikeError(ErrorCode::E_STATE, "no finished input");
+  if (!days.empty() && days.size() != state_->table.customer_count()) {
+    throw HuikeError(ErrorCode::E_BAD_OPTION, "reminder days for " + std::to_string(days.size()) + " customers; this file has " +
+                                                  std::to_string(state_->table.customer_count()));
+  }
+  state_->host_reminder_days = std::move(days);
+}
+
 std::string Session::reminders_csv(const json& analysis_options) const {
-  const ShopAnalysis& shop = state_->analysis(analysis_options);
+  const ShopAnalysis& shop = state_->overview(analysis_options);
   return in_csv_lang(huike::reminders_csv(state_->table,
                                           state_->products.replenishment(state_->table, shop, analysis_options),
                                           state_->members.get()),
@@ -105,18 +126,18 @@ std::string Session::reminders_csv(const json& analysis_options) const {
 }
 
 json Session::products_page(const json& analysis_options, const json& query) const {
-  const ShopAnalysis& shop = state_->analysis(analysis_options);
+  const ShopAnalysis& shop = state_->overview(analysis_options);
   return huike::products_page(state_->table, state_->products.roles(state_->table, shop, analysis_options, state_->median()), query);
 }
 
 std::string Session::products_csv(const json& analysis_options) const {
-  const ShopAnalysis& shop = state_->analysis(analysis_options);
+  const ShopAnalysis& shop = state_->overview(analysis_options);
   return in_csv_lang(huike::products_csv(state_->table, state_->products.roles(state_->table, shop, analysis_options, state_->median())),
                      analysis_options);
 }
 
 std::string Session::promotion_audience_csv(const json& analysis_options) const {
-  const ShopAnalysis& shop = state_->analysis(analysis_options);
+  const ShopAnalysis& shop = state_->overview(analysis_options);
   return in_csv_lang(audience_csv(state_->table, shop, state_->products.roles(state_->table, shop, analysis_options, state_->median()),
                                   state_->members.get()),
                      analysis_options);
@@ -180,8 +201,7 @@ std::string Session::customers_csv(const json& analysis_options, const json& fil
   const ShopAnalysis& earlier = state_->earlier_analysis(analysis_options);
   const bool with_models = !predict_options.is_null();
   if (with_models) state_->fit(predict_options);
-  const std::vector<int32_t>* reminders =
-      &state_->products.replenishment(table, shop, analysis_options).customer_reminder_day;
+  const std::vector<int32_t>* reminders = &state_->reminder_days(shop, analysis_options);
   std::string out(kUtf8Bom);
   append_customer_csv_header(out, with_models);
   for (uint32_t c = 0; c < table.customer_count(); ++c) {
@@ -224,8 +244,7 @@ json Session::customers_page(const json& analysis_options, const json& query) co
     });
     state_->cached_list_key = list_key;
   }
-  const std::vector<int32_t>* reminders =
-      &state_->products.replenishment(table, shop, analysis_options).customer_reminder_day;
+  const std::vector<int32_t>* reminders = &state_->reminder_days(shop, analysis_options);
   json rows = json::array();
   for (uint64_t i = offset; i < list.size() && i < offset + limit; ++i) {
     CustomerRow row{table, shop, list[i], nullptr};

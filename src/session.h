@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -86,6 +87,14 @@ class Session {
   // query {"list":"remind_now"|"overdue","offset","limit"}; the CSV holds both lists.
   nlohmann::json reminders_page(const nlohmann::json& analysis_options, const nlohmann::json& query) const;
   std::string reminders_csv(const nlohmann::json& analysis_options) const;
+  // Split mode, for a file beyond one engine's memory (README "Files beyond one heap"): one
+  // session reads it with the ingest option "product_lines":false, another whole; the
+  // report is the first's with these two sections (replenishment, products) of the second,
+  // and the first shows the second's reminder_days in its customer lists (use_reminder_days,
+  // for the same analysis options; empty: its own again). Each computes only what it needs.
+  nlohmann::json product_sections(const nlohmann::json& analysis_options) const;
+  const std::vector<int32_t>& reminder_days(const nlohmann::json& analysis_options) const;  // per customer
+  void use_reminder_days(std::vector<int32_t> days);
   // query {"sort":"revenue","descending":true,"offset":0,"limit":50,"role":"traffic"}.
   nlohmann::json products_page(const nlohmann::json& analysis_options, const nlohmann::json& query) const;
   std::string products_csv(const nlohmann::json& analysis_options) const;

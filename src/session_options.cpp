@@ -79,6 +79,7 @@ IngestOptions parse_ingest_options(const json& options) {
   out.identity = *identity;
   out.corrections = parse_ingest_corrections(options);
   out.size_bytes = static_cast<uint64_t>(number_option(options, "size_bytes", 0, 0, 1e15, true));
+  out.keep_product_lines = option_or<bool>(options, "product_lines", true);
   return out;
 }
 

@@ -42,7 +42,7 @@ void Session::State::fit(const json& options) const {
   cached_predict_options = std::move(key);
 }
 
-const ShopAnalysis& Session::State::analysis(const json& options) const {
+const ShopAnalysis& Session::State::overview(const json& options) const {
   if (!finished) throw HuikeError(ErrorCode::E_STATE, "no finished input to analyse");
   if (!options.is_null() && !options.is_object()) {
     throw HuikeError(ErrorCode::E_BAD_OPTION, "analysis options must be an object");
@@ -56,6 +56,13 @@ const ShopAnalysis& Session::State::analysis(const json& options) const {
     throw HuikeError(ErrorCode::E_BAD_OPTION, "as_of " + format_day(*parsed.as_of_day) + " is on or before the first purchase (" +
                                                   format_day(shop.first_order_day) + "): no order to analyse");
   }
+  purchase_median.get(date_key(parsed), [&] { return median_order_value(table, shop); });
+  return shop;
+}
+
+const ShopAnalysis& Session::State::analysis(const json& options) const {
+  const ShopAnalysis& shop = overview(options);
+  const AnalysisOptions& parsed = shop.options;
   static const std::vector<std::string> member_keys = tier_keys(false), winback_keys = tier_keys(true);
   const MemberTierOptions tier_options = parse_member_tier_options(options);
   const WinbackOptions winback_options = parse_winback_options(options);
@@ -67,14 +74,18 @@ const ShopAnalysis& Session::State::analysis(const json& options) const {
   const MemberWindows& member_windows = windows.get(
       windows_key, [&] { return huike::member_windows(table, grouped, shop, tier_options); });
   tiers.get(tiers_key, [&] { return classify_member_tiers(table, shop, member_windows, tier_options); });
-  const double median = purchase_median.get(date_key(parsed), [&] { return median_order_value(table, shop); });
-  winback.get(winback_key, [&] { return plan_winback(table, shop, winback_options, members.get(), median); });
+  winback.get(winback_key, [&] { return plan_winback(table, shop, winback_options, members.get(), median()); });
   std::string view = analysis_key(parsed) + '/' + tiers_key + '/' + winback_key;
   if (view != view_key) {
     cached_list_key.clear();  // the customer lists show other values now
     view_key = std::move(view);
   }
   return shop;
+}
+
+const std::vector<int32_t>& Session::State::reminder_days(const ShopAnalysis& shop, const json& options) const {
+  if (!host_reminder_days.empty()) return host_reminder_days;
+  return products.replenishment(table, shop, options).customer_reminder_day;
 }
 
 const ShopAnalysis& Session::State::earlier_analysis(const json& options) const {

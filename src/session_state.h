@@ -51,14 +51,20 @@ struct Session::State {
   mutable std::unique_ptr<PredictiveModels> models;
   mutable std::vector<CustomerPrediction> predictions;
   ProductViews products;  // replenishment and product roles
+  // Each customer's next reminder day made by the engine that holds the product lines, when
+  // this one holds none (Session::use_reminder_days); empty: this engine's own.
+  std::vector<int32_t> host_reminder_days;
+  const std::vector<int32_t>& reminder_days(const ShopAnalysis& shop, const nlohmann::json& options) const;
 
   void fit(const nlohmann::json& options) const;
+  // The overview for these settings and the median order value (what the product views read).
+  const ShopAnalysis& overview(const nlohmann::json& options) const;
   // The overview for these settings, with the member tiers and the win-back plan.
   const ShopAnalysis& analysis(const nlohmann::json& options) const;
   // The overview at the earlier migration date (compare_as_of, default 90 days before as_of).
   const ShopAnalysis& earlier_analysis(const nlohmann::json& options) const;
   const CustomerHealth& health(const nlohmann::json& options) const;
-  // The median purchase order value at the date of the last analysis() (win-back, products).
+  // The median purchase order value at the date of the last overview() (win-back, products).
   double median() const { return *purchase_median.current(); }
   // The whole report for these settings, each section made again only when its settings changed.
   nlohmann::json report(const nlohmann::json& options) const;

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <new>
 #include <string>
@@ -63,6 +64,7 @@ class Engine {
   // Starts a new analysis; any previous one is dropped.
   std::string begin(const std::string& ingest_options) {
     return guarded([&] {
+      days_ = nullptr;
       session_.reset();
       session_ = std::make_unique<huike::Session>();
       if (!consumption_.empty()) session_->set_consumption_table(consumption_);
@@ -168,6 +170,32 @@ class Engine {
     });
   }
 
+  // Split mode (Session::product_sections): this engine's two product sections, and each
+  // customer's reminder day as an Int32Array view (valid until the next call), which the
+  // other engine takes with use_reminder_days after a copy into its chunk buffer.
+  std::string product_sections(const std::string& analysis_options) {
+    return guarded([&] { return json{{"sections", session().product_sections(parse_options(analysis_options))}}; });
+  }
+  std::string reminder_days(const std::string& analysis_options) {
+    return guarded([&] {
+      days_ = &session().reminder_days(parse_options(analysis_options));
+      return json{{"customers", days_->size()}};
+    });
+  }
+  emscripten::val reminder_days_view() const {
+    const size_t size = days_ ? days_->size() : 0;
+    return emscripten::val(emscripten::typed_memory_view(size, days_ ? days_->data() : nullptr));
+  }
+  // `customers` int32 days copied into the chunk buffer (0: this engine's own again).
+  std::string use_reminder_days(size_t customers) {
+    return guarded([&] {
+      if (customers * sizeof(int32_t) > buffer_.size()) throw huike::HuikeError(ErrorCode::E_INTERNAL, "past the chunk buffer");
+      std::vector<int32_t> days(customers);
+      std::memcpy(days.data(), buffer_.data(), customers * sizeof(int32_t));
+      session().use_reminder_days(std::move(days));
+      return json::object();
+    });
+  }
   // The report of `huike predict` (BG/NBD + Gamma-Gamma, CLV).
   std::string predict(const std::string& predict_options) {
     return guarded([&] { return json{{"predict", session().predict(parse_options(predict_options))}}; });
@@ -203,6 +231,7 @@ class Engine {
 
   // Frees the session and the chunk buffer; the heap stays at its peak size (wasm cannot shrink).
   void reset() {
+    days_ = nullptr;
     session_.reset();
     std::vector<char>().swap(buffer_);
     release_csv();
@@ -218,6 +247,7 @@ class Engine {
   }
 
   std::unique_ptr<huike::Session> session_;
+  const std::vector<int32_t>* days_ = nullptr;  // the session's, from reminder_days()
   std::vector<char> buffer_;
   std::string csv_;
   std::string consumption_;
@@ -231,7 +261,7 @@ std::string memory_stats() {
     const struct mallinfo info = mallinfo();
     return json{{"heap_bytes", static_cast<double>(__builtin_wasm_memory_size(0)) * 65536},
                 {"high_water_bytes", static_cast<double>(reinterpret_cast<uintptr_t>(sbrk(0)))},
-                {"in_use_bytes", static_cast<double>(info.uordblks)}};
+                {"in_use_bytes", static_cast<double>(static_cast<uint32_t>(info.uordblks))}};  // an int: past 2 GB it wraps
   });
 }
 
@@ -260,5 +290,9 @@ EMSCRIPTEN_BINDINGS(huike) {
       .function("remindersPage", &Engine::reminders_page)
       .function("productsPage", &Engine::products_page)
       .function("exportCsv", &Engine::export_csv)
+      .function("productSections", &Engine::product_sections)
+      .function("reminderDays", &Engine::reminder_days)
+      .function("reminderDaysView", &Engine::reminder_days_view)
+      .function("useReminderDays", &Engine::use_reminder_days)
       .function("reset", &Engine::reset);
 }

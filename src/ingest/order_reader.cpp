@@ -178,7 +178,7 @@ struct OrderReader::State : RecordSink {
     }
     mapping = decide_columns(sniff_rows, options, summary);
     table.has_promotion_column = col(ColumnRole::promotion) >= 0;
-    built.has_product = col(ColumnRole::product) >= 0;
+    built.has_product = col(ColumnRole::product) >= 0 && options.keep_product_lines;
     std::vector<std::vector<std::string>> rows;
     rows.swap(sniff_rows);
     if (col(ColumnRole::date) >= 0) dates.decide_form(rows, col(ColumnRole::date), summary.has_header ? 1 : 0);
@@ -216,7 +216,7 @@ struct OrderReader::State : RecordSink {
     if (order == UINT32_MAX) {
       return exclude(order_id == last_excluded_order ? "line_item_of_excluded_order" : "bad_amount", line);
     }
-    if (col(ColumnRole::product) >= 0) {
+    if (built.has_product) {
       const float quantity = row_quantity(quantity_text);
       built.product_lines.add(table.products, order, product, quantity, row_weight(quantity, price_text, 0.0));
     }

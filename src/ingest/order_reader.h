@@ -40,6 +40,9 @@ struct IngestOptions {
   // The whole input's size when the host knows it (`size_bytes`): the tables are reserved
   // from it as the rows come, so they grow a few times instead of doubling past the need.
   uint64_t size_bytes = 0;
+  // "product_lines": false reads the product column but keeps no product lines (split mode,
+  // Session::product_sections): the product sections are then another session's.
+  bool keep_product_lines = true;
 };
 
 struct ExclusionCount {

@@ -160,6 +160,17 @@ test('the heap guard extrapolates the growth after the first bytes to the whole 
   assert.equal(guard.refusal(500, 500, 9), null); // all read: nothing left to refuse
 });
 
+test('the heap guard extrapolates the bytes in use, not a table reserved again', () => {
+  let now = { heap: 100, inUse: 90 };
+  const guard = createHeapGuard(() => now, { limitBytes: 1000, estimateAfterBytes: 10 });
+  assert.equal(guard.projected(20, 500), null); // the baseline: 90 in use at 20 bytes
+  // A table of 200 reserved again at 250: the heap grows by all of it, the bytes in use by
+  // the 50 it grew. Projected: the heap now + 50 × (500 − 70) / 50 = 300 + 430 = 730.
+  now = { heap: 300, inUse: 140 };
+  assert.equal(guard.projected(70, 500), 730);
+  assert.equal(guard.refusal(70, 500, 7), null);
+});
+
 test('an input that cannot fit one heap is refused early, saying how big and what to do', async () => {
   // A limit below the module's first heap (32 MB) makes any input too large: this checks the
   // wiring (code, message, stopping early); the test above checks the arithmetic.

@@ -68,7 +68,7 @@ export function createPage({ root, host, workerSource }) {
       last: r.analysis.last_order_date,
       asof: r.analysis.as_of,
       secs: (app.store.elapsedMs / 1000).toFixed(2),
-    });
+    }) + (app.store.engines === 2 ? t('meta_two_engines') : '');
     for (const view of app.instances) if (view.render) view.render(r);
     if (!keepScroll && root === document) window.scrollTo({ top: 0 });
   };

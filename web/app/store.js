@@ -25,6 +25,7 @@
  * @property {Report | null} report
  * @property {InputSummary | null} input last input summary (from a report or a failed run)
  * @property {number} elapsedMs
+ * @property {1 | 2} engines the engines that read the file (2: split mode, a file beyond one heap)
  * @property {number} runId bumped by every run; replies of older runs are dropped
  * @property {number | null} running the id of the ANALYZE request in flight
  * @property {File[] | null} queued files dropped while a run was in flight; they start when it settles
@@ -49,6 +50,7 @@ export function createStore() {
     report: null,
     input: null,
     elapsedMs: 0,
+    engines: 1,
     runId: 0,
     running: null,
     queued: null,

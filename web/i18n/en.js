@@ -241,6 +241,8 @@ export default {
   overflow: 'more',
   cycle_note: 'median {m} days · mean {a} days · {n} customers with 2+ purchases',
   meta: '{first} to {last} · analysis date {asof} · {secs} s',
+  meta_two_engines:
+    ' · read by two engines: the file is larger than one browser engine holds, so products and reminders come from a second one (same numbers)',
   sub_customers: '{n} return-only customers not counted',
   sub_orders: 'average order {aov}',
   sub_revenue: 'net of {ret} returns',

@@ -242,6 +242,7 @@ export default {
   overflow: '更多',
   cycle_note: '中位数 {m} 天 · 平均 {a} 天 · {n} 位客户有 2 次以上购买',
   meta: '{first} 至 {last} · 分析日期 {asof} · 用时 {secs} 秒',
+  meta_two_engines: ' · 由两个引擎读取：文件超过单个浏览器引擎的容量，商品与补货提醒由第二个引擎计算（结果相同）',
   sub_customers: '仅退货客户 {n} 位未计入',
   sub_orders: '客单价 {aov}',
   sub_revenue: '已扣除退货 {ret}',

@@ -61,7 +61,7 @@ export const ReplyType = Object.freeze({ RESULT: 'RESULT', ERROR: 'ERROR', PROGR
  * @typedef {{
  *   ANALYZE: {
  *     payload: {sources: (Blob | string)[], options?: RequestOptions, chunkBytes?: number},
- *     result: {report: Report, bytes: number, rows: number, elapsedMs: number, engineMs: number}},
+ *     result: {report: Report, bytes: number, rows: number, elapsedMs: number, engineMs: number, engines: 1 | 2}},
  *   REPORT: {payload: {options?: RequestOptions}, result: {report: Report}},
  *   CUSTOMERS_PAGE: {payload: {options?: RequestOptions, query?: CustomersQuery}, result: CustomersPage},
  *   CUSTOMERS_CSV: {
@@ -79,7 +79,7 @@ export const ReplyType = Object.freeze({ RESULT: 'RESULT', ERROR: 'ERROR', PROGR
  *   REMINDERS_PAGE: {payload: {options?: RequestOptions, query?: RemindersQuery}, result: RemindersPage},
  *   PRODUCTS_PAGE: {payload: {options?: RequestOptions, query?: ProductsQuery}, result: ProductsPage},
  *   PRODUCT_CSV: {payload: {options?: RequestOptions, kind: ProductExport}, result: {bytes: ArrayBuffer}},
- *   MEMORY: {payload: {}, result: {heapBytes: number}},
+ *   MEMORY: {payload: {}, result: {heapBytes: number, engines: 1 | 2}},
  *   RESET: {payload: {}, result: {}},
  *   CANCEL: {payload: {target: number}, result: {}},
  * }} Requests

@@ -93,6 +93,7 @@ export const uploadView = {
         store.report = result.report;
         store.input = result.report.input;
         store.elapsedMs = result.elapsedMs;
+        store.engines = result.engines;
         Object.assign(app.host.dataset, { engineMs: result.engineMs, workerMs: result.elapsedMs }); // for the benchmark
         show('progress', false);
         actions.renderResults();

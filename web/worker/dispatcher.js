@@ -1,82 +1,63 @@
-// Runs inside the analysis worker: one engine instance, requests one at a time in order,
-// CANCEL jumping the queue. Also driven by the Node tests with a fake `post`.
+// Runs inside the analysis worker: its engines (one, or two for a file beyond one heap:
+// engines.js), requests one at a time in order, CANCEL jumping the queue. Also driven by the
+// Node tests with a fake `post`.
 import { RequestType, ReplyType, splitOptions } from '../protocol/requests.js';
 import { ErrorCode } from '../protocol/error_codes.js';
 import { slices, headerLine, sameBytes } from './slices.js';
-import { createHeapGuard, howFar } from './heap_guard.js';
+import { createHeapGuard, howFar, SPLIT_ABOVE_BYTES } from './heap_guard.js';
+import { createEngines, engineError } from './engines.js';
 import { warmUp } from './warm_up.js';
 
 /** @typedef {import('../protocol/requests.js').Requests} Requests */
 /** @typedef {import('../protocol/requests.js').RequestTypeName} RequestTypeName */
 /** @typedef {import('../protocol/requests.js').RequestMessage} RequestMessage */
 /** @typedef {import('../protocol/requests.js').ReplyMessage} ReplyMessage */
-/** @typedef {import('../protocol/requests.js').ErrorValue} ErrorValue */
 
 const CHUNK_BYTES = 4 << 20;
 const OUT_OF_MEMORY = /OOM|out of memory|Cannot enlarge/i;
-
-/**
- * @param {string} code
- * @param {string} message
- * @param {Partial<ErrorValue>} [extra]
- * @returns {ErrorValue}
- */
-function engineError(code, message, extra) {
-  return Object.assign({ code, message, line: 0 }, extra || {});
-}
+const NEEDS_SPLIT = Symbol('needs two engines');
 
 /**
  * @param {(args: object) => Promise<any>} createModule the Emscripten factory (createHuikeModule)
  * @param {(message: ReplyMessage, transfer?: Transferable[]) => void} post
  * @param {object} [moduleArgs]
- * @param {{limitBytes?: number, estimateAfterBytes?: number}} [heapLimits] for tests; default the wasm maximum
+ * @param {{limitBytes?: number, estimateAfterBytes?: number, splitAboveBytes?: number}} [heapLimits] for tests;
+ *   default the wasm maximum, and split mode above SPLIT_ABOVE_BYTES
  * @param {{warmUp?: boolean}} [options] warmUp: run a small synthetic file first (warm_up.js); the worker does
  */
 export function createDispatcher(createModule, post, moduleArgs, heapLimits, options) {
   /** @type {Promise<void> | null} */
   let modulePromise = null;
-  /** @type {any} */
-  let engine = null;
-  /** @type {any} */
-  let Module = null;
+  const engines = createEngines(createModule, moduleArgs || {});
   let queue = Promise.resolve();
   /** @type {Set<number>} */
   const cancelled = new Set();
+  const splitAbove = (heapLimits && heapLimits.splitAboveBytes) || SPLIT_ABOVE_BYTES;
 
   function ready() {
     if (!modulePromise) {
-      modulePromise = createModule(moduleArgs || {}).then((m) => {
-        Module = m;
-        engine = new m.Engine();
-        if (options && options.warmUp) warmUp(engine);
+      modulePromise = engines.start().then((main) => {
+        if (options && options.warmUp) warmUp(main.engine);
       });
     }
     return modulePromise;
   }
 
-  // Engine calls return JSON text; a failure becomes a thrown error value with a code.
   /** @param {string} method @param {...(string | number)} args @returns {any} */
-  function call(method, ...args) {
-    const reply = JSON.parse(engine[method](...args));
-    if (!reply.ok) throw engineError(reply.code, reply.message, { line: reply.line });
-    return reply;
-  }
+  const call = (method, ...args) => engines.main.call(method, ...args);
 
   let engineMs = 0; // time spent inside the engine, for the benchmark
-  /** @param {Uint8Array} bytes */
+  /** @param {Uint8Array} bytes @returns {number} rows read */
   function feedBytes(bytes) {
     const t0 = performance.now();
-    // One bulk copy into the engine's reused buffer; the view dies with the next call.
-    const view = engine.chunkBuffer(bytes.length);
-    view.set(bytes);
-    const reply = call('feed', bytes.length);
+    const rows = engines.feed(bytes);
     engineMs += performance.now() - t0;
-    return reply;
+    return rows;
   }
 
   function inputSummary() {
     try {
-      return JSON.parse(engine.inputSummary()).input;
+      return JSON.parse(engines.main.engine.inputSummary()).input;
     } catch (e) {
       return undefined;
     }
@@ -85,8 +66,9 @@ export function createDispatcher(createModule, post, moduleArgs, heapLimits, opt
   /** @param {Requests['REPORT']['payload']} payload */
   const analysisJson = (payload) => JSON.stringify(splitOptions(payload.options).analysis);
 
-  // Reads every source in slices (never whole) and feeds them to a new session.
-  // Sources after the first drop their header line when it repeats the first one's.
+  // Reads every source in slices (never whole) and feeds them to a new session: one engine,
+  // or two when the heap guard sees the file will not fit one (then it starts again in split
+  // mode). Sources after the first drop their header line when it repeats the first one's.
   /**
    * @param {number} id
    * @param {Requests['ANALYZE']['payload']} payload
@@ -99,17 +81,12 @@ export function createDispatcher(createModule, post, moduleArgs, heapLimits, opt
     const chunkBytes = Math.max(64 << 10, Math.min(payload.chunkBytes || CHUNK_BYTES, 16 << 20));
     const total = sources.reduce((n, s) => n + s.size, 0);
     const { ingest, analysis } = splitOptions(payload.options);
-    // The total size lets the engine reserve its tables once, not grow them by doubling.
-    call('begin', JSON.stringify({ size_bytes: total, ...ingest }));
     engineMs = 0;
 
     let done = 0;
     let rows = 0;
     let lastProgress = 0;
     let lastYield = Date.now();
-    /** @type {import('./slices.js').HeaderLine | null} */
-    let firstHeader = null;
-    let lastByte = 10;
     /** @param {boolean} force */
     const progress = (force) => {
       const now = Date.now();
@@ -117,9 +94,18 @@ export function createDispatcher(createModule, post, moduleArgs, heapLimits, opt
       lastProgress = now;
       post({ id, type: ReplyType.PROGRESS, payload: { bytes: done, total, rows, elapsedMs: now - started } });
     };
-    progress(true);
-    const guard = createHeapGuard(() => Module.HEAPU8.length, heapLimits);
-    const feedSources = async () => {
+    /** @param {boolean} split */
+    const feedSources = async (split) => {
+      // The total size lets the engines reserve their tables once, not grow them by doubling.
+      await engines.begin({ size_bytes: total, ...ingest }, split);
+      done = 0;
+      rows = 0;
+      progress(true);
+      const guards = [createHeapGuard(() => engines.main.heapNow(), heapLimits)];
+      if (split) guards.push(createHeapGuard(() => engines.products.heapNow(), heapLimits));
+      /** @type {import('./slices.js').HeaderLine | null} */
+      let firstHeader = null;
+      let lastByte = 10;
       for (let i = 0; i < sources.length; i++) {
         let first = true;
         for await (let bytes of slices(sources[i], chunkBytes)) {
@@ -140,18 +126,27 @@ export function createDispatcher(createModule, post, moduleArgs, heapLimits, opt
             }
           }
           if (bytes.length) {
-            rows = feedBytes(bytes).rows;
+            rows = feedBytes(bytes);
             lastByte = bytes[bytes.length - 1];
           }
           done += sliceBytes;
           progress(false);
-          const refusal = guard.refusal(done, total, rows);
-          if (refusal) throw engineError(ErrorCode.E_FILE_TOO_LARGE, refusal);
+          for (const guard of guards) {
+            const need = guard.projected(done, total);
+            if (!split && need !== null && need > splitAbove) throw NEEDS_SPLIT;
+            const refusal = guard.refusal(done, total, rows, need);
+            if (refusal) throw engineError(ErrorCode.E_FILE_TOO_LARGE, refusal);
+          }
         }
       }
     };
     try {
-      await feedSources();
+      try {
+        await feedSources(false);
+      } catch (e) {
+        if (e !== NEEDS_SPLIT) throw e;
+        await feedSources(true);
+      }
     } catch (e) {
       /** @type {any} */
       const thrown = e;
@@ -161,11 +156,12 @@ export function createDispatcher(createModule, post, moduleArgs, heapLimits, opt
       throw thrown;
     }
     const t0 = performance.now();
-    rows = call('finish').rows;
+    rows = engines.finish();
     progress(true);
-    const report = call('report', JSON.stringify(analysis)).report;
+    const report = engines.report(JSON.stringify(analysis));
     engineMs += performance.now() - t0;
-    return { report, bytes: total, rows, elapsedMs: Date.now() - started, engineMs: Math.round(engineMs) };
+    return { report, bytes: total, rows, elapsedMs: Date.now() - started, engineMs: Math.round(engineMs),
+      engines: engines.split ? 2 : 1 };
   }
 
   /**
@@ -176,37 +172,45 @@ export function createDispatcher(createModule, post, moduleArgs, heapLimits, opt
    */
   const handlers = {
     ANALYZE: async (id, payload) => [await analyze(id, payload), []],
-    REPORT: (id, payload) => [{ report: call('report', analysisJson(payload)).report }, []],
-    CUSTOMERS_PAGE: (id, payload) => [call('customersPage', analysisJson(payload), JSON.stringify(payload.query || {})).page, []],
+    REPORT: (id, payload) => [{ report: engines.report(analysisJson(payload)) }, []],
+    CUSTOMERS_PAGE: (id, payload) => {
+      engines.syncReminderDays(analysisJson(payload));
+      return [call('customersPage', analysisJson(payload), JSON.stringify(payload.query || {})).page, []];
+    },
     PREDICT: (id, payload) => [{ predict: call('predict', JSON.stringify(payload.predict || {})).predict }, []],
     CUSTOMERS_CSV: (id, payload) => {
       // payload.predict: null/absent = no predictive columns; an object adds them.
+      engines.syncReminderDays(analysisJson(payload));
       call('customersCsv', analysisJson(payload), JSON.stringify(payload.filter || {}), payload.predict ? JSON.stringify(payload.predict) : '');
-      const bytes = engine.csvBytes().slice(); // copy out of the heap, then free it
-      engine.releaseCsv();
+      const bytes = engines.main.takeCsv();
       return [{ bytes: bytes.buffer }, [bytes.buffer]];
     },
     HEALTH_CSV: (id, payload) => {
       call('healthCsv', analysisJson(payload), payload.kind);
-      const bytes = engine.csvBytes().slice();
-      engine.releaseCsv();
+      const bytes = engines.main.takeCsv();
       return [{ bytes: bytes.buffer }, [bytes.buffer]];
     },
-    // The member list: one more file, read whole (it is small next to the orders).
+    // The member list: one more file, read whole (it is small next to the orders). Both
+    // engines take it in split mode: the reminder lists show members' contacts too.
     MEMBER_LIST: async (id, payload) => {
       const source = typeof payload.source === 'string' ? new Blob([payload.source]) : payload.source;
       const bytes = new Uint8Array(await source.arrayBuffer());
-      engine.chunkBuffer(bytes.length).set(bytes);
-      return [{ memberList: call('loadMemberList', bytes.length, JSON.stringify(payload.options || {})).member_list }, []];
+      const load = (/** @type {any} */ instance) => {
+        instance.engine.chunkBuffer(bytes.length).set(bytes);
+        return instance.call('loadMemberList', bytes.length, JSON.stringify(payload.options || {})).member_list;
+      };
+      const memberList = load(engines.main);
+      if (engines.split) load(engines.products);
+      return [{ memberList }, []];
     },
     MEMBER_LIST_CLEAR: () => {
       call('clearMemberList');
+      if (engines.split) engines.products.call('clearMemberList');
       return [{}, []];
     },
     WINBACK_CSV: (id, payload) => {
       call('winbackCsv', analysisJson(payload), JSON.stringify(payload.tier ? { tier: payload.tier } : {}), payload.lang || 'zh-CN');
-      const bytes = engine.csvBytes().slice();
-      engine.releaseCsv();
+      const bytes = engines.main.takeCsv();
       return [{ bytes: bytes.buffer }, [bytes.buffer]];
     },
     INPUT_SUMMARY: () => [{ input: inputSummary() }, []],
@@ -214,20 +218,26 @@ export function createDispatcher(createModule, post, moduleArgs, heapLimits, opt
       const source = payload.source;
       const bytes = source == null ? new Uint8Array(0)
         : new Uint8Array(await (typeof source === 'string' ? new Blob([source]) : source).arrayBuffer());
-      engine.chunkBuffer(bytes.length).set(bytes); // the view dies with the next call
-      return [{ consumption: call('setConsumption', bytes.length).consumption }, []];
+      const set = (/** @type {any} */ instance) => {
+        instance.engine.chunkBuffer(bytes.length).set(bytes); // the view dies with the next call
+        return instance.call('setConsumption', bytes.length).consumption;
+      };
+      const consumption = set(engines.main); // kept for the next file, which may fit one engine
+      if (engines.split) set(engines.products);
+      engines.reminderDaysChanged();
+      return [{ consumption }, []];
     },
-    REMINDERS_PAGE: (id, payload) => [call('remindersPage', analysisJson(payload), JSON.stringify(payload.query || {})).page, []],
-    PRODUCTS_PAGE: (id, payload) => [call('productsPage', analysisJson(payload), JSON.stringify(payload.query || {})).page, []],
+    REMINDERS_PAGE: (id, payload) => [engines.products.call('remindersPage', analysisJson(payload), JSON.stringify(payload.query || {})).page, []],
+    PRODUCTS_PAGE: (id, payload) => [engines.products.call('productsPage', analysisJson(payload), JSON.stringify(payload.query || {})).page, []],
     PRODUCT_CSV: (id, payload) => {
-      call('exportCsv', payload.kind, analysisJson(payload));
-      const bytes = engine.csvBytes().slice();
-      engine.releaseCsv();
+      engines.products.call('exportCsv', payload.kind, analysisJson(payload));
+      const bytes = engines.products.takeCsv();
       return [{ bytes: bytes.buffer }, [bytes.buffer]];
     },
-    MEMORY: () => [{ heapBytes: Module.HEAPU8.length }, []],
+    MEMORY: () => [{ heapBytes: engines.heapBytes(), engines: engines.split ? 2 : 1 }, []],
     RESET: () => {
-      engine.reset();
+      engines.main.engine.reset();
+      engines.dropSecond();
       return [{}, []];
     },
   };
@@ -258,12 +268,13 @@ export function createDispatcher(createModule, post, moduleArgs, heapLimits, opt
           const text = String((thrown && thrown.message) || thrown);
           error = engineError(OUT_OF_MEMORY.test(text) ? ErrorCode.E_OUT_OF_MEMORY : ErrorCode.E_INTERNAL, text);
           modulePromise = null;
-          engine = null;
+          engines.lose();
         }
         // A file the engine refused: send what it saw so the page can offer the column mapping.
-        if (type === RequestType.ANALYZE && engine) {
+        if (type === RequestType.ANALYZE && modulePromise) {
           error = Object.assign({}, error, { input: inputSummary() });
-          if (error.code === ErrorCode.E_CANCELLED) engine.reset();
+          if (error.code === ErrorCode.E_CANCELLED) engines.main.engine.reset();
+          engines.dropSecond(); // its heap goes with it
         }
         post({ id, type: ReplyType.ERROR, error });
       } finally {
