@@ -38,6 +38,7 @@ class OrderLines {
   size_t size() const { return lines_.size(); }
   void release() { std::vector<uint32_t>().swap(lines_); }
   void reserve(size_t orders) { lines_.reserve(orders); }
+  size_t memory_bytes() const { return lines_.capacity() * sizeof(uint32_t); }
 
  private:
   static constexpr uint32_t kDiffers = 1u << 31, kNegative = 1u << 30, kCount = (1u << 30) - 1;

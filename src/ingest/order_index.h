@@ -22,6 +22,7 @@ class OrderIndex {
   uint32_t find(uint64_t key) const;          // UINT32_MAX when absent
   void prefetch(uint64_t key) const;
   void release();
+  size_t memory_bytes() const { return keys_.capacity() * sizeof(uint64_t) + slots_.capacity() * sizeof(uint32_t); }
   // Room for `keys` orders' keys, and slots for `expected` orders, without growing: doubling
   // a big table leaves freed blocks behind in a wasm heap (issue 14). May throw bad_alloc.
   void reserve(size_t keys, size_t expected);

@@ -376,6 +376,8 @@ OrderTable OrderReader::finish() {
   return std::move(s.table);
 }
 
+uint64_t OrderReader::reserved_bytes() const { return state_->built.reserved_bytes(); }
+
 const IngestSummary& OrderReader::summary() const {
   State& s = *state_;
   if (s.summary.encoding == Encoding::undecided) s.summary.encoding = s.decoder.encoding();

@@ -96,6 +96,9 @@ class OrderReader {
   // Ends the input; returns the finished table. The reader is spent afterwards.
   OrderTable finish();
   const IngestSummary& summary() const;
+  // The bytes of the tables reserved for the whole input from its size (size_bytes): a host
+  // judging whether the input will fit extrapolates the rest of its memory, not these.
+  uint64_t reserved_bytes() const;
 
  private:
   struct State;

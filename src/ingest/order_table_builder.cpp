@@ -87,6 +87,12 @@ void OrderTableBuilder::reserve_ahead(double scale) {
   }
 }
 
+size_t OrderTableBuilder::reserved_bytes() const {
+  const ProductLines& lines = table.products;
+  return table.orders.capacity() * sizeof(Order) + order_index.memory_bytes() + order_lines.memory_bytes() +
+         (lines.order.capacity() + lines.customer.capacity() + lines.quantity.capacity()) * 4 + lines.revenue.capacity() * 8;
+}
+
 // A new order gets the row's flag; a further line item ORs its own in.
 void OrderTableBuilder::mark_promotional(uint32_t index, bool promotional) {
   if (index == table.promotional.size()) table.promotional.push_back(promotional);

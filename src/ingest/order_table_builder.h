@@ -45,6 +45,7 @@ struct OrderTableBuilder {
   // projection passes the room, none past the need. The order index and the order-line
   // statistics are reserved with the orders.
   void reserve_ahead(double scale);
+  size_t reserved_bytes() const;  // of the tables reserve_ahead sizes
 
  private:
   struct Waiting {

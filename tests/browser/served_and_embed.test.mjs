@@ -2,6 +2,7 @@
 // example: a host page importing dist/huike-embed.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, dist, root, retailCsv, nativeReport, serve, recordRequests, waitForState, headline } from './browser_env.mjs';
 
@@ -46,12 +47,47 @@ test('served page: the demo data is one click away and matches the native CLI', 
   await page.close();
 });
 
-test('embed example: createAnalyzer().analyze(file) gives the native report', async () => {
+// The embed example page, its requests and its uncaught errors recorded.
+async function embedExample() {
   const page = await browser.context.newPage();
   const requests = recordRequests(page);
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(server.url + '/embed-example.html');
+  return { page, requests, problems };
+}
+
+test('embed: split mode (engines: 2) reads the file in two workers and gives the native report', async () => {
+  const { page, requests, problems } = await embedExample();
+  const result = await page.evaluate(async (text) => {
+    const { createAnalyzer } = await import('./huike-embed.mjs');
+    const two = createAnalyzer();
+    const one = createAnalyzer();
+    const report = await two.analyze(text, {}, { engines: 2 });
+    const memory = await two.memory();
+    await one.analyze(text);
+    const query = { sort: 'monetary', limit: 30 };
+    const same = {
+      customers: JSON.stringify(await two.customersPage(query)) === JSON.stringify(await one.customersPage(query)),
+      products: JSON.stringify(await two.productsPage({ limit: 20 })) === JSON.stringify(await one.productsPage({ limit: 20 })),
+      reminders: JSON.stringify(await two.remindersPage({ limit: 20 })) === JSON.stringify(await one.remindersPage({ limit: 20 })),
+      csv: (await (await two.customersCsv()).text()) === (await (await one.customersCsv()).text()),
+    };
+    two.dispose();
+    one.dispose();
+    return { report, memory, same };
+  }, readFileSync(retailCsv, 'utf8'));
+  assert.equal(result.memory.engines, 2);
+  assert.ok(result.memory.heapBytes > 0);
+  assert.deepStrictEqual(result.report, nativeReport(retailCsv).report);
+  assert.deepEqual(result.same, { customers: true, products: true, reminders: true, csv: true });
+  assertOwnFilesOnly(requests, [server.url + '/embed-example.html', server.url + '/huike-embed.mjs']);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('embed example: createAnalyzer().analyze(file) gives the native report', async () => {
+  const { page, requests, problems } = await embedExample();
   await page.setInputFiles('#file', retailCsv);
   assert.equal(await waitForState(page, ['done', 'error']), 'done', await page.textContent('#output'));
   const output = JSON.parse(await page.textContent('#output'));

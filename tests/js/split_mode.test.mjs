@@ -24,15 +24,18 @@ function worker(heapLimits) {
     else waiting.get(message.id)(message);
   }, {}, heapLimits);
   let nextId = 1;
-  const send = async (type, payload = {}) => {
+  const ask = (type, payload = {}) => {
     const id = nextId++;
     const reply = new Promise((resolve) => waiting.set(id, resolve));
     dispatcher.handle({ id, type, payload });
-    const message = await reply;
+    return reply;
+  };
+  const send = async (type, payload = {}) => {
+    const message = await ask(type, payload);
     assert.equal(message.type, 'RESULT', `${type}: ${JSON.stringify(message.error)}`);
     return message.payload;
   };
-  return { send, progress };
+  return { ask, send, progress };
 }
 
 const split = () => worker({ estimateAfterBytes: 128 << 10, splitAboveBytes: 1 });
@@ -100,4 +103,28 @@ test('split mode starts again from the first byte, and RESET frees the second en
   assert.equal(two.progress[two.progress.length - 1].bytes, retail.length);
   await two.send('RESET');
   assert.equal((await two.send('MEMORY')).engines, 1);
+});
+
+test('engines: 2 reads in split mode from the first byte; engines: 1 never splits', async () => {
+  const forced = worker();
+  const result = await forced.send('ANALYZE', { sources: [new Blob([retail])], options: {}, engines: 2 });
+  assert.equal(result.engines, 2);
+  assert.equal(forced.progress.filter((p) => p.bytes === 0).length, 1, 'no restart');
+  const one = await worker().send('ANALYZE', { sources: [new Blob([retail])], options: {} });
+  assert.deepStrictEqual(result.report, one.report);
+  const never = split(); // a threshold every file passes, but one engine asked for
+  const single = await never.send('ANALYZE', { sources: [new Blob([retail])], options: {}, chunkBytes: 64 << 10, engines: 1 });
+  assert.equal(single.engines, 1);
+  assert.deepStrictEqual(single.report, one.report);
+});
+
+test('in split mode a refusal ends the run with its code and stops the second worker', async () => {
+  // A limit below either engine's first heap: whichever refuses first ends the run, with the
+  // code and the advice, and the second worker is stopped.
+  const tight = worker({ estimateAfterBytes: 128 << 10, limitBytes: 1 << 20 });
+  const reply = await tight.ask('ANALYZE', { sources: [new Blob([retail])], options: {}, chunkBytes: 64 << 10, engines: 2 });
+  assert.equal(reply.type, 'ERROR');
+  assert.equal(reply.error.code, 'E_FILE_TOO_LARGE');
+  assert.match(reply.error.message, /Split the file by date/);
+  assert.equal((await tight.send('MEMORY')).engines, 1);
 });

@@ -33,6 +33,8 @@ export class EngineClient {
     this.url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
     /** @type {Worker | null} */
     this.worker = null;
+    /** @type {Worker | null} split mode's second worker */
+    this.second = null;
     this.nextId = 1;
     /** @type {Map<number, Pending>} */
     this.pending = new Map();
@@ -42,18 +44,44 @@ export class EngineClient {
   }
 
   spawn() {
+    this.stopSecond();
     const worker = new Worker(this.url);
     this.worker = worker;
     worker.onmessage = (event) => worker === this.worker && this.receive(event.data);
     // A crash (out of memory, a wasm trap) rejects every pending request; none hangs.
     worker.onerror = (event) => {
       event.preventDefault();
-      if (worker === this.worker) this.failAll({ code: ErrorCode.E_WORKER_CRASHED, message: event.message || 'the analysis worker stopped' });
+      if (worker !== this.worker) return;
+      this.stopSecond();
+      this.failAll({ code: ErrorCode.E_WORKER_CRASHED, message: event.message || 'the analysis worker stopped' });
     };
   }
 
-  /** @param {ReplyMessage} message */
+  /**
+   * Split mode (worker/engines.js): the worker asks for a second worker, which answers it on
+   * the port it sent; the page starts it, as a worker on file:// cannot.
+   * @param {MessagePort} port
+   */
+  spawnSecond(port) {
+    this.stopSecond();
+    const second = new Worker(this.url);
+    second.onerror = (event) => {
+      event.preventDefault();
+      if (this.worker) this.worker.postMessage({ type: 'SECOND_CRASHED', message: event.message || 'the second worker stopped' });
+    };
+    second.postMessage({ type: 'SECOND', port }, [port]);
+    this.second = second;
+  }
+
+  stopSecond() {
+    if (this.second) this.second.terminate();
+    this.second = null;
+  }
+
+  /** @param {ReplyMessage | {type: 'SPAWN_SECOND', port: MessagePort} | {type: 'STOP_SECOND'}} message */
   receive(message) {
+    if (message.type === 'SPAWN_SECOND') return this.spawnSecond(message.port);
+    if (message.type === 'STOP_SECOND') return this.stopSecond();
     const entry = this.pending.get(message.id);
     if (!entry) return;
     if (message.type === ReplyType.PROGRESS) {
@@ -122,6 +150,7 @@ export class EngineClient {
     if (!this.worker) return;
     this.worker.terminate();
     this.worker = null;
+    this.stopSecond();
     URL.revokeObjectURL(this.url);
     this.failAll({ code: ErrorCode.E_DISPOSED, message: 'the analyzer was disposed' });
   }

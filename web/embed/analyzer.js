@@ -49,9 +49,9 @@ export function createAnalyzer() {
   let lastOptions = {};
 
   return {
-    async analyze(input, options = {}, { onProgress, signal } = {}) {
+    async analyze(input, options = {}, { onProgress, signal, engines } = {}) {
       if (signal && signal.aborted) throw abortError();
-      const sent = client.send(RequestType.ANALYZE, { sources: toSources(input), options }, onProgress);
+      const sent = client.send(RequestType.ANALYZE, { sources: toSources(input), options, engines }, onProgress);
       const result = await untilDoneOrAborted(sent, signal, () => client.cancel(sent.id));
       lastOptions = options;
       return result.report;
@@ -100,6 +100,9 @@ export function createAnalyzer() {
     async exportCsv(kind, options = lastOptions) {
       const { bytes } = await client.request(RequestType.PRODUCT_CSV, { options, kind });
       return new Blob([bytes], { type: 'text/csv;charset=utf-8' });
+    },
+    async memory() {
+      return client.request(RequestType.MEMORY, {});
     },
     dispose() {
       client.dispose();

@@ -46,6 +46,10 @@ export const RequestType = Object.freeze({
   MEMORY: 'MEMORY',
   RESET: 'RESET',
   CANCEL: 'CANCEL',
+  // Between the worker and its second worker in split mode (worker/engines.js), not for pages.
+  READ_PRODUCTS: 'READ_PRODUCTS',
+  PRODUCT_SECTIONS: 'PRODUCT_SECTIONS',
+  REMINDER_DAYS: 'REMINDER_DAYS',
 });
 
 export const ReplyType = Object.freeze({ RESULT: 'RESULT', ERROR: 'ERROR', PROGRESS: 'PROGRESS' });
@@ -60,7 +64,7 @@ export const ReplyType = Object.freeze({ RESULT: 'RESULT', ERROR: 'ERROR', PROGR
  * Each request type's payload and result.
  * @typedef {{
  *   ANALYZE: {
- *     payload: {sources: (Blob | string)[], options?: RequestOptions, chunkBytes?: number},
+ *     payload: {sources: (Blob | string)[], options?: RequestOptions, chunkBytes?: number, engines?: 1 | 2},
  *     result: {report: Report, bytes: number, rows: number, elapsedMs: number, engineMs: number, engines: 1 | 2}},
  *   REPORT: {payload: {options?: RequestOptions}, result: {report: Report}},
  *   CUSTOMERS_PAGE: {payload: {options?: RequestOptions, query?: CustomersQuery}, result: CustomersPage},
@@ -82,6 +86,9 @@ export const ReplyType = Object.freeze({ RESULT: 'RESULT', ERROR: 'ERROR', PROGR
  *   MEMORY: {payload: {}, result: {heapBytes: number, engines: 1 | 2}},
  *   RESET: {payload: {}, result: {}},
  *   CANCEL: {payload: {target: number}, result: {}},
+ *   READ_PRODUCTS: {payload: {sources: (Blob | string)[], options?: RequestOptions, chunkBytes?: number}, result: {rows: number}},
+ *   PRODUCT_SECTIONS: {payload: {options?: RequestOptions}, result: {sections: Partial<Report>}},
+ *   REMINDER_DAYS: {payload: {options?: RequestOptions}, result: {days: ArrayBuffer}},
  * }} Requests
  */
 

@@ -204,7 +204,19 @@ export interface HuikeError extends Error {
   input?: InputSummary;
 }
 
-export interface AnalyzeControls { onProgress?: (progress: Progress) => void; signal?: AbortSignal }
+export interface AnalyzeControls {
+  onProgress?: (progress: Progress) => void;
+  signal?: AbortSignal;
+  /**
+   * How many engines read the file. By default one, or two when the first bytes show it will
+   * not fit one engine's 4 GB (split mode: a second worker reads the same file for the
+   * product sections; the report is the same). 2: split mode from the first byte; 1: never.
+   */
+  engines?: 1 | 2;
+}
+
+/** The engines' wasm heap in all (a heap never shrinks until dispose()), and how many hold the file. */
+export interface MemoryUse { heapBytes: number; engines: 1 | 2 }
 
 export interface Analyzer {
   analyze(input: Blob | string | ArrayBuffer | ArrayBufferView | Array<Blob | string | ArrayBuffer | ArrayBufferView>,
@@ -227,6 +239,7 @@ export interface Analyzer {
   productsPage(query?: ProductsQuery, options?: AnalyzerOptions): Promise<ProductsPage>;
   /** 'reminders' (both lists), 'products' (every product) or 'audience' (the promotion audience). */
   exportCsv(kind: ProductExport, options?: AnalyzerOptions): Promise<Blob>;
+  memory(): Promise<MemoryUse>;
   dispose(): void;
 }
 

@@ -23,15 +23,20 @@ const NEEDS_SPLIT = Symbol('needs two engines');
  * @param {object} [moduleArgs]
  * @param {{limitBytes?: number, estimateAfterBytes?: number, splitAboveBytes?: number}} [heapLimits] for tests;
  *   default the wasm maximum, and split mode above SPLIT_ABOVE_BYTES
- * @param {{warmUp?: boolean}} [options] warmUp: run a small synthetic file first (warm_up.js); the worker does
+ * @param {{warmUp?: boolean, spawnSecond?: () => import('./engines.js').Channel}} [options] warmUp: run a small
+ *   synthetic file first (warm_up.js), as the worker does; spawnSecond: start split mode's second worker
  */
 export function createDispatcher(createModule, post, moduleArgs, heapLimits, options) {
   /** @type {Promise<void> | null} */
   let modulePromise = null;
-  const engines = createEngines(createModule, moduleArgs || {});
+  // The second worker of split mode: a nested Worker in the browser (entry.js), by default
+  // a dispatcher in this thread (Node: tests, benchmarks). It reads whole and never splits.
+  const spawnSecond = (options && options.spawnSecond) || (() => inThread(createModule, moduleArgs, heapLimits));
+  const engines = createEngines(createModule, moduleArgs || {}, spawnSecond);
   let queue = Promise.resolve();
   /** @type {Set<number>} */
   const cancelled = new Set();
+  let disposed = false;
   const splitAbove = (heapLimits && heapLimits.splitAboveBytes) || SPLIT_ABOVE_BYTES;
 
   function ready() {
@@ -50,7 +55,7 @@ export function createDispatcher(createModule, post, moduleArgs, heapLimits, opt
   /** @param {Uint8Array} bytes @returns {number} rows read */
   function feedBytes(bytes) {
     const t0 = performance.now();
-    const rows = engines.feed(bytes);
+    const rows = engines.main.feed(bytes).rows;
     engineMs += performance.now() - t0;
     return rows;
   }
@@ -68,23 +73,29 @@ export function createDispatcher(createModule, post, moduleArgs, heapLimits, opt
 
   // Reads every source in slices (never whole) and feeds them to a new session: one engine,
   // or two when the heap guard sees the file will not fit one (then it starts again in split
-  // mode). Sources after the first drop their header line when it repeats the first one's.
+  // mode, the second worker reading the same sources meanwhile). `whole`: the second worker's
+  // read (READ_PRODUCTS), which never splits and makes no report. Sources after the first
+  // drop their header line when it repeats the first one's.
   /**
    * @param {number} id
    * @param {Requests['ANALYZE']['payload']} payload
-   * @returns {Promise<Requests['ANALYZE']['result']>}
+   * @param {boolean} [whole]
+   * @returns {Promise<{bytes: number, rows: number, split: boolean}>}
    */
-  async function analyze(id, payload) {
+  async function read(id, payload, whole = false) {
     const started = Date.now();
     const sources = (payload.sources || []).map((s) => (typeof s === 'string' ? new Blob([s]) : s));
     if (!sources.length) throw engineError(ErrorCode.E_NO_INPUT, 'no file given');
     const chunkBytes = Math.max(64 << 10, Math.min(payload.chunkBytes || CHUNK_BYTES, 16 << 20));
     const total = sources.reduce((n, s) => n + s.size, 0);
-    const { ingest, analysis } = splitOptions(payload.options);
+    const { ingest } = splitOptions(payload.options);
     engineMs = 0;
 
     let done = 0;
     let rows = 0;
+    let secondDone = total; // the second worker's bytes read, in split mode
+    /** @type {any} */
+    let secondError = null;
     let lastProgress = 0;
     let lastYield = Date.now();
     /** @param {boolean} force */
@@ -92,17 +103,32 @@ export function createDispatcher(createModule, post, moduleArgs, heapLimits, opt
       const now = Date.now();
       if (!force && now - lastProgress < 100) return;
       lastProgress = now;
-      post({ id, type: ReplyType.PROGRESS, payload: { bytes: done, total, rows, elapsedMs: now - started } });
+      post({ id, type: ReplyType.PROGRESS, payload: { bytes: Math.min(done, secondDone), total, rows, elapsedMs: now - started } });
     };
+    /** @type {Promise<any> | null} */
+    let secondRead = null;
+    /** @type {() => void} */
+    let secondCancel = () => {};
     /** @param {boolean} split */
     const feedSources = async (split) => {
       // The total size lets the engines reserve their tables once, not grow them by doubling.
-      await engines.begin({ size_bytes: total, ...ingest }, split);
+      engines.begin({ size_bytes: total, ...ingest }, split);
       done = 0;
       rows = 0;
+      if (split && engines.second) {
+        secondDone = 0;
+        const second = engines.second.send(RequestType.READ_PRODUCTS, { sources, options: payload.options, chunkBytes },
+          (/** @type {any} */ p) => {
+            secondDone = p.bytes;
+            progress(false);
+          });
+        secondRead = second.promise.catch((e) => {
+          secondError = e;
+        });
+        secondCancel = () => engines.second && engines.second.cancel(second.id);
+      }
       progress(true);
-      const guards = [createHeapGuard(() => engines.main.heapNow(), heapLimits)];
-      if (split) guards.push(createHeapGuard(() => engines.products.heapNow(), heapLimits));
+      const guard = createHeapGuard(() => engines.main.heapNow(), heapLimits);
       /** @type {import('./slices.js').HeaderLine | null} */
       let firstHeader = null;
       let lastByte = 10;
@@ -115,7 +141,8 @@ export function createDispatcher(createModule, post, moduleArgs, heapLimits, opt
             await new Promise((resolve) => setTimeout(resolve, 0));
             lastYield = Date.now();
           }
-          if (cancelled.has(id)) throw engineError(ErrorCode.E_CANCELLED, 'cancelled');
+          if (cancelled.has(id) || disposed) throw engineError(ErrorCode.E_CANCELLED, 'cancelled');
+          if (secondError) throw secondError;
           if (first) {
             first = false;
             const header = headerLine(bytes);
@@ -131,23 +158,29 @@ export function createDispatcher(createModule, post, moduleArgs, heapLimits, opt
           }
           done += sliceBytes;
           progress(false);
-          for (const guard of guards) {
-            const need = guard.projected(done, total);
-            if (!split && need !== null && need > splitAbove) throw NEEDS_SPLIT;
-            const refusal = guard.refusal(done, total, rows, need);
-            if (refusal) throw engineError(ErrorCode.E_FILE_TOO_LARGE, refusal);
-          }
+          const need = guard.projected(done, total);
+          if (!split && !whole && payload.engines !== 1 && need !== null && need > splitAbove) throw NEEDS_SPLIT;
+          const refusal = guard.refusal(done, total, rows, need);
+          if (refusal) throw engineError(ErrorCode.E_FILE_TOO_LARGE, refusal);
         }
       }
     };
     try {
       try {
-        await feedSources(false);
+        await feedSources(!whole && payload.engines === 2);
       } catch (e) {
         if (e !== NEEDS_SPLIT) throw e;
         await feedSources(true);
       }
+      const t0 = performance.now();
+      rows = engines.main.call('finish').rows;
+      engineMs += performance.now() - t0;
+      if (secondRead) {
+        await secondRead; // the second worker's read, running alongside
+        if (secondError) throw secondError;
+      }
     } catch (e) {
+      secondCancel();
       /** @type {any} */
       const thrown = e;
       const text = String((thrown && thrown.message) || thrown);
@@ -155,13 +188,22 @@ export function createDispatcher(createModule, post, moduleArgs, heapLimits, opt
       else if (!(thrown && thrown.code) && OUT_OF_MEMORY.test(text)) throw new Error(text + ' ' + howFar(done, total, rows));
       throw thrown;
     }
-    const t0 = performance.now();
-    rows = engines.finish();
     progress(true);
-    const report = engines.report(JSON.stringify(analysis));
+    return { bytes: total, rows, split: engines.second !== null };
+  }
+
+  /**
+   * @param {number} id
+   * @param {Requests['ANALYZE']['payload']} payload
+   * @returns {Promise<Requests['ANALYZE']['result']>}
+   */
+  async function analyze(id, payload) {
+    const started = Date.now();
+    const { bytes, rows, split } = await read(id, payload);
+    const t0 = performance.now();
+    const report = await engines.report(analysisJson(payload));
     engineMs += performance.now() - t0;
-    return { report, bytes: total, rows, elapsedMs: Date.now() - started, engineMs: Math.round(engineMs),
-      engines: engines.split ? 2 : 1 };
+    return { report, bytes, rows, elapsedMs: Date.now() - started, engineMs: Math.round(engineMs), engines: split ? 2 : 1 };
   }
 
   /**
@@ -170,17 +212,26 @@ export function createDispatcher(createModule, post, moduleArgs, heapLimits, opt
    * @type {{[T in Exclude<RequestTypeName, 'CANCEL'>]: (id: number, payload: Requests[T]['payload']) =>
    *   Promise<[Requests[T]['result'], Transferable[]]> | [Requests[T]['result'], Transferable[]]}}
    */
+  // In split mode the second worker answers the product requests (as it is: same request,
+  // same reply); otherwise this engine.
+  /** @param {RequestTypeName} type @param {any} payload @param {() => [any, Transferable[]]} here */
+  const products = async (type, payload, here) => {
+    if (!engines.second) return here();
+    const result = await engines.second.request(type, payload);
+    return [result, result.bytes ? [result.bytes] : []];
+  };
+
   const handlers = {
     ANALYZE: async (id, payload) => [await analyze(id, payload), []],
-    REPORT: (id, payload) => [{ report: engines.report(analysisJson(payload)) }, []],
-    CUSTOMERS_PAGE: (id, payload) => {
-      engines.syncReminderDays(analysisJson(payload));
+    REPORT: async (id, payload) => [{ report: await engines.report(analysisJson(payload)) }, []],
+    CUSTOMERS_PAGE: async (id, payload) => {
+      await engines.syncReminderDays(analysisJson(payload));
       return [call('customersPage', analysisJson(payload), JSON.stringify(payload.query || {})).page, []];
     },
     PREDICT: (id, payload) => [{ predict: call('predict', JSON.stringify(payload.predict || {})).predict }, []],
-    CUSTOMERS_CSV: (id, payload) => {
+    CUSTOMERS_CSV: async (id, payload) => {
       // payload.predict: null/absent = no predictive columns; an object adds them.
-      engines.syncReminderDays(analysisJson(payload));
+      await engines.syncReminderDays(analysisJson(payload));
       call('customersCsv', analysisJson(payload), JSON.stringify(payload.filter || {}), payload.predict ? JSON.stringify(payload.predict) : '');
       const bytes = engines.main.takeCsv();
       return [{ bytes: bytes.buffer }, [bytes.buffer]];
@@ -190,22 +241,19 @@ export function createDispatcher(createModule, post, moduleArgs, heapLimits, opt
       const bytes = engines.main.takeCsv();
       return [{ bytes: bytes.buffer }, [bytes.buffer]];
     },
-    // The member list: one more file, read whole (it is small next to the orders). Both
-    // engines take it in split mode: the reminder lists show members' contacts too.
+    // The member list: one more file, read whole (it is small next to the orders). In split
+    // mode the second worker takes it too: its reminder lists show members' contacts.
     MEMBER_LIST: async (id, payload) => {
       const source = typeof payload.source === 'string' ? new Blob([payload.source]) : payload.source;
       const bytes = new Uint8Array(await source.arrayBuffer());
-      const load = (/** @type {any} */ instance) => {
-        instance.engine.chunkBuffer(bytes.length).set(bytes);
-        return instance.call('loadMemberList', bytes.length, JSON.stringify(payload.options || {})).member_list;
-      };
-      const memberList = load(engines.main);
-      if (engines.split) load(engines.products);
+      engines.main.engine.chunkBuffer(bytes.length).set(bytes);
+      const memberList = call('loadMemberList', bytes.length, JSON.stringify(payload.options || {})).member_list;
+      if (engines.second) await engines.second.request('MEMBER_LIST', payload);
       return [{ memberList }, []];
     },
-    MEMBER_LIST_CLEAR: () => {
+    MEMBER_LIST_CLEAR: async () => {
       call('clearMemberList');
-      if (engines.split) engines.products.call('clearMemberList');
+      if (engines.second) await engines.second.request('MEMBER_LIST_CLEAR');
       return [{}, []];
     },
     WINBACK_CSV: (id, payload) => {
@@ -218,27 +266,33 @@ export function createDispatcher(createModule, post, moduleArgs, heapLimits, opt
       const source = payload.source;
       const bytes = source == null ? new Uint8Array(0)
         : new Uint8Array(await (typeof source === 'string' ? new Blob([source]) : source).arrayBuffer());
-      const set = (/** @type {any} */ instance) => {
-        instance.engine.chunkBuffer(bytes.length).set(bytes); // the view dies with the next call
-        return instance.call('setConsumption', bytes.length).consumption;
-      };
-      const consumption = set(engines.main); // kept for the next file, which may fit one engine
-      if (engines.split) set(engines.products);
+      engines.main.engine.chunkBuffer(bytes.length).set(bytes); // the view dies with the next call
+      const consumption = call('setConsumption', bytes.length).consumption; // kept for the next file too
+      if (engines.second) await engines.second.request('SET_CONSUMPTION', payload);
       engines.reminderDaysChanged();
       return [{ consumption }, []];
     },
-    REMINDERS_PAGE: (id, payload) => [engines.products.call('remindersPage', analysisJson(payload), JSON.stringify(payload.query || {})).page, []],
-    PRODUCTS_PAGE: (id, payload) => [engines.products.call('productsPage', analysisJson(payload), JSON.stringify(payload.query || {})).page, []],
-    PRODUCT_CSV: (id, payload) => {
-      engines.products.call('exportCsv', payload.kind, analysisJson(payload));
-      const bytes = engines.products.takeCsv();
+    REMINDERS_PAGE: (id, payload) => products('REMINDERS_PAGE', payload,
+      () => [call('remindersPage', analysisJson(payload), JSON.stringify(payload.query || {})).page, []]),
+    PRODUCTS_PAGE: (id, payload) => products('PRODUCTS_PAGE', payload,
+      () => [call('productsPage', analysisJson(payload), JSON.stringify(payload.query || {})).page, []]),
+    PRODUCT_CSV: (id, payload) => products('PRODUCT_CSV', payload, () => {
+      call('exportCsv', payload.kind, analysisJson(payload));
+      const bytes = engines.main.takeCsv();
       return [{ bytes: bytes.buffer }, [bytes.buffer]];
-    },
-    MEMORY: () => [{ heapBytes: engines.heapBytes(), engines: engines.split ? 2 : 1 }, []],
+    }),
+    MEMORY: async () => [{ heapBytes: await engines.heapBytes(), engines: engines.second ? 2 : 1 }, []],
     RESET: () => {
       engines.main.engine.reset();
       engines.dropSecond();
       return [{}, []];
+    },
+    // The second worker's side of split mode.
+    READ_PRODUCTS: async (id, payload) => [{ rows: (await read(id, payload, true)).rows }, []],
+    PRODUCT_SECTIONS: (id, payload) => [{ sections: call('productSections', analysisJson(payload)).sections }, []],
+    REMINDER_DAYS: (id, payload) => {
+      const days = engines.main.reminderDays(analysisJson(payload));
+      return [{ days }, [days]];
     },
   };
 
@@ -285,5 +339,36 @@ export function createDispatcher(createModule, post, moduleArgs, heapLimits, opt
     return queue;
   }
 
-  return { handle };
+  // Stops a read in progress and frees the engines (the in-thread second worker's terminate).
+  function dispose() {
+    disposed = true;
+    engines.lose();
+  }
+
+  return { handle, dispose };
+}
+
+/**
+ * Split mode's second worker in this thread (where there are no nested workers: Node).
+ * @param {(args: object) => Promise<any>} createModule
+ * @param {object | undefined} moduleArgs
+ * @param {{limitBytes?: number, estimateAfterBytes?: number} | undefined} heapLimits
+ * @returns {import('./engines.js').Channel}
+ */
+function inThread(createModule, moduleArgs, heapLimits) {
+  /** @type {(m: ReplyMessage) => void} */
+  let receive = () => {};
+  let stopped = false;
+  const limits = heapLimits && { limitBytes: heapLimits.limitBytes, estimateAfterBytes: heapLimits.estimateAfterBytes };
+  const second = createDispatcher(createModule, (m) => !stopped && receive(m), moduleArgs, limits);
+  return {
+    send: (message) => !stopped && second.handle(/** @type {RequestMessage} */ (message)),
+    listen: (r) => {
+      receive = r;
+    },
+    terminate: () => {
+      stopped = true;
+      second.dispose();
+    },
+  };
 }

@@ -1,11 +1,20 @@
 // The worker's engines: one, or for a file beyond one wasm heap two (split mode, issue 14).
-// In split mode the first engine reads the file without product lines and makes every
-// section but two; the second, in its own module instance (its own 4 GB heap), reads it
-// whole and makes only the product sections and each customer's next reminder day, which
-// the first shows in its customer lists. Each section comes from an engine that saw every
-// row, so the merged report equals one engine's (tests/cpp/split_mode_test.cpp).
+// In split mode this worker's engine reads the file without product lines and makes every
+// section but two; a second worker (its own engine, its own 4 GB heap) reads the same file
+// at the same time, whole, and makes only the product sections, the product views and each
+// customer's next reminder day, which the first shows in its customer lists. Every section
+// comes from an engine that saw every row, so the merged report equals one engine's
+// (tests/cpp/split_mode_test.cpp, tests/js/split_mode.test.mjs).
+import { ReplyType } from '../protocol/requests.js';
 
 /** @typedef {import('../protocol/requests.js').ErrorValue} ErrorValue */
+/** @typedef {import('../protocol/requests.js').ReplyMessage} ReplyMessage */
+/**
+ * A second worker as the first sees it: messages in, replies out (a Worker, or in Node a
+ * dispatcher in the same thread).
+ * @typedef {{send: (message: object, transfer?: Transferable[]) => void, listen: (receive: (m: ReplyMessage) => void,
+ *   crashed: (message: string) => void) => void, terminate: () => void}} Channel
+ */
 
 /**
  * @param {string} code
@@ -18,11 +27,12 @@ export function engineError(code, message, extra) {
 }
 
 /** One engine instance in its own module; calls return the reply, or throw its error value. */
-class Instance {
+export class Instance {
   /** @param {any} module */
   constructor(module) {
     this.module = module;
     this.engine = new module.Engine();
+    this.reserved = 0; // the engine's tables reserved for the whole input, after the last feed
   }
 
   /** @param {string} method @param {...(string | number)} args @returns {any} */
@@ -36,7 +46,9 @@ class Instance {
   feed(bytes) {
     // One bulk copy into the engine's reused buffer; the view dies with the next call.
     this.engine.chunkBuffer(bytes.length).set(bytes);
-    return this.call('feed', bytes.length);
+    const reply = this.call('feed', bytes.length);
+    this.reserved = reply.reserved_bytes;
+    return reply;
   }
 
   heapBytes() {
@@ -46,7 +58,7 @@ class Instance {
   /** @returns {import('./heap_guard.js').HeapNow} */
   heapNow() {
     const stats = JSON.parse(this.module.memoryStats());
-    return { heap: stats.heap_bytes, inUse: stats.in_use_bytes };
+    return { heap: stats.heap_bytes, inUse: stats.in_use_bytes, reserved: this.reserved };
   }
 
   /** The CSV the last export call left in the engine, copied out and freed there. */
@@ -55,20 +67,82 @@ class Instance {
     this.engine.releaseCsv();
     return bytes;
   }
+
+  /** Each customer's next reminder day (Int32 per customer), copied out. @param {string} analysisJson */
+  reminderDays(analysisJson) {
+    const count = this.call('reminderDays', analysisJson).customers;
+    const view = this.engine.reminderDaysView();
+    return new Int32Array(view.buffer, view.byteOffset, count).slice().buffer;
+  }
+}
+
+/** The second worker: requests with promises, progress to a callback. */
+class Remote {
+  /** @param {Channel} channel */
+  constructor(channel) {
+    this.channel = channel;
+    this.nextId = 1;
+    /** @type {Map<number, {resolve: (v: any) => void, reject: (e: any) => void, onProgress?: (p: any) => void}>} */
+    this.pending = new Map();
+    channel.listen(
+      (message) => {
+        const entry = this.pending.get(message.id);
+        if (!entry) return;
+        if (message.type === ReplyType.PROGRESS) return entry.onProgress && entry.onProgress(message.payload);
+        this.pending.delete(message.id);
+        if (message.type === ReplyType.RESULT) entry.resolve(message.payload);
+        else entry.reject(message.error);
+      },
+      (text) => this.failAll(engineError('E_OUT_OF_MEMORY', 'the second engine stopped: ' + text)),
+    );
+  }
+
+  /**
+   * @param {string} type @param {object} payload @param {(p: any) => void} [onProgress]
+   * @returns {{id: number, promise: Promise<any>}}
+   */
+  send(type, payload, onProgress) {
+    const id = this.nextId++;
+    const promise = new Promise((resolve, reject) => this.pending.set(id, { resolve, reject, onProgress }));
+    this.channel.send({ id, type, payload });
+    return { id, promise };
+  }
+
+  /** @param {string} type @param {object} [payload] */
+  request(type, payload = {}) {
+    return this.send(type, payload).promise;
+  }
+
+  /** @param {number} target */
+  cancel(target) {
+    this.send('CANCEL', { target });
+  }
+
+  /** @param {ErrorValue} error */
+  failAll(error) {
+    for (const entry of this.pending.values()) entry.reject(error);
+    this.pending.clear();
+  }
+
+  terminate() {
+    this.channel.terminate();
+    this.failAll(engineError('E_CANCELLED', 'the second engine was stopped'));
+  }
 }
 
 /**
  * @param {(args: object) => Promise<any>} createModule the Emscripten factory
  * @param {object} moduleArgs copied for each instance (Emscripten keeps its exports on it)
+ * @param {() => Channel} spawnSecond starts the second worker
  */
-export function createEngines(createModule, moduleArgs) {
+export function createEngines(createModule, moduleArgs, spawnSecond) {
   /** @type {Instance | null} */
   let main = null;
-  /** @type {Instance | null} */
-  let products = null; // only in split mode
+  /** @type {Remote | null} */
+  let second = null; // only in split mode
   let daysKey = ''; // the analysis options whose reminder days `main` holds (split mode)
 
-  return {
+  const engines = {
     async start() {
       if (!main) main = new Instance(await createModule({ ...moduleArgs }));
       return main;
@@ -76,71 +150,56 @@ export function createEngines(createModule, moduleArgs) {
     get main() {
       return /** @type {Instance} */ (main);
     },
-    get split() {
-      return products !== null;
-    },
-    /** The engine that holds the product lines: the second one in split mode. */
-    get products() {
-      return /** @type {Instance} */ (products || main);
+    /** The second worker, in split mode; null otherwise. */
+    get second() {
+      return second;
     },
     /**
-     * Starts a file on one engine, or on two (split) with the second made now.
+     * Starts a file on this engine, in split mode without product lines (the second worker
+     * is then started, and the caller gives it the file: READ_PRODUCTS).
      * @param {object} ingest @param {boolean} split
      */
-    async begin(ingest, split) {
+    begin(ingest, split) {
       daysKey = '';
-      if (split && !products) products = new Instance(await createModule({ ...moduleArgs }));
-      if (!split) this.dropSecond();
-      this.main.call('begin', JSON.stringify(split ? { ...ingest, product_lines: false } : ingest));
-      if (products) products.call('begin', JSON.stringify(ingest));
+      engines.dropSecond();
+      if (split) second = new Remote(spawnSecond());
+      engines.main.call('begin', JSON.stringify(split ? { ...ingest, product_lines: false } : ingest));
     },
-    /** Frees the second engine's module, and so its heap (a wasm heap never shrinks). */
+    /** Stops the second worker, and so frees its heap (a wasm heap never shrinks). */
     dropSecond() {
-      if (products) products.engine.reset();
-      products = null;
+      if (second) second.terminate();
+      second = null;
     },
-    /** @param {Uint8Array} bytes @returns {number} rows read */
-    feed(bytes) {
-      const rows = this.main.feed(bytes).rows;
-      if (products) products.feed(bytes);
-      return rows;
-    },
-    /** @returns {number} rows */
-    finish() {
-      const rows = this.main.call('finish').rows;
-      if (products) products.call('finish');
-      return rows;
-    },
-    /** Before a customer list: the first engine shows the second's reminder days for these options. */
+    /** Before a customer list: this engine shows the second's reminder days for these options. */
     /** @param {string} analysisJson */
-    syncReminderDays(analysisJson) {
-      if (!products || daysKey === analysisJson) return;
-      const count = products.call('reminderDays', analysisJson).customers;
-      const days = products.engine.reminderDaysView();
-      const bytes = new Uint8Array(days.buffer, days.byteOffset, count * 4);
-      this.main.engine.chunkBuffer(bytes.length).set(bytes);
-      this.main.call('useReminderDays', count);
+    async syncReminderDays(analysisJson) {
+      if (!second || daysKey === analysisJson) return;
+      const { days } = await second.request('REMINDER_DAYS', { options: JSON.parse(analysisJson) });
+      const bytes = new Uint8Array(days);
+      engines.main.engine.chunkBuffer(bytes.length).set(bytes);
+      engines.main.call('useReminderDays', bytes.length / 4);
       daysKey = analysisJson;
     },
     /** A change on the product side (the consumption table) changes the reminder days. */
     reminderDaysChanged() {
       daysKey = '';
     },
-    /** @param {string} analysisJson @returns {any} the report, with the product engine's sections */
-    report(analysisJson) {
-      if (!products) return this.main.call('report', analysisJson).report;
-      const sections = products.call('productSections', analysisJson).sections;
-      this.syncReminderDays(analysisJson);
-      return Object.assign(this.main.call('report', analysisJson).report, sections);
+    /** @param {string} analysisJson @returns {Promise<any>} the report, with the second engine's sections */
+    async report(analysisJson) {
+      if (!second) return engines.main.call('report', analysisJson).report;
+      const { sections } = await second.request('PRODUCT_SECTIONS', { options: JSON.parse(analysisJson) });
+      await engines.syncReminderDays(analysisJson);
+      return Object.assign(engines.main.call('report', analysisJson).report, sections);
     },
-    heapBytes() {
-      return (main ? main.heapBytes() : 0) + (products ? products.heapBytes() : 0);
+    async heapBytes() {
+      return (main ? main.heapBytes() : 0) + (second ? (await second.request('MEMORY')).heapBytes : 0);
     },
-    /** After a trap: the instances are unusable. */
+    /** After a trap: this instance is unusable, and the second goes with it. */
     lose() {
+      engines.dropSecond();
       main = null;
-      products = null;
       daysKey = '';
     },
   };
+  return engines;
 }
