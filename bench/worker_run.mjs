@@ -1,8 +1,9 @@
-// node bench/worker_run.mjs FILE [NATIVE_REPORT_JSON]: the page's worker path under Node
+// node bench/worker_run.mjs FILE… [NATIVE_REPORT_JSON]: the page's worker path under Node
 // (web/worker/dispatcher.js with its default heap limits, the file as a Blob read in 4 MiB
-// slices): one engine or, for a file beyond one heap, two (split mode). Prints the time, the
-// engines used, their heap and the report's totals; with a report of `huike analyze FILE`,
-// whether the two reports are equal.
+// slices; several files are read as the page reads several, one after another): one engine
+// or, for a file beyond one heap, two (split mode). Prints the time, the engines used, their
+// heap and the report's totals; with a report of `huike analyze FILE`, whether the two
+// reports are equal.
 import { openSync, readSync, fstatSync, readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { createRequire } from 'node:module';
@@ -10,8 +11,10 @@ import { join } from 'node:path';
 import { root } from '../tests/js/wasm_support.mjs';
 import { createDispatcher } from '../web/worker/dispatcher.js';
 
-const [file, nativeReport] = process.argv.slice(2);
-if (!file) throw new Error('usage: node bench/worker_run.mjs FILE [NATIVE_REPORT_JSON]');
+const args = process.argv.slice(2);
+const nativeReport = args.find((a) => a.endsWith('.json'));
+const files = args.filter((a) => a !== nativeReport);
+if (!files.length) throw new Error('usage: node bench/worker_run.mjs FILE... [NATIVE_REPORT_JSON]');
 const createModule = createRequire(import.meta.url)(join(root, process.env.HUIKE_WASM_JS || 'build-wasm/huike_wasm.js'));
 
 const waiting = new Map();
@@ -36,10 +39,9 @@ const send = (type, payload = {}) => {
 
 // The file as the worker reads a File: size and slice(a, b).arrayBuffer(). (Node 20's
 // fs.openAsBlob gives the size modulo 2^32 for a file past 4 GB.)
-const fd = openSync(file, 'r');
-const fileBlob = (start, end) => ({
+const fileBlob = (fd, start, end) => ({
   size: end - start,
-  slice: (a, b) => fileBlob(start + a, start + Math.min(b, end - start)),
+  slice: (a, b) => fileBlob(fd, start + a, start + Math.min(b, end - start)),
   arrayBuffer: async () => {
     const bytes = new Uint8Array(end - start);
     for (let at = 0; at < bytes.length; ) at += readSync(fd, bytes, at, bytes.length - at, start + at);
@@ -48,7 +50,11 @@ const fileBlob = (start, end) => ({
 });
 
 const t0 = performance.now();
-const result = await send('ANALYZE', { sources: [fileBlob(0, fstatSync(fd).size)], options: {} });
+const sources = files.map((file) => {
+  const fd = openSync(file, 'r');
+  return fileBlob(fd, 0, fstatSync(fd).size);
+});
+const result = await send('ANALYZE', { sources, options: {} });
 const seconds = ((performance.now() - t0) / 1000).toFixed(2);
 if (result.type !== 'RESULT') {
   console.log(`failed after ${seconds} s: ${result.error.code}: ${result.error.message}`);

@@ -78,6 +78,7 @@ void Session::finish() {
 bool Session::finished() const { return state_->finished; }
 uint64_t Session::bytes_fed() const { return state_->reader ? state_->reader->summary().bytes : state_->summary.bytes; }
 uint64_t Session::reserved_bytes() const { return state_->reader ? state_->reader->reserved_bytes() : 0; }
+uint64_t Session::wanted_bytes() const { return state_->reader ? state_->reader->wanted_bytes() : 0; }
 uint64_t Session::rows_read() const {
   return state_->reader ? state_->reader->summary().rows_read : state_->summary.rows_read;
 }

@@ -37,6 +37,7 @@ class Session {
   uint64_t bytes_fed() const;
   uint64_t rows_read() const;
   uint64_t reserved_bytes() const;  // while reading: OrderReader::reserved_bytes (0 after)
+  uint64_t wanted_bytes() const;    // while reading: OrderReader::wanted_bytes (0 after)
 
   // The report of `huike analyze` (schema in README).
   nlohmann::json report(const nlohmann::json& analysis_options) const;

@@ -243,7 +243,8 @@ class Engine {
     return *session_;
   }
   json progress_json() const {
-    return json{{"bytes", session_->bytes_fed()}, {"rows", session_->rows_read()}, {"reserved_bytes", session_->reserved_bytes()}};
+    return json{{"bytes", session_->bytes_fed()}, {"rows", session_->rows_read()}, {"reserved_bytes", session_->reserved_bytes()},
+                {"wanted_bytes", session_->wanted_bytes()}};
   }
 
   std::unique_ptr<huike::Session> session_;

@@ -23,7 +23,7 @@ const rowCounts = arg('--rows', '1000000,10000000').split(',').map(Number).conca
 const fileKinds = arg('--files', 'en-utf8,zh-utf8,zh-gbk').split(',');
 const runs = Number(arg('--runs', '3'));
 const browserNames = arg('--contenders', 'huike,duckdb,papaparse,blob').split(',');
-const nativeNames = arg('--native', 'huike,duckdb').split(',').filter(Boolean);
+const nativeNames = arg('--native', 'huike,duckdb').split(',').filter((n) => n && n !== 'none'); // --native none: none
 const out = join(root, 'bench/out');
 const genOrders = join(root, 'build/gen_orders');
 const SEED = 14;

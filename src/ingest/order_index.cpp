@@ -1,5 +1,7 @@
 #include "ingest/order_index.h"
 
+#include <new>
+
 #include "model/prefetch.h"
 #include "model/string_interner.h"
 
@@ -48,11 +50,22 @@ void OrderIndex::release() {
   std::vector<uint32_t>().swap(slots_);
 }
 
+size_t OrderIndex::slots_for(size_t keys) {
+  size_t slots = 1024;
+  while (slots < keys * 2) slots *= 2;
+  return slots;
+}
+
 void OrderIndex::reserve(size_t keys, size_t expected) {
-  size_t slot_count = std::max<size_t>(1024, slots_.size());
-  while (slot_count < expected * 2) slot_count *= 2;  // as grow(): at most half full
+  const size_t slot_count = std::max(slots_.size(), slots_for(expected));
   keys_.reserve(keys);
-  if (slot_count > slots_.size()) rehash(slot_count);
+  if (slot_count == slots_.size()) return;
+  try {
+    rehash(slot_count);
+  } catch (...) {  // bad_alloc, or length_error past a wasm32 size_t
+    rehash(slots_for(keys_.size()));  // the old table was freed first: make one that fits, then report
+    throw;
+  }
 }
 
 void OrderIndex::rehash(size_t slot_count) {

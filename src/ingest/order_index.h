@@ -28,7 +28,10 @@ class OrderIndex {
   void reserve(size_t keys, size_t expected);
 
  private:
-  void grow() { rehash(std::max<size_t>(1024, slots_.size() * 2)); }
+  // At least twice the slots, and room for every key: after a failed reserve the table may
+  // be empty while the keys are not (filling a table past full never ends).
+  void grow() { rehash(std::max(slots_.size() * 2, slots_for(keys_.size() + 1))); }
+  static size_t slots_for(size_t keys);  // a power of two, at most half full, at least 1024
   void rehash(size_t slot_count);
   std::vector<uint64_t> keys_;   // per order; 0 = no order id
   std::vector<uint32_t> slots_;  // index + 1; 0 = empty

@@ -377,6 +377,7 @@ OrderTable OrderReader::finish() {
 }
 
 uint64_t OrderReader::reserved_bytes() const { return state_->built.reserved_bytes(); }
+uint64_t OrderReader::wanted_bytes() const { return static_cast<uint64_t>(state_->built.wanted_bytes()); }
 
 const IngestSummary& OrderReader::summary() const {
   State& s = *state_;

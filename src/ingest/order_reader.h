@@ -99,6 +99,7 @@ class OrderReader {
   // The bytes of the tables reserved for the whole input from its size (size_bytes): a host
   // judging whether the input will fit extrapolates the rest of its memory, not these.
   uint64_t reserved_bytes() const;
+  uint64_t wanted_bytes() const;  // what those tables need for the whole input, got or not
 
  private:
   struct State;

@@ -1,6 +1,8 @@
 #include "ingest/order_table_builder.h"
 
+#include <algorithm>
 #include <new>
+#include <stdexcept>
 #include <tuple>
 
 namespace huike {
@@ -65,12 +67,15 @@ void OrderTableBuilder::flush() {
 }
 
 void OrderTableBuilder::reserve_ahead(double scale) {
-  const auto ahead = [scale](auto& rows) {
+  wanted_bytes_ = 0;
+  const auto ahead = [this, scale](auto& rows) {
     const double projected = static_cast<double>(rows.size()) * scale;
+    wanted_bytes_ += std::max(projected, static_cast<double>(rows.capacity())) * sizeof(rows[0]);
     if (projected <= static_cast<double>(rows.capacity()) || projected > 4e9) return;
     try {
       rows.reserve(static_cast<size_t>(projected * 1.05) + 1024);
     } catch (const std::bad_alloc&) {  // the table then grows as it would without the size
+    } catch (const std::length_error&) {  // past what a wasm32 size_t can count
     }
   };
   ahead(table.orders);
@@ -79,11 +84,14 @@ void OrderTableBuilder::reserve_ahead(double scale) {
   ahead(table.products.quantity);
   ahead(table.products.revenue);
   const double expected = static_cast<double>(table.orders.size()) * scale;
+  // The order index (keys, and slots at most half full) and the order-line statistics.
+  wanted_bytes_ += expected * (sizeof(uint64_t) + sizeof(uint32_t)) + 2 * expected * sizeof(uint32_t);
   if (expected > 4e9) return;
   try {
     order_index.reserve(table.orders.capacity(), static_cast<size_t>(expected));
     order_lines.reserve(table.orders.capacity());
   } catch (const std::bad_alloc&) {
+  } catch (const std::length_error&) {
   }
 }
 

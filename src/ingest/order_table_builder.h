@@ -46,6 +46,9 @@ struct OrderTableBuilder {
   // statistics are reserved with the orders.
   void reserve_ahead(double scale);
   size_t reserved_bytes() const;  // of the tables reserve_ahead sizes
+  // What those tables would take for the whole input at the last projection, got or not (a
+  // reservation the heap cannot give leaves them growing as they fill).
+  double wanted_bytes() const { return wanted_bytes_; }
 
  private:
   struct Waiting {
@@ -61,6 +64,7 @@ struct OrderTableBuilder {
     double weight;
   };
   void mark_promotional(uint32_t index, bool promotional);
+  double wanted_bytes_ = 0;
   std::vector<Waiting> waiting_;
   std::string text_;
 };

@@ -16,12 +16,14 @@ const createModule = require(join(root, process.env.HUIKE_WASM_JS || 'build-wasm
 const retail = readFileSync(join(sharedData, 'online-retail-ii/online_retail_II_subset.csv'));
 const bags = readFileSync(join(root, 'tests/fixtures/consumption/uci_bags.csv'));
 
-function worker(heapLimits) {
+function worker(heapLimits, onProgress = () => {}) {
   const waiting = new Map();
   const progress = [];
   const dispatcher = createDispatcher(createModule, (message) => {
-    if (message.type === 'PROGRESS') progress.push(message.payload);
-    else waiting.get(message.id)(message);
+    if (message.type === 'PROGRESS') {
+      progress.push(message.payload);
+      onProgress(message);
+    } else waiting.get(message.id)(message);
   }, {}, heapLimits);
   let nextId = 1;
   const ask = (type, payload = {}) => {
@@ -127,4 +129,23 @@ test('in split mode a refusal ends the run with its code and stops the second wo
   assert.equal(reply.error.code, 'E_FILE_TOO_LARGE');
   assert.match(reply.error.message, /Split the file by date/);
   assert.equal((await tight.send('MEMORY')).engines, 1);
+});
+
+test('cancelling a split-mode read stops both engines; the next file reads normally', async () => {
+  let cancel = null;
+  // From inside the first progress event with bytes read by both engines: mid-file.
+  const two = worker(undefined, (m) => {
+    if (!cancel && m.payload.bytes > 0) cancel = two.send('CANCEL', { target: m.id });
+  });
+  const big = new Blob(Array(32).fill(retail)); // 87 MB: still being read then
+  const reply = await two.ask('ANALYZE', { sources: [big], options: {}, chunkBytes: 64 << 10, engines: 2 });
+  await cancel;
+  assert.equal(reply.type, 'ERROR');
+  assert.equal(reply.error.code, 'E_CANCELLED');
+  assert.ok(two.progress[two.progress.length - 1].bytes < big.size);
+  assert.equal((await two.send('MEMORY')).engines, 1);
+  const next = await two.send('ANALYZE', { sources: [new Blob([retail])], options: {} });
+  assert.equal(next.engines, 1);
+  const one = await worker().send('ANALYZE', { sources: [new Blob([retail])], options: {} });
+  assert.deepStrictEqual(next.report, one.report);
 });

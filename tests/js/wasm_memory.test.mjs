@@ -32,3 +32,25 @@ test('memoryStats follows the engine: in use grows with a file, falls after rese
   assert.ok(after.in_use_bytes < loaded.in_use_bytes - (1 << 20), JSON.stringify({ loaded, after }));
   assert.equal(after.high_water_bytes, loaded.high_water_bytes);  // a wasm heap never shrinks
 });
+
+test('a size the heap cannot reserve for: the tables grow as they fill, and the feeds say how much they lack', async () => {
+  // A file said to be 9 GB (as a page's File past one heap): the order index's reservation
+  // fails after its old table is freed. Its next order used to fill a 1024-slot table past
+  // full and loop for ever; now the reading goes on and gives the same report.
+  const module = await loadModule();
+  const bytes = orders(40000);
+  const plain = runEngine(new module.Engine(), bytes);
+  const engine = new module.Engine();
+  let last = null;
+  const report = runEngine(engine, bytes, { ingest: { size_bytes: 9e9 }, nextSize: () => 64 << 10 });
+  assert.deepStrictEqual(report, plain);
+  // The reservation the heap could not give is reported, for the page's heap guard.
+  unwrap(engine.begin(JSON.stringify({ size_bytes: 9e9 })));
+  for (let offset = 0; offset < bytes.length; offset += 64 << 10) {
+    const size = Math.min(64 << 10, bytes.length - offset);
+    engine.chunkBuffer(size).set(bytes.subarray(offset, offset + size));
+    last = unwrap(engine.feed(size));
+  }
+  assert.ok(last.wanted_bytes > last.reserved_bytes + (1 << 30), JSON.stringify(last));
+  engine.reset();
+});

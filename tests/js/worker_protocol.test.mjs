@@ -171,6 +171,19 @@ test('the heap guard extrapolates the bytes in use beyond the reserved tables', 
   assert.equal(guard.refusal(70, 500, 7), null);
 });
 
+test('the heap guard adds the room the reserved tables still lack', () => {
+  // The engine wanted 900 for its tables and got 250 (the heap had no more): 650 missing.
+  let now = { heap: 300, inUse: 280, reserved: 250, wanted: 900 };
+  const guard = createHeapGuard(() => now, { limitBytes: 1000, estimateAfterBytes: 10 });
+  assert.equal(guard.projected(20, 500), null);
+  now = { heap: 300, inUse: 285, reserved: 250, wanted: 900 };
+  // 300 + 650 + 5 × (500 − 40) / 20 = 1065: past the limit, but not past it by a tenth.
+  assert.equal(guard.projected(40, 500), 1065);
+  assert.equal(guard.refusal(40, 500, 7), null);
+  now = { heap: 300, inUse: 290, reserved: 250, wanted: 1000 };
+  assert.match(guard.refusal(60, 500, 7), /would need about/); // 300 + 750 + 10 × 440 / 40 = 1160
+});
+
 test('an input that cannot fit one heap is refused early, saying how big and what to do', async () => {
   // A limit below the module's first heap (32 MB) makes any input too large: this checks the
   // wiring (code, message, stopping early); the test above checks the arithmetic.

@@ -33,6 +33,7 @@ export class Instance {
     this.module = module;
     this.engine = new module.Engine();
     this.reserved = 0; // the engine's tables reserved for the whole input, after the last feed
+    this.wanted = 0; // what those tables need, whether the heap gave it or not
   }
 
   /** @param {string} method @param {...(string | number)} args @returns {any} */
@@ -48,6 +49,7 @@ export class Instance {
     this.engine.chunkBuffer(bytes.length).set(bytes);
     const reply = this.call('feed', bytes.length);
     this.reserved = reply.reserved_bytes;
+    this.wanted = reply.wanted_bytes;
     return reply;
   }
 
@@ -58,7 +60,7 @@ export class Instance {
   /** @returns {import('./heap_guard.js').HeapNow} */
   heapNow() {
     const stats = JSON.parse(this.module.memoryStats());
-    return { heap: stats.heap_bytes, inUse: stats.in_use_bytes, reserved: this.reserved };
+    return { heap: stats.heap_bytes, inUse: stats.in_use_bytes, reserved: this.reserved, wanted: this.wanted };
   }
 
   /** The CSV the last export call left in the engine, copied out and freed there. */

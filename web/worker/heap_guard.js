@@ -25,8 +25,9 @@ export const ADVICE =
 
 /**
  * The heap's size, the bytes the allocator has handed out, and how many of those are the
- * tables the engine reserved for the whole input (from its size).
- * @typedef {{heap: number, inUse: number, reserved?: number}} HeapNow
+ * tables the engine reserved for the whole input (from its size), and what those tables need
+ * (more when the heap could not give it all).
+ * @typedef {{heap: number, inUse: number, reserved?: number, wanted?: number}} HeapNow
  */
 
 /**
@@ -36,10 +37,12 @@ export const ADVICE =
 export function createHeapGuard(heapNow, limits) {
   const limit = (limits && limits.limitBytes) || HEAP_LIMIT_BYTES;
   const chosenAfter = limits && limits.estimateAfterBytes;
-  /** @returns {{heap: number, rest: number}} the heap, and the bytes in use beyond the reserved tables */
+  /** @returns {{heap: number, rest: number, missing: number}} the heap, the bytes in use beyond the reserved tables, the tables' room not got */
   const now = () => {
     const n = heapNow();
-    return typeof n === 'number' ? { heap: n, rest: n } : { heap: n.heap, rest: n.inUse - (n.reserved || 0) };
+    if (typeof n === 'number') return { heap: n, rest: n, missing: 0 };
+    const reserved = n.reserved || 0;
+    return { heap: n.heap, rest: n.inUse - reserved, missing: Math.max(0, (n.wanted || 0) - reserved) };
   };
   /** @type {{done: number, rest: number} | null} */
   let base = null;
@@ -50,7 +53,8 @@ export function createHeapGuard(heapNow, limits) {
      * the rest (customers grow with the rows). The engine reserves its order tables for the
      * whole input (from its size) and again when its projection grows: extrapolating those
      * jumps, or the heap's (which grows by a whole table each time), refused files that fit.
-     * Null before there is enough to judge.
+     * The room those tables still lack (the heap could not give it) is added whole. Null
+     * before there is enough to judge.
      * @param {number} done bytes read @param {number} total bytes in all
      */
     projected(done, total) {
@@ -62,8 +66,8 @@ export function createHeapGuard(heapNow, limits) {
       // A window shorter than the bytes before it would extrapolate one doubling of a table
       // (the customer ids') hundreds of times: judge over at least as many bytes again.
       if (done - base.done < base.done) return null;
-      const { heap, rest } = now();
-      return heap + ((rest - base.rest) * (total - done)) / (done - base.done);
+      const { heap, rest, missing } = now();
+      return heap + missing + ((rest - base.rest) * (total - done)) / (done - base.done);
     },
     /**
      * A message when the input clearly cannot fit, else null.
