@@ -39,8 +39,10 @@ export function markdown({ files, browserNames, labels, nativeNames, nativeLabel
   lines.push(`| file | rows | size | ${browserNames.map((n) => labels[n]).join(' | ')} |`);
   lines.push(`|---|---|---|${browserNames.map(() => '---|').join('')}`);
   for (const f of files) lines.push(`| ${f.label} | ${f.rows.toLocaleString('en')} | ${size(f.bytes)} | ${browserNames.map((n) => cell(f.browser[n], f.bytes, f.reference)).join(' | ')} |`);
-  lines.push('', `| file (native) | ${nativeNames.map((n) => nativeLabels[n]).join(' | ')} |`, `|---|${nativeNames.map(() => '---|').join('')}`);
-  for (const f of files) lines.push(`| ${f.label} ${f.rows.toLocaleString('en')} | ${nativeNames.map((n) => cell(f.native[n], f.bytes, f.reference)).join(' | ')} |`);
+  if (nativeNames.length) {
+    lines.push('', `| file (native) | ${nativeNames.map((n) => nativeLabels[n]).join(' | ')} |`, `|---|${nativeNames.map(() => '---|').join('')}`);
+    for (const f of files) lines.push(`| ${f.label} ${f.rows.toLocaleString('en')} | ${nativeNames.map((n) => cell(f.native[n], f.bytes, f.reference)).join(' | ')} |`);
+  }
   lines.push('', '| file | checksum: customers | Σ distinct orders | Σ spend |', '|---|---|---|---|');
   for (const f of files) {
     const c = f.reference;
