@@ -89,6 +89,33 @@ test('upload the Online Retail II subset: headline figures equal the native CLI'
   await page.close();
 });
 
+test('split mode from file:// (data-engines="2"): the page starts the second worker; same figures', async () => {
+  // A worker on file:// may not start one from the page's blob URL, so the page does.
+  const native = nativeReport(retailCsv);
+  const tables = async (page) => ({
+    products: await page.$eval('#products-table tbody', (b) => b.innerText),
+    roles: await page.$$eval('#products-rules li', (items) => items.map((i) => `${i.dataset.role}=${i.dataset.value}`)),
+  });
+  const seen = [];
+  for (const engines of ['2', '1']) {
+    const { page, requests, problems } = await openPage();
+    await page.evaluate((n) => (document.body.dataset.engines = n), engines);
+    await page.setInputFiles('#file-input', retailCsv);
+    assert.equal(await waitForState(page, ['done', 'error']), 'done');
+    assertHeadline(await headline(page), native.report.totals);
+    const meta = await page.textContent('#result-meta');
+    assert.equal(meta.includes('由两个引擎读取'), engines === '2', meta);
+    await page.click('#tab-products');
+    await page.waitForSelector('#products-table tbody tr');
+    seen.push(await tables(page));
+    assertNoNetwork(requests);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+  assert.ok(seen[0].products.length > 0);
+  assert.deepEqual(seen[0], seen[1]);
+});
+
 test('settings re-run on the orders in memory; customer lists page, sort and export', async (t) => {
   const { page, requests } = await openPage();
   await page.setInputFiles('#file-input', retailCsv);

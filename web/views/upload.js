@@ -81,9 +81,12 @@ export const uploadView = {
       $('progress-file').textContent = label;
       updateProgress({ bytes: 0, total: files.reduce((n, f) => n + f.size, 0), rows: 0, elapsedMs: 0 });
 
+      // data-engines="1" | "2" on the page's host element: never split / split from the first
+      // byte (a portal's choice, or a test's); absent, the worker decides from the file.
+      const engines = app.host.dataset.engines === '2' ? 2 : app.host.dataset.engines === '1' ? 1 : undefined;
       const request = app.client().send(
         RequestType.ANALYZE,
-        { sources: files, options: { ingest: store.ingest, analysis: store.analysis } },
+        { sources: files, options: { ingest: store.ingest, analysis: store.analysis }, engines },
         (p) => runId === store.runId && updateProgress(p)
       );
       store.running = request.id;
