@@ -89,7 +89,7 @@ class Session {
   // query {"list":"remind_now"|"overdue","offset","limit"}; the CSV holds both lists.
   nlohmann::json reminders_page(const nlohmann::json& analysis_options, const nlohmann::json& query) const;
   std::string reminders_csv(const nlohmann::json& analysis_options) const;
-  // Split mode, for a file beyond one engine's memory (README "Files beyond one heap"): one
+  // Split mode, for a file beyond one engine's memory (README "How large a file the page takes"): one
   // session reads it with the ingest option "product_lines":false, another whole; the
   // report is the first's with these two sections (replenishment, products) of the second,
   // and the first shows the second's reminder_days in its customer lists (use_reminder_days,
