@@ -163,7 +163,9 @@ test('the heap guard extrapolates the growth after the first bytes to the whole 
 test('the heap guard extrapolates the bytes in use beyond the reserved tables', () => {
   let now = { heap: 100, inUse: 90, reserved: 60 };
   const guard = createHeapGuard(() => now, { limitBytes: 1000, estimateAfterBytes: 10 });
-  assert.equal(guard.projected(20, 500), null); // the baseline: 30 beyond the tables at 20 bytes
+  assert.equal(guard.projected(5, 500), 100); // before judging, the floor: the heap the tables already hold
+  assert.equal(guard.projected(20, 500), 100); // the baseline: 30 beyond the tables at 20 bytes
+  assert.equal(guard.projected(30, 500), 100); // a window shorter than 20: still the floor
   // The 60 of tables reserved again as 250 (the heap grows by all of it), and 10 more of the
   // rest: projected, the heap now + 10 × (500 − 70) / 50 = 300 + 86 = 386.
   now = { heap: 300, inUse: 290, reserved: 250 };
@@ -175,7 +177,7 @@ test('the heap guard adds the room the reserved tables still lack', () => {
   // The engine wanted 900 for its tables and got 250 (the heap had no more): 650 missing.
   let now = { heap: 300, inUse: 280, reserved: 250, wanted: 900 };
   const guard = createHeapGuard(() => now, { limitBytes: 1000, estimateAfterBytes: 10 });
-  assert.equal(guard.projected(20, 500), null);
+  assert.equal(guard.projected(20, 500), 950); // the floor: 300 + 650
   now = { heap: 300, inUse: 285, reserved: 250, wanted: 900 };
   // 300 + 650 + 5 × (500 − 40) / 20 = 1065: past the limit, but not past it by a tenth.
   assert.equal(guard.projected(40, 500), 1065);
@@ -198,7 +200,8 @@ test('an input that cannot fit one heap is refused early, saying how big and wha
   assert.ok(reply, 'an error reply');
   assert.equal(reply.error.code, 'E_FILE_TOO_LARGE');
   assert.match(reply.error.message, /^This input \(\d+ MB\) would need about [\d.]+ GB of engine memory/);
-  assert.match(reply.error.message, /judged after reading 2 MB, [\d,]+ rows\)\. Split the file by date/); // twice the 1 MB measured from
+  // The module's first heap is already past the limit: refused after the first slice.
+  assert.match(reply.error.message, /judged after reading 256 KB, [\d,]+ rows\)\. Split the file by date/);
   const read = messages.filter((m) => m.id === 1 && m.type === 'PROGRESS').map((m) => m.payload.bytes);
   assert.ok(Math.max(...read) < big.size / 2, 'refused long before reading it all');
 });

@@ -18,7 +18,7 @@ export const SPLIT_ABOVE_BYTES = 3 * 1024 ** 3;
 /** @param {number} n */
 const gb = (n) => (n / 1024 ** 3).toFixed(n < 1024 ** 3 ? 2 : 1) + ' GB';
 /** @param {number} n */
-const mb = (n) => (n < 1024 ** 3 ? (n / (1 << 20)).toFixed(0) + ' MB' : gb(n));
+const mb = (n) => (n < 1 << 20 ? (n / 1024).toFixed(0) + ' KB' : n < 1024 ** 3 ? (n / (1 << 20)).toFixed(0) + ' MB' : gb(n));
 
 export const ADVICE =
   'Split the file by date and analyse the parts, or run the command-line huike (no such limit) on it.';
@@ -37,12 +37,23 @@ export const ADVICE =
 export function createHeapGuard(heapNow, limits) {
   const limit = (limits && limits.limitBytes) || HEAP_LIMIT_BYTES;
   const chosenAfter = limits && limits.estimateAfterBytes;
-  /** @returns {{heap: number, rest: number, missing: number}} the heap, the bytes in use beyond the reserved tables, the tables' room not got */
+  /**
+   * The heap, the bytes in use beyond the reserved tables, the tables' room not got, and
+   * whether the engine has reserved any yet.
+   * @returns {{heap: number, rest: number, missing: number, reserving: boolean}}
+   */
   const now = () => {
     const n = heapNow();
-    if (typeof n === 'number') return { heap: n, rest: n, missing: 0 };
+    if (typeof n === 'number') return { heap: n, rest: n, missing: 0, reserving: false };
     const reserved = n.reserved || 0;
-    return { heap: n.heap, rest: n.inUse - reserved, missing: Math.max(0, (n.wanted || 0) - reserved) };
+    return { heap: n.heap, rest: n.inUse - reserved, missing: Math.max(0, (n.wanted || 0) - reserved), reserving: reserved > 0 };
+  };
+  // Before the projection can be judged: the tables reserved for the whole input already
+  // take their room (or lack it), so the heap now and that lack are the least the input needs
+  // (65M rows: 3.1 GB after the second slice, so split mode starts at once, not after a tenth).
+  const floor = () => {
+    const { heap, missing, reserving } = now();
+    return reserving ? heap + missing : null;
   };
   /** @type {{done: number, rest: number} | null} */
   let base = null;
@@ -53,19 +64,20 @@ export function createHeapGuard(heapNow, limits) {
      * the rest (customers grow with the rows). The engine reserves its order tables for the
      * whole input (from its size) and again when its projection grows: extrapolating those
      * jumps, or the heap's (which grows by a whole table each time), refused files that fit.
-     * The room those tables still lack (the heap could not give it) is added whole. Null
-     * before there is enough to judge.
+     * The room those tables still lack (the heap could not give it) is added whole. Before
+     * there is enough to judge, the floor above; null before the engine reserves.
      * @param {number} done bytes read @param {number} total bytes in all
      */
     projected(done, total) {
-      if (done < (chosenAfter || Math.max(ESTIMATE_AFTER_BYTES, total / 20)) || done >= total) return null;
+      if (done >= total) return null;
+      if (done < (chosenAfter || Math.max(ESTIMATE_AFTER_BYTES, total / 20))) return floor();
       if (!base) {
         base = { done, rest: now().rest };
-        return null;
+        return floor();
       }
       // A window shorter than the bytes before it would extrapolate one doubling of a table
       // (the customer ids') hundreds of times: judge over at least as many bytes again.
-      if (done - base.done < base.done) return null;
+      if (done - base.done < base.done) return floor();
       const { heap, rest, missing } = now();
       return heap + missing + ((rest - base.rest) * (total - done)) / (done - base.done);
     },
