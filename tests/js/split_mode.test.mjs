@@ -127,6 +127,7 @@ test('in split mode a refusal ends the run with its code and stops the second wo
   const reply = await tight.ask('ANALYZE', { sources: [new Blob([retail])], options: {}, chunkBytes: 64 << 10, engines: 2 });
   assert.equal(reply.type, 'ERROR');
   assert.equal(reply.error.code, 'E_FILE_TOO_LARGE');
+  assert.match(reply.error.message, /^Even read by two browser engines, this input \(\d+ MB\) would need about [\d.]+ GB in one of them/);
   assert.match(reply.error.message, /Split the file by date/);
   assert.equal((await tight.send('MEMORY')).engines, 1);
 });

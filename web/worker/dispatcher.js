@@ -160,7 +160,7 @@ export function createDispatcher(createModule, post, moduleArgs, heapLimits, opt
           progress(false);
           const need = guard.projected(done, total);
           if (!split && !whole && payload.engines !== 1 && need !== null && need > splitAbove) throw NEEDS_SPLIT;
-          const refusal = guard.refusal(done, total, rows, need);
+          const refusal = guard.refusal(done, total, rows, need, split || whole);
           if (refusal) throw engineError(ErrorCode.E_FILE_TOO_LARGE, refusal);
         }
       }

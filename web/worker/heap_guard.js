@@ -85,13 +85,17 @@ export function createHeapGuard(heapNow, limits) {
      * A message when the input clearly cannot fit, else null.
      * @param {number} done @param {number} total @param {number} rows
      * @param {number | null} [need] projected(done, total), when already asked
+     * @param {boolean} [split] an engine of split mode: the input is already read by two
      */
-    refusal(done, total, rows, need = guard.projected(done, total)) {
+    refusal(done, total, rows, need = guard.projected(done, total), split = false) {
       if (need === null || need <= limit * REFUSE_ABOVE_LIMIT) return null;
-      return (
-        `This input (${mb(total)}) would need about ${gb(need)} of engine memory; one browser engine holds at most ` +
-        `${gb(limit)} (judged after reading ${mb(done)}, ${rows.toLocaleString('en')} rows). ${ADVICE}`
-      );
+      const judged = `(judged after reading ${mb(done)}, ${rows.toLocaleString('en')} rows). ${ADVICE}`;
+      if (split) {
+        return `Even read by two browser engines, this input (${mb(total)}) would need about ${gb(need)} in one ` +
+          `of them; each holds at most ${gb(limit)} ${judged}`;
+      }
+      return `This input (${mb(total)}) would need about ${gb(need)} of engine memory; one browser engine holds at most ` +
+        `${gb(limit)} ${judged}`;
     },
   };
   return guard;
