@@ -10,6 +10,18 @@ import { fileURLToPath } from 'node:url';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const dist = join(root, 'dist');
+
+// A picture of the page for people (test-artifacts/NAME), not a check: the assertions check
+// the page. A screenshot that times out on a loaded machine (seen once in CI, a full-page
+// one after 30 s) is reported and the test goes on.
+export async function artifact(page, name, { fullPage = true } = {}) {
+  try {
+    await page.screenshot({ path: join(root, 'test-artifacts', name), fullPage, timeout: 90000 });
+  } catch (e) {
+    console.error(`test-artifacts/${name} not taken: ${String(e.message).split('\n')[0]}`);
+  }
+}
+
 export const sharedData = resolve(root, '../shared/data');
 export const retailCsv = join(sharedData, 'online-retail-ii/online_retail_II_subset.csv');
 export const cliPath = process.env.HUIKE_CLI || join(root, 'build/huike');

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, dist, root, retailCsv, sharedData, nativeReport, nativePredict, recordRequests, waitForState, headline } from './browser_env.mjs';
+import { launch, dist, root, retailCsv, sharedData, nativeReport, nativePredict, recordRequests, waitForState, headline, artifact } from './browser_env.mjs';
 
 const pageUrl = 'file://' + join(dist, 'huike.html');
 const artifacts = join(root, 'test-artifacts');
@@ -65,7 +65,7 @@ test('upload the Online Retail II subset: headline figures equal the native CLI'
   assert.match(skipped, /601/);
   assert.match(skipped, /2647/);
 
-  await page.screenshot({ path: join(artifacts, 'huike-file-url.png'), fullPage: true });
+  await artifact(page, 'huike-file-url.png');
 
   // English: the same figures, English segment names.
   await page.selectOption('#lang', 'en');

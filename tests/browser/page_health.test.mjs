@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, dist, root, sharedData, recordRequests, waitForState, serve } from './browser_env.mjs';
+import { launch, dist, root, sharedData, recordRequests, waitForState, serve, artifact } from './browser_env.mjs';
 
 const pageUrl = 'file://' + join(dist, 'huike.html');
 const cdnow = join(sharedData, 'cdnow/CDNOW_master.txt');
@@ -159,7 +159,7 @@ test('CDNOW: the Health view shows the independent figures, exports them, and fo
     assert.ok(size[0] > 100 && size[1] > 100, `${id} rendered (${size})`);
   }
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(root, 'test-artifacts/huike-health.png'), fullPage: true });
+  await artifact(page, 'huike-health.png');
   // The options: revenue per cohort customer, and the 11-segment grid (new + 11 rows).
   await page.selectOption('#health-measure', 'revenue');
   await page.selectOption('#health-scheme', 'grid');
@@ -270,7 +270,7 @@ test('48 cohorts: the heatmap grows with them, tooltips give count and share, th
   // Each month: 20 new customers; from the second month on, 5 returning per earlier cohort.
   assert.equal(await page.textContent('#health-monthly-table tr[data-period="2021-01"] td[data-col="new_customers"]'), '20');
   assert.equal(await page.textContent('#health-monthly-table tr[data-period="2021-01"] td[data-col="returning_customers"]'), String(12 * 5));
-  await page.screenshot({ path: join(root, 'test-artifacts/huike-health-48-cohorts.png'), fullPage: true });
+  await artifact(page, 'huike-health-48-cohorts.png');
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, dist, root, recordRequests, waitForState } from './browser_env.mjs';
+import { launch, dist, root, recordRequests, waitForState, artifact } from './browser_env.mjs';
 
 const pageUrl = 'file://' + join(dist, 'huike.html');
 const memberList = join(root, 'tests/fixtures/member_lists/members_gbk.csv');
@@ -123,9 +123,9 @@ test('Members and Win-back on a hand-worked shop: cards, a setting, the tier lis
     ['members_no_order', 'L2', 'sms'], ['members_no_order', 'M9', 'sms'], ['members_no_order', 'M10', 'email'],
   ]);
 
-  await page.screenshot({ path: join(root, 'test-artifacts/huike-winback.png'), fullPage: true });
+  await artifact(page, 'huike-winback.png');
   await page.click('#tab-members');
-  await page.screenshot({ path: join(root, 'test-artifacts/huike-members.png'), fullPage: true });
+  await artifact(page, 'huike-members.png');
   await page.selectOption('#lang', 'en');
   assert.match(await cardText(page, 'members', 'high_spend', '.tier-rule'), /The top 30% of the 11 customers/);
 

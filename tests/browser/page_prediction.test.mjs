@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, dist, root, sharedData, recordRequests, waitForState } from './browser_env.mjs';
+import { launch, dist, root, sharedData, recordRequests, waitForState, artifact } from './browser_env.mjs';
 
 const pageUrl = 'file://' + join(dist, 'huike.html');
 const cdnow = join(sharedData, 'cdnow/cdnowElog.csv');
@@ -89,7 +89,7 @@ test('CDNOW, calibration 1997-09-30 in weeks: the published parameters, hold-out
   }
   assert.match(await page.textContent('#pred-next-order-note'), /1997-09-30/);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(root, 'test-artifacts/huike-prediction-compare.png'), fullPage: true });
+  await artifact(page, 'huike-prediction-compare.png');
 
   // BG/NBD by hand: the rule says so, and BG/NBD's figures are shown.
   await page.selectOption('#pred-model', 'bgnbd');
@@ -145,7 +145,7 @@ test('CDNOW, calibration 1997-09-30 in weeks: the published parameters, hold-out
   for (const row of rows) assert.ok(Number(row[column]) < 0.5, row.join(','));
 
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(root, 'test-artifacts/huike-prediction.png'), fullPage: true });
+  await artifact(page, 'huike-prediction.png');
 
   // English, then back: the same figures, the units in English.
   await page.selectOption('#lang', 'en');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, dist, root, recordRequests, waitForState } from './browser_env.mjs';
+import { launch, dist, root, recordRequests, waitForState, artifact } from './browser_env.mjs';
 
 const pageUrl = 'file://' + join(dist, 'huike.html');
 let browser;
@@ -111,7 +111,7 @@ test('Reminders: rhythm, then a dropped consumption table, a bad table with its 
   await page.dispatchEvent('#remind-overdue', 'change');
   await waitForRule(page, '#remind-rules [data-rule="overdue"]', 2);
   assert.match(await page.textContent('#remind-rules [data-rule="overdue"]'), /31/);
-  await page.screenshot({ path: join(root, 'test-artifacts/huike-reminders.png'), fullPage: true });
+  await artifact(page, 'huike-reminders.png');
 
   const foreign = requests.filter((u) => u !== pageUrl && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(foreign, []);
@@ -192,7 +192,7 @@ test('Products: roles with their rules, a setting, the table, the matrix and the
   const lines = readFileSync(file, 'utf8').slice(1).trim().split('\r\n');
   assert.equal(lines.length, 21);
   assert.ok(lines.includes('d1,20.00,2024-02-10,326,churned,Sample Pack,,,platform_message'), lines.join('\n'));
-  await page.screenshot({ path: join(root, 'test-artifacts/huike-products.png'), fullPage: true });
+  await artifact(page, 'huike-products.png');
 
   const foreign = requests.filter((u) => u !== pageUrl && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(foreign, []);

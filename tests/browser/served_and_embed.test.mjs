@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, dist, root, retailCsv, nativeReport, serve, recordRequests, waitForState, headline } from './browser_env.mjs';
+import { launch, dist, root, retailCsv, nativeReport, serve, recordRequests, waitForState, headline, artifact } from './browser_env.mjs';
 
 let browser;
 let server;
@@ -40,9 +40,9 @@ test('served page: the demo data is one click away and matches the native CLI', 
     }
   }
   assert.ok(figures.repeat_rate.value > 0.2 && figures.repeat_rate.value < 0.8);
-  await page.screenshot({ path: join(root, 'test-artifacts/huike-demo-served.png'), fullPage: true });
+  await artifact(page, 'huike-demo-served.png');
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: join(root, 'test-artifacts/huike-demo-mobile.png') });
+  await artifact(page, 'huike-demo-mobile.png', { fullPage: false });
   assertOwnFilesOnly(requests, [server.url + '/']);
   await page.close();
 });
