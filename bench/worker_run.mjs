@@ -8,8 +8,7 @@ import { openSync, readSync, fstatSync, readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { root } from '../tests/js/wasm_support.mjs';
-import { createDispatcher } from '../web/worker/dispatcher.js';
+import { root, workerInThread } from '../tests/js/wasm_support.mjs';
 
 const args = process.argv.slice(2);
 const nativeReport = args.find((a) => a.endsWith('.json'));
@@ -17,25 +16,14 @@ const files = args.filter((a) => a !== nativeReport);
 if (!files.length) throw new Error('usage: node bench/worker_run.mjs FILE... [NATIVE_REPORT_JSON]');
 const createModule = createRequire(import.meta.url)(join(root, process.env.HUIKE_WASM_JS || 'build-wasm/huike_wasm.js'));
 
-const waiting = new Map();
 let lastShown = 0;
-const dispatcher = createDispatcher(createModule, (message) => {
-  if (message.type === 'PROGRESS') {
-    if (Date.now() - lastShown > 10000) {
-      lastShown = Date.now();
-      console.log(`  read ${(message.payload.bytes / 2 ** 20).toFixed(0)} MB, ${message.payload.rows} rows`);
-    }
-    return;
-  }
-  waiting.get(message.id)(message);
+const { ask: send } = workerInThread(createModule, {
+  onProgress: (message) => {
+    if (Date.now() - lastShown < 10000) return;
+    lastShown = Date.now();
+    console.log(`  read ${(message.payload.bytes / 2 ** 20).toFixed(0)} MB, ${message.payload.rows} rows`);
+  },
 });
-let nextId = 1;
-const send = (type, payload = {}) => {
-  const id = nextId++;
-  const reply = new Promise((resolve) => waiting.set(id, resolve));
-  dispatcher.handle({ id, type, payload });
-  return reply;
-};
 
 // The file as the worker reads a File: size and slice(a, b).arrayBuffer(). (Node 20's
 // fs.openAsBlob gives the size modulo 2^32 for a file past 4 GB.)

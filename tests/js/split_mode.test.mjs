@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadModule, root, sharedData } from './wasm_support.mjs';
-import { createDispatcher } from '../../web/worker/dispatcher.js';
+import { loadModule, root, sharedData, workerInThread } from './wasm_support.mjs';
 import { warmUpCsv } from '../../web/worker/warm_up.js';
 
 const require = createRequire(import.meta.url);
@@ -17,21 +16,14 @@ const retail = readFileSync(join(sharedData, 'online-retail-ii/online_retail_II_
 const bags = readFileSync(join(root, 'tests/fixtures/consumption/uci_bags.csv'));
 
 function worker(heapLimits, onProgress = () => {}) {
-  const waiting = new Map();
   const progress = [];
-  const dispatcher = createDispatcher(createModule, (message) => {
-    if (message.type === 'PROGRESS') {
+  const { ask } = workerInThread(createModule, {
+    heapLimits,
+    onProgress: (message) => {
       progress.push(message.payload);
       onProgress(message);
-    } else waiting.get(message.id)(message);
-  }, {}, heapLimits);
-  let nextId = 1;
-  const ask = (type, payload = {}) => {
-    const id = nextId++;
-    const reply = new Promise((resolve) => waiting.set(id, resolve));
-    dispatcher.handle({ id, type, payload });
-    return reply;
-  };
+    },
+  });
   const send = async (type, payload = {}) => {
     const message = await ask(type, payload);
     assert.equal(message.type, 'RESULT', `${type}: ${JSON.stringify(message.error)}`);

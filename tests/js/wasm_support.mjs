@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createDispatcher } from '../../web/worker/dispatcher.js';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const wasmJs = resolve(root, process.env.HUIKE_WASM_JS || 'build-wasm/huike_wasm.js');
@@ -30,6 +31,24 @@ export function chunker(seed, maxBytes) {
     // Mostly small and odd sizes (to split UTF-8 sequences, quotes, CRLF), sometimes large.
     return x % 4 === 0 ? 1 + (x % maxBytes) : 1 + (x % 97);
   };
+}
+
+// The page's worker (web/worker/dispatcher.js) driven in this thread: ask(type, payload)
+// resolves with the request's one reply; onProgress gets each PROGRESS message.
+export function workerInThread(createModule, { heapLimits, onProgress = () => {} } = {}) {
+  const waiting = new Map();
+  const dispatcher = createDispatcher(createModule, (message) => {
+    if (message.type === 'PROGRESS') onProgress(message);
+    else waiting.get(message.id)(message);
+  }, {}, heapLimits);
+  let nextId = 1;
+  const ask = (type, payload = {}) => {
+    const id = nextId++;
+    const reply = new Promise((resolve) => waiting.set(id, resolve));
+    dispatcher.handle({ id, type, payload });
+    return reply;
+  };
+  return { ask };
 }
 
 export function unwrap(text) {

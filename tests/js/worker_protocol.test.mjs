@@ -147,7 +147,7 @@ test('a trapped engine is replaced by a fresh instance', async () => {
 
 test('the heap guard extrapolates the growth after the first bytes to the whole input', () => {
   let heap = 100;
-  const guard = createHeapGuard(() => heap, { limitBytes: 1000, estimateAfterBytes: 10 });
+  const guard = createHeapGuard(() => ({ heap, inUse: heap }), { limitBytes: 1000, estimateAfterBytes: 10 });
   assert.equal(guard.projected(5, 500), null); // too little read to judge
   heap = 400; // the tables reserved for the whole input: counted once, not extrapolated
   assert.equal(guard.projected(20, 500), null); // the baseline: 400 at 20 bytes

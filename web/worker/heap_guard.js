@@ -31,7 +31,7 @@ export const ADVICE =
  */
 
 /**
- * @param {() => number | HeapNow} heapNow the heap now (a number: both the same)
+ * @param {() => HeapNow} heapNow the heap now
  * @param {{limitBytes?: number, estimateAfterBytes?: number, splitAboveBytes?: number}} [limits]
  */
 export function createHeapGuard(heapNow, limits) {
@@ -44,7 +44,6 @@ export function createHeapGuard(heapNow, limits) {
    */
   const now = () => {
     const n = heapNow();
-    if (typeof n === 'number') return { heap: n, rest: n, missing: 0, reserving: false };
     const reserved = n.reserved || 0;
     return { heap: n.heap, rest: n.inUse - reserved, missing: Math.max(0, (n.wanted || 0) - reserved), reserving: reserved > 0 };
   };
