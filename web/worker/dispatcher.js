@@ -146,7 +146,8 @@ export function createDispatcher(createModule, post, moduleArgs, heapLimits, opt
           if (first) {
             first = false;
             const header = headerLine(bytes);
-            if (i === 0) firstHeader = header;
+            // A copy: the slice's buffer is reused for the next one.
+            if (i === 0) firstHeader = header && { bytes: header.bytes.slice(), end: header.end };
             else {
               if (firstHeader && header && sameBytes(header, firstHeader)) bytes = bytes.subarray(header.end);
               if (lastByte !== 10) feedBytes(new Uint8Array([10]));
