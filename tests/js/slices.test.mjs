@@ -6,9 +6,9 @@ import { slices } from '../../web/worker/slices.js';
 
 const bytesOf = (n) => Uint8Array.from({ length: n }, (_, i) => (i * 7919 + (i >> 8)) & 255);
 
-async function collect(blob, size) {
+async function collect(blob, size, part) {
   const parts = [];
-  for await (const slice of slices(blob, size)) {
+  for await (const slice of slices(blob, size, part)) {
     assert.ok(slice.length > 0 && slice.length <= size, `slice of ${slice.length} bytes`);
     parts.push(slice.slice()); // copied: the slice is valid only until the next one
   }
@@ -23,6 +23,13 @@ for (const n of [0, 1, 65535, 65536, 65537, 1000003]) {
     assert.equal(count, Math.ceil(n / 65536));
   });
 }
+
+test('a blob streamed in parts (100,000 bytes each) comes back whole, across the parts', async () => {
+  const expected = bytesOf(1000003);
+  const { bytes, count } = await collect(new Blob([expected]), 65536, 100000);
+  assert.deepEqual(new Uint8Array(bytes), expected);
+  assert.equal(count, Math.ceil(1000003 / 65536));
+});
 
 test('a read stopped early releases the stream (no error, no hang)', async () => {
   const blob = new Blob([bytesOf(1 << 20)]);
