@@ -37,17 +37,19 @@ export async function* slices(blob, size, part = 1 << 30) {
 }
 
 /**
- * The blob's parts, one BYOB reader at a time; current() is null after the last part.
+ * The blob's parts, one BYOB reader at a time; current() is null after the last part, and
+ * after cancel (a read in flight then ends without its buffer: no further part is opened).
  * @param {Blob} blob
  * @param {number} part
  */
 function parts(blob, part) {
   let offset = 0;
+  let cancelled = false;
   /** @type {ReadableStreamBYOBReader | null} */
   let reader = null;
   return {
     current() {
-      if (!reader && offset < blob.size) {
+      if (!reader && !cancelled && offset < blob.size) {
         reader = blob.slice(offset, offset + part).stream().getReader({ mode: 'byob' });
         offset += part;
       }
@@ -57,6 +59,7 @@ function parts(blob, part) {
       reader = null;
     },
     cancel() {
+      cancelled = true;
       if (reader) reader.cancel().catch(() => {});
     },
   };
