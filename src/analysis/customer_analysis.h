@@ -37,18 +37,23 @@ const char* churn_status_key(ChurnStatus s);  // "active", "at_risk", "churned",
 // Everything computed per customer (indexed like OrderTable::customer_ids).
 // Customers whose orders are all returns have frequency 0 and are left out of
 // the analyses (`analysed` false); they are counted in the report.
-struct CustomerMetrics {  // 40 bytes: two analyses of every customer stay in memory (issue 14)
-  int32_t first_day = 0, last_day = 0;  // purchase days
-  uint32_t frequency = 0;               // distinct purchase orders
-  uint32_t purchase_days = 0;           // distinct purchase calendar days
+// 32 bytes: two analyses of every customer stay in memory (issue 14), so the small fields
+// share words with the days. A day fits 23 bits (±4.19M days from 1970): order dates are
+// years 1900-2200 (date_column.cpp); a customer's distinct purchase days fit 22.
+struct CustomerMetrics {
   double gross = 0;                     // purchases only
   double returned = 0;                  // sum of returns (positive)
-  uint8_t r_score = 0, f_score = 0, m_score = 0;
-  Segment8 segment8{};
-  GridSegment grid{};
-  ChurnStatus status = ChurnStatus::unknown;
-  bool sleeping = false;
-  bool analysed = false;
+  int32_t first_day : 23 = 0;           // purchase days
+  Segment8 segment8 : 3 = Segment8::important_value;
+  ChurnStatus status : 2 = ChurnStatus::unknown;
+  bool sleeping : 1 = false;
+  bool analysed : 1 = false;
+  int32_t last_day : 23 = 0;
+  GridSegment grid : 4 = GridSegment::champions;
+  uint8_t r_score : 3 = 0;
+  uint32_t purchase_days : 22 = 0;      // distinct purchase calendar days
+  uint8_t f_score : 3 = 0, m_score : 3 = 0;
+  uint32_t frequency = 0;               // distinct purchase orders
 
   // Days from the last purchase to the analysis date; 0 when not analysed.
   int32_t recency_days(int32_t as_of_day) const { return analysed ? as_of_day - last_day : 0; }
@@ -57,7 +62,8 @@ struct CustomerMetrics {  // 40 bytes: two analyses of every customer stay in me
     return purchase_days >= 2 ? static_cast<double>(last_day - first_day) / (purchase_days - 1) : -1;
   }
 };
-static_assert(sizeof(CustomerMetrics) == 40);
+static_assert(sizeof(CustomerMetrics) == 32);
+constexpr int32_t kMinMetricsDay = -(1 << 22), kMaxMetricsDay = (1 << 22) - 1;
 
 struct SegmentSummary {
   uint32_t customers = 0;

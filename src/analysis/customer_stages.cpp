@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <climits>
 
+#include "core/error.h"
 
 namespace huike {
 
@@ -121,6 +122,10 @@ void CustomerStages::dates(const OrderTable& table, const CustomerOrders& groupe
     if (order.amount < 0) continue;
     last_purchase = std::max(last_purchase, order.day);
     first_purchase = std::min(first_purchase, order.day);
+  }
+  // The readers give no other days; a table built otherwise must not be cut to 23 bits.
+  if (first_purchase < kMinMetricsDay || (last_purchase != INT32_MIN && last_purchase > kMaxMetricsDay)) {
+    throw HuikeError(ErrorCode::E_INTERNAL, "an order date more than 11,000 years from 1970");
   }
   shop_.as_of_day = options.as_of_day.value_or(last_purchase == INT32_MIN ? 0 : last_purchase + 1);
   // A chosen date leaves later orders out; the default keeps every order (a late return too).

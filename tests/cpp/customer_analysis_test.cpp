@@ -7,6 +7,7 @@
 #include <random>
 
 #include "analysis/customer_analysis.h"
+#include "core/error.h"
 #include "test_support.h"
 
 namespace huike {
@@ -199,6 +200,45 @@ TEST(MedianOf, TheMiddleOfTheSortedValues) {
     std::sort(sorted.begin(), sorted.end());
     const double want = n % 2 ? sorted[n / 2] : (sorted[n / 2] + sorted[n / 2 - 1]) / 2;
     EXPECT_EQ(median_of(values), want) << n;
+  }
+}
+
+// CustomerMetrics keeps days in 23 bits: the earliest and latest dates a file may hold
+// (date_column.cpp: years 1900-2200) come back whole, and so do days far beyond them. Day
+// numbers by Python's datetime: 1900-01-01 is 25,567 days before 1970-01-01, 2200-12-31 is
+// 84,370 after, 109,937 apart; 1000-01-01 is 354,285 before, 9999-12-31 2,932,896 after.
+TEST(CustomerMetricsDays, TheFarthestDatesComeBackWhole) {
+  const std::string csv =
+      "customer_id,order_id,order_date,amount\n"
+      "A,1,1900-01-01,10\nA,2,2200-12-31,20\nB,3,2050-06-15,5\n";
+  const json report = test::report_of(csv);
+  EXPECT_EQ(report["purchase_cycle"]["shop_mean_days"].get<double>(), 109937);
+  EXPECT_EQ(report["analysis"]["first_order_date"], "1900-01-01");
+  EXPECT_EQ(report["analysis"]["last_order_date"], "2200-12-31");
+  OrderTable t;
+  const uint32_t a = t.customer_ids.intern("A");
+  t.orders = {{10, a, -354285}, {20, a, 2932896}};
+  const CustomerOrders grouped = group_by_customer(t);
+  const ShopAnalysis shop = analyze_customers(t, grouped, AnalysisOptions{});
+  EXPECT_EQ(shop.customers[a].first_day, -354285);
+  EXPECT_EQ(shop.customers[a].last_day, 2932896);
+  EXPECT_EQ(shop.customers[a].purchase_days, 2u);
+  EXPECT_EQ(shop.customers[a].recency_days(shop.as_of_day), 1);
+}
+
+// A table built by hand with a day past 23 bits is refused, not cut.
+TEST(CustomerMetricsDays, ADayPast23BitsIsRefused) {
+  for (const int32_t day : {kMaxMetricsDay + 1, kMinMetricsDay - 1}) {
+    OrderTable t;
+    const uint32_t a = t.customer_ids.intern("A");
+    t.orders = {{10, a, 0}, {20, a, day}};
+    const CustomerOrders grouped = group_by_customer(t);
+    try {
+      analyze_customers(t, grouped, AnalysisOptions{});
+      ADD_FAILURE() << "day " << day << " was accepted";
+    } catch (const HuikeError& e) {
+      EXPECT_EQ(e.code(), ErrorCode::E_INTERNAL);
+    }
   }
 }
 
