@@ -1,6 +1,7 @@
 #include "model/string_interner.h"
 
 #include <cstring>
+#include <new>
 
 namespace huike {
 
@@ -72,6 +73,16 @@ namespace {
 constexpr uint64_t kHighHalf = 0xFFFFFFFF00000000ull;
 }
 
+// The same appends in the same order give the same offsets, so the slots copy as they are.
+StringInterner::StringInterner(const StringInterner& other) : offsets_(other.offsets_), slots_(other.slots_) {
+  for (uint32_t index = 0; index < other.size(); ++index) append_entry(other.at(index), index);
+}
+
+StringInterner& StringInterner::operator=(const StringInterner& other) {
+  if (this != &other) *this = StringInterner(other);
+  return *this;
+}
+
 uint32_t StringInterner::intern(std::string_view text) { return intern(text, hash_bytes(text)); }
 
 uint32_t StringInterner::intern(std::string_view text, uint64_t hash) {
@@ -82,7 +93,7 @@ uint32_t StringInterner::intern(std::string_view text, uint64_t hash) {
     const uint64_t entry = slots_[slot];
     if (entry == 0) break;
     if ((entry & kHighHalf) != (hash & kHighHalf)) continue;
-    const char* found = arena_.data() + (static_cast<uint32_t>(entry) - 1);
+    const char* found = entry_at(static_cast<uint32_t>(entry) - 1);
     uint32_t size, index;
     std::memcpy(&size, found + 4, 4);
     if (size == text.size() && same_bytes(found + kHeader, text.data(), size)) {
@@ -90,16 +101,33 @@ uint32_t StringInterner::intern(std::string_view text, uint64_t hash) {
       return index;
     }
   }
-  const uint32_t index = size(), offset = static_cast<uint32_t>(arena_.size());
-  const uint32_t text_size = static_cast<uint32_t>(text.size());
-  arena_.resize(arena_.size() + kHeader + text.size());
-  char* entry = arena_.data() + offset;
-  std::memcpy(entry, &index, 4);
-  std::memcpy(entry + 4, &text_size, 4);
-  if (!text.empty()) std::memcpy(entry + kHeader, text.data(), text.size());
+  const uint32_t index = size();
+  const uint32_t offset = append_entry(text, index);
   offsets_.push_back(offset);
   slots_[slot] = (hash & kHighHalf) | (offset + 1ull);
   return index;
+}
+
+uint32_t StringInterner::append_entry(std::string_view text, uint32_t index) {
+  const uint64_t bytes = kHeader + text.size();
+  const uint64_t end = static_cast<uint64_t>(units_.size()) << kUnitShift;
+  if (used_ + bytes > end) {  // a new block; the rest of the last one stays unused
+    const uint64_t units = (bytes + kUnitMask) >> kUnitShift;
+    // Offsets are 32 bits, and offset + 1 must fit a slot's low half.
+    if (((units_.size() + units) << kUnitShift) - 1 > UINT32_MAX) throw std::bad_alloc();
+    char* block = new char[units << kUnitShift];  // not zeroed: its pages are touched as used
+    blocks_.emplace_back(block);
+    for (uint64_t u = 0; u < units; ++u) units_.push_back(block + (u << kUnitShift));
+    used_ = end;
+  }
+  const uint32_t offset = static_cast<uint32_t>(used_);
+  used_ += bytes;
+  char* entry = units_[offset >> kUnitShift] + (offset & kUnitMask);
+  const uint32_t text_size = static_cast<uint32_t>(text.size());
+  std::memcpy(entry, &index, 4);
+  std::memcpy(entry + 4, &text_size, 4);
+  if (!text.empty()) std::memcpy(entry + kHeader, text.data(), text.size());
+  return offset;
 }
 
 void StringInterner::grow() {
@@ -116,17 +144,19 @@ void StringInterner::grow() {
 }
 
 size_t StringInterner::memory_bytes() const {
-  return arena_.capacity() + offsets_.capacity() * sizeof(uint32_t) + slots_.capacity() * sizeof(uint64_t);
+  return (units_.size() << kUnitShift) + units_.capacity() * sizeof(char*) + offsets_.capacity() * sizeof(uint32_t) +
+         slots_.capacity() * sizeof(uint64_t);
 }
 
 void StringInterner::compact() {
   std::vector<uint64_t>().swap(slots_);
-  arena_.shrink_to_fit();
   offsets_.shrink_to_fit();
 }
 
 void StringInterner::clear() {
-  arena_.clear();
+  blocks_.clear();
+  units_.clear();
+  used_ = 0;
   offsets_.clear();
   slots_.clear();
 }

@@ -41,8 +41,9 @@ json histogram(const std::vector<double>& values, double bin_width, int max_bins
   return {{"bin_days", bin_width}, {"counts", counts}, {"overflow", overflow}};
 }
 
-// A round bin width giving at most about `bins` bins up to the 99th percentile.
-double nice_bin_width(std::vector<double> values, int bins) {
+// A round bin width giving at most about `bins` bins up to the 99th percentile. Reorders
+// `values` (a copy was 18 MB at 10M rows, issue 14).
+double nice_bin_width(std::vector<double>& values, int bins) {
   if (values.empty()) return 1;
   const size_t at = std::min(values.size() - 1, values.size() * 99 / 100);
   std::nth_element(values.begin(), values.begin() + at, values.end());
@@ -162,13 +163,16 @@ json analysis_charts_json(const ShopAnalysis& shop) { return analysis_charts_jso
 
 json date_charts_json(const ShopAnalysis& shop) {
   std::vector<double> recency, cycles;
+  recency.reserve(shop.analysed_customers);
+  cycles.reserve(shop.cycle_customers);
   for (const CustomerMetrics& m : shop.customers) {
     if (!m.analysed) continue;
     recency.push_back(m.recency_days(shop.as_of_day));
     if (m.purchase_days >= 2) cycles.push_back(m.cycle_days());
   }
-  return {{"recency_histogram", histogram(recency, nice_bin_width(recency, 30), 30)},
-          {"cycle_histogram", histogram(cycles, nice_bin_width(cycles, 30), 30)}};
+  const double recency_width = nice_bin_width(recency, 30), cycle_width = nice_bin_width(cycles, 30);
+  return {{"recency_histogram", histogram(recency, recency_width, 30)},
+          {"cycle_histogram", histogram(cycles, cycle_width, 30)}};
 }
 
 json analysis_charts_json(const ShopAnalysis& shop, json charts) {
