@@ -59,14 +59,12 @@ struct MemberTiers {
 };
 
 // One customer's purchases in the tier window and in the churning rule's recent span (the
-// rest of the analysis's purchases, frequency - recent_orders, are before it). Packed to 20
-// bytes, not 24, as there is one a customer (issue 14): x86 and wasm read a 4-aligned double.
-struct __attribute__((packed, aligned(4))) MemberWindow {
+// rest of the analysis's purchases, frequency - recent_orders, are before it). 24 bytes.
+struct MemberWindow {
   double spend = 0;
   uint32_t purchase_days = 0, recent_orders = 0;
   int32_t max_gap = 0;
 };
-static_assert(sizeof(MemberWindow) == 20);
 // A customer's promotional purchases, kept only when the file has a promotion column.
 struct PromoWindow {
   double revenue = 0;
