@@ -124,7 +124,7 @@ void CustomerStages::dates(const OrderTable& table, const CustomerOrders& groupe
     first_purchase = std::min(first_purchase, order.day);
   }
   // The readers give no other days; a table built otherwise must not be cut to 23 bits.
-  if (first_purchase < kMinMetricsDay || (last_purchase != INT32_MIN && last_purchase > kMaxMetricsDay)) {
+  if (first_purchase < kMinMetricsDay || last_purchase > kMaxMetricsDay) {  // none: both pass
     throw HuikeError(ErrorCode::E_INTERNAL, "an order date more than 11,000 years from 1970");
   }
   shop_.as_of_day = options.as_of_day.value_or(last_purchase == INT32_MIN ? 0 : last_purchase + 1);
