@@ -29,7 +29,7 @@ const { ask: send } = workerInThread(createModule, {
 // fs.openAsBlob gives the size modulo 2^32 for a file past 4 GB.)
 const fileBlob = (fd, start, end) => ({
   size: end - start,
-  slice: (a, b) => fileBlob(fd, start + a, start + Math.min(b, end - start)),
+  slice: (a, b) => fileBlob(fd, start + Math.min(a, end - start), start + Math.min(b, end - start)),  // clamped, as Blob.slice
   arrayBuffer: async () => {
     const bytes = new Uint8Array(end - start);
     for (let at = 0; at < bytes.length; ) at += readSync(fd, bytes, at, bytes.length - at, start + at);

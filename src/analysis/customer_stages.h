@@ -29,6 +29,8 @@ class CustomerStages {
   void segments();
   void status();
   void sleeping();
+  enum Measure { kRecency, kFrequency, kMonetary };
+  void scores();  // R and F
   // One value per analysed customer, in table order: the score and threshold inputs.
   template <class Value>
   std::vector<double> gather(Value value) const;
@@ -46,7 +48,6 @@ class CustomerStages {
   }
   // The mean or median of recency, frequency (dates) or monetary (money), made when first
   // asked for and kept until its stage re-runs: switching thresholds sorts nothing again.
-  enum Measure { kRecency, kFrequency, kMonetary };
   double centre(Measure measure, bool median);
   std::optional<double> means_[3], medians_[3];
 };

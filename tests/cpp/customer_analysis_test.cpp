@@ -7,6 +7,7 @@
 #include <random>
 
 #include "analysis/customer_analysis.h"
+#include "analysis/integer_ranks.h"
 #include "core/error.h"
 #include "test_support.h"
 
@@ -186,6 +187,61 @@ TEST(QuintileScores, EqualTheCountingRuleOnManyShapes) {
       }
     }
   }
+}
+
+// Recency and frequency are counted (integer_ranks.h), not sorted: the same rule, the same
+// means and medians as a sort of the values gives.
+IntegerRanks counted(const std::vector<int64_t>& values, uint64_t limit) {
+  IntegerRanks ranks;
+  for (int64_t v : values) ranks.see(v);
+  EXPECT_TRUE(ranks.fits(limit));
+  ranks.start();
+  for (int64_t v : values) ranks.add(v);
+  ranks.finish();
+  return ranks;
+}
+
+TEST(IntegerRanks, ScoresMeansAndMediansEqualTheSortingRule) {
+  std::mt19937_64 rng(41);
+  for (int shape = 0; shape < 3; ++shape) {
+    for (size_t n : {1u, 2u, 5u, 6u, 101u, 5000u}) {
+      std::vector<int64_t> values;
+      for (size_t i = 0; i < n; ++i) {
+        const double u = std::uniform_real_distribution<double>(0, 1)(rng);
+        values.push_back(shape == 0 ? static_cast<int64_t>(1 / (u + 0.02))        // frequency-like ties
+                         : shape == 1 ? static_cast<int64_t>(u * 3000) + 1          // recency days
+                                      : static_cast<int64_t>((u - 0.5) * 40));      // negatives, zero
+      }
+      const IntegerRanks ranks = counted(values, 1u << 20);
+      const std::vector<double> as_doubles(values.begin(), values.end());
+      for (bool higher : {true, false}) {
+        const std::vector<uint8_t> want = scores_by_counting(as_doubles, higher);
+        for (size_t i = 0; i < n; ++i) ASSERT_EQ(ranks.score(values[i], higher), want[i]) << shape << ' ' << n << ' ' << i;
+      }
+      std::vector<double> sorted = as_doubles;
+      std::sort(sorted.begin(), sorted.end());
+      const double median = n % 2 ? sorted[n / 2] : (sorted[n / 2] + sorted[n / 2 - 1]) / 2;
+      double sum = 0;
+      for (double v : as_doubles) sum += v;
+      EXPECT_EQ(ranks.median(), median) << shape << ' ' << n;
+      EXPECT_EQ(ranks.mean(), sum / static_cast<double>(n)) << shape << ' ' << n;
+    }
+  }
+  // By hand: 1, 1, 2, 9 — worse than 9 (higher better) are 3 values: 1 + 15/4 = 4.
+  const IntegerRanks hand = counted({9, 1, 2, 1}, 100);
+  EXPECT_EQ(hand.score(9, true), 4);
+  EXPECT_EQ(hand.score(1, true), 1);
+  EXPECT_EQ(hand.score(1, false), 3);  // 2 worse (2 and 9): 1 + 10/4
+  EXPECT_EQ(hand.median(), 1.5);
+  EXPECT_EQ(hand.mean(), 3.25);
+  // Nothing to count, or a span of `limit` integers or more: the caller sorts instead.
+  EXPECT_FALSE(IntegerRanks().fits(100));
+  IntegerRanks wide;
+  wide.see(0);
+  wide.see(99);
+  EXPECT_TRUE(wide.fits(100));
+  wide.see(100);
+  EXPECT_FALSE(wide.fits(100));
 }
 
 TEST(MedianOf, TheMiddleOfTheSortedValues) {
