@@ -66,6 +66,28 @@ class CustomerRuns {
     return false;
   }
 
+  // The next customer's latest purchase day (its lines added up), as next()'s days.back(),
+  // without keeping the earlier days: the reminders read only the latest (6M at 10M rows).
+  bool next_latest(uint32_t& customer, PurchaseDay& latest) {
+    while (k_ != last_) {
+      customer = lines_.customer[k_];
+      bool any = false;
+      for (; k_ != last_ && lines_.customer[k_] == customer; ++k_) {
+        const int32_t day = lines_.day[k_];
+        const float quantity = lines_.quantity[k_];
+        if (day >= cutoff_ || !(quantity > 0)) continue;
+        if (any && latest.day == day) {
+          latest.quantity += quantity;
+        } else {
+          latest = {day, quantity};
+          any = true;
+        }
+      }
+      if (any) return true;
+    }
+    return false;
+  }
+
  private:
   const ProductLines& lines_;
   uint32_t k_, last_;
@@ -161,7 +183,6 @@ ReplenishmentResult replenishment(const OrderTable& table, const ShopAnalysis& s
   };
 
   std::vector<uint8_t> has_product_estimate(table.customer_count(), 0);
-  std::vector<PurchaseDay> days;
   const int32_t cutoff = shop.options.as_of_day ? *shop.options.as_of_day : INT32_MAX;
   const ProductLines& products = table.products;
   for (uint32_t p = 0; p < rhythms.table_days.size(); ++p) {
@@ -177,8 +198,8 @@ ReplenishmentResult replenishment(const OrderTable& table, const ShopAnalysis& s
       days_per_unit = learned.median;
     }
     uint32_t customer;
-    for (CustomerRuns runs(products, p, cutoff); runs.next(customer, days);) {
-      const PurchaseDay& latest = days.back();
+    PurchaseDay latest;
+    for (CustomerRuns runs(products, p, cutoff); runs.next_latest(customer, latest);) {
       // Capped so that a huge quantity cannot overflow the day (it is far beyond any list).
       const double span = std::min(latest.quantity * days_per_unit, kMaxSpanDays);
       const int32_t due = latest.day + round_days(span);
@@ -192,8 +213,9 @@ ReplenishmentResult replenishment(const OrderTable& table, const ShopAnalysis& s
     if (due == INT32_MIN || has_product_estimate[c]) continue;
     place({c, kNoProduct, ReminderSource::rhythm, m.last_day, 0, m.cycle_days(), due, 0});
   }
-  std::sort(out.remind_now.begin(), out.remind_now.end(), earlier);
-  std::sort(out.overdue.begin(), out.overdue.end(), earlier);
+  const auto by_day = [](const Reminder& a, const Reminder& b) { return earlier(a, b); };  // inlined, unlike a pointer
+  std::sort(out.remind_now.begin(), out.remind_now.end(), by_day);
+  std::sort(out.overdue.begin(), out.overdue.end(), by_day);
   std::stable_sort(out.products_seen.begin(), out.products_seen.end(),
                    [](const LearnedProduct& a, const LearnedProduct& b) { return a.customers > b.customers; });
   return out;
