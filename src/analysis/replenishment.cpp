@@ -25,12 +25,15 @@ int32_t rhythm_next_purchase(const CustomerMetrics& m) {
   return m.last_day + round_days(std::min(m.cycle_days(), 1e6));
 }
 
-double sorted_quantile(const std::vector<double>& sorted, double p) {
-  if (sorted.empty()) return NAN;
-  const double h = (sorted.size() - 1) * p;
+double selected_quantile(std::vector<double>& values, double p) {
+  if (values.empty()) return NAN;
+  const double h = (values.size() - 1) * p;
   const size_t low = static_cast<size_t>(std::floor(h));
-  if (low + 1 >= sorted.size()) return sorted.back();
-  return sorted[low] + (h - low) * (sorted[low + 1] - sorted[low]);
+  const auto at = values.begin() + static_cast<ptrdiff_t>(std::min(low, values.size() - 1));
+  std::nth_element(values.begin(), at, values.end());
+  if (low + 1 >= values.size()) return *at;
+  const double next = *std::min_element(at + 1, values.end());  // the (low + 1)-th in order
+  return *at + (h - low) * (next - *at);
 }
 
 namespace {
@@ -135,11 +138,10 @@ ProductRhythms learn_product_rhythms(const OrderTable& table, const ShopAnalysis
       for (size_t k = 0; k + 1 < days.size(); ++k) intervals.push_back((days[k + 1].day - days[k].day) / days[k].quantity);
     }
     if (learned.customers == 0) continue;
-    std::sort(intervals.begin(), intervals.end());
     learned.intervals = intervals.size();
-    learned.median = sorted_quantile(intervals, 0.5);
-    learned.q1 = sorted_quantile(intervals, 0.25);
-    learned.q3 = sorted_quantile(intervals, 0.75);
+    learned.q1 = selected_quantile(intervals, 0.25);
+    learned.median = selected_quantile(intervals, 0.5);
+    learned.q3 = selected_quantile(intervals, 0.75);
     out.seen_index[p] = static_cast<int32_t>(out.seen.size());
     out.seen.push_back(learned);
   }

@@ -90,7 +90,8 @@ ReplenishmentResult replenishment(const OrderTable& table, const ShopAnalysis& s
 // (rounded half away from zero); INT32_MIN when the customer has fewer than 2 purchase days.
 int32_t rhythm_next_purchase(const CustomerMetrics& m);
 
-// Linear-interpolation quantile (p in [0,1]) of sorted values.
-double sorted_quantile(const std::vector<double>& sorted, double p);
+// Linear-interpolation quantile (p in [0,1]) of the values, by selection (it reorders them;
+// no sort of every interval at 10M rows).
+double selected_quantile(std::vector<double>& values, double p);
 
 }  // namespace huike

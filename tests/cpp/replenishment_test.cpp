@@ -1,5 +1,8 @@
 // Replenishment reminders (issue 9) on hand-made files; every expected value is worked
 // out by hand in the comments.
+#include <algorithm>
+#include <cmath>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -202,3 +205,29 @@ TEST(Replenishment, NoProductColumnUsesTheRhythmOnly) {
 
 }  // namespace
 }  // namespace huike::test
+
+// The learned quantiles by selection equal linear interpolation on the sorted values.
+TEST(Replenishment, SelectedQuantilesEqualTheSortedOnes) {
+  // By hand: 4 values 10, 20, 30, 40: q1 at h = 0.75 → 17.5, median 25, q3 at h = 2.25 → 32.5.
+  std::vector<double> hand = {40, 10, 30, 20};
+  EXPECT_DOUBLE_EQ(huike::selected_quantile(hand, 0.25), 17.5);
+  EXPECT_DOUBLE_EQ(huike::selected_quantile(hand, 0.5), 25);
+  EXPECT_DOUBLE_EQ(huike::selected_quantile(hand, 0.75), 32.5);
+  std::vector<double> one = {7};
+  EXPECT_EQ(huike::selected_quantile(one, 0.75), 7);
+  std::vector<double> none;
+  EXPECT_TRUE(std::isnan(huike::selected_quantile(none, 0.5)));
+  std::mt19937 rng(5);
+  for (size_t n : {2u, 3u, 10u, 101u, 1000u}) {
+    std::vector<double> values;
+    for (size_t i = 0; i < n; ++i) values.push_back(static_cast<double>(rng() % 50) / (1 + rng() % 3));
+    std::vector<double> sorted = values;
+    std::sort(sorted.begin(), sorted.end());
+    for (double p : {0.25, 0.5, 0.75, 1.0}) {
+      const double h = (n - 1) * p;
+      const size_t low = static_cast<size_t>(h);
+      const double want = low + 1 >= n ? sorted.back() : sorted[low] + (h - low) * (sorted[low + 1] - sorted[low]);
+      EXPECT_EQ(huike::selected_quantile(values, p), want) << n << ' ' << p;
+    }
+  }
+}
