@@ -56,28 +56,42 @@ struct OrderWalk {
   uint64_t returns = 0;
 };
 double summarise_orders(const Order* first, const Order* last, int32_t cutoff, CustomerMetrics& m, OrderWalk& walk) {
-  int32_t previous_day = INT32_MIN;
-  double first_day_revenue = 0;
+  // In locals, stored once: m's doubles may alias the orders' amounts, and its days are
+  // bitfields, so the compiler would otherwise load and store them on every order.
+  int32_t previous_day = INT32_MIN, first_day = 0, last_day = 0;
+  int32_t first_purchase = walk.first_purchase, last_purchase = walk.last_purchase;
+  uint32_t frequency = 0, purchase_days = 0;
+  uint64_t returns = 0;
+  double gross = 0, returned = 0, first_day_revenue = 0;
   for (const Order* order = first; order != last; ++order) {
     const int32_t day = order->day;
     const double amount = order->amount;
     if (amount >= 0) {
-      walk.first_purchase = std::min(walk.first_purchase, day);
-      walk.last_purchase = std::max(walk.last_purchase, day);
+      first_purchase = std::min(first_purchase, day);
+      last_purchase = std::max(last_purchase, day);
     }
     if (day >= cutoff) continue;
     if (amount < 0) {
-      m.returned -= amount;
-      ++walk.returns;
+      returned -= amount;
+      ++returns;
       continue;
     }
-    if (m.frequency == 0) m.first_day = day;
-    ++m.frequency;
-    m.gross += amount;
-    if (day == m.first_day) first_day_revenue += amount;
-    if (day != previous_day) ++m.purchase_days;
-    previous_day = m.last_day = day;
+    if (frequency == 0) first_day = day;
+    ++frequency;
+    gross += amount;
+    if (day == first_day) first_day_revenue += amount;
+    if (day != previous_day) ++purchase_days;
+    previous_day = last_day = day;
   }
+  walk.first_purchase = first_purchase;
+  walk.last_purchase = last_purchase;
+  walk.returns += returns;
+  m.gross = gross;
+  m.returned = returned;
+  m.first_day = first_day;
+  m.last_day = last_day;
+  m.frequency = frequency;
+  m.purchase_days = purchase_days;
   return first_day_revenue;
 }
 
