@@ -94,6 +94,19 @@ TEST(MemberTiers, HighSpendTakesTheTopShareOfWindowBuyersWithTiesAtTheEdge) {
   EXPECT_EQ(tier(session->report(wider), "high_spend")["customers"], 5);
 }
 
+// The windows keep days in 17 bits: the widest window the settings allow (36,525 days) holds a
+// gap of a century whole. A buys 36,524 days and 1 day before the analysis date: gap 36,523.
+TEST(MemberTiers, ACenturyGapComesBackWhole) {
+  auto session = test::finished_session(orders_csv({{"A", 36524, 100}, {"A", 1, 100}}, false));
+  json options = kOptions;
+  options["tier_window_days"] = 36525;
+  options["loyalty_min_purchase_days"] = 2;
+  options["loyalty_max_gap_days"] = 36523;
+  EXPECT_EQ(members_of(*session, "high_loyalty", options), (std::vector<std::string>{"A"}));
+  options["loyalty_max_gap_days"] = 36522;
+  EXPECT_EQ(members_of(*session, "high_loyalty", options), (std::vector<std::string>{}));
+}
+
 TEST(MemberTiers, HighLoyaltyIsTheRevenuePrefixWithoutLongGaps) {
   auto session = test::finished_session(orders_csv(spend_rows(), false));
   const json report = session->report(kOptions);
