@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analysis/analysis_options.h"
+#include "model/chunked_array.h"
 #include "model/order_table.h"
 
 namespace huike {
@@ -77,7 +78,7 @@ struct ShopAnalysis {
   AnalysisOptions options;
   int32_t as_of_day = 0;
   int32_t first_order_day = 0, last_order_day = 0;
-  std::vector<CustomerMetrics> customers;
+  ChunkedArray<CustomerMetrics> customers;  // by customer, in blocks (chunked_array.h)
   uint32_t analysed_customers = 0;   // with at least one purchase
   uint32_t return_only_customers = 0;
   uint64_t orders = 0;               // purchase orders

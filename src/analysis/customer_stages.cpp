@@ -4,6 +4,7 @@
 #include <climits>
 
 #include "analysis/integer_ranks.h"
+#include "analysis/order_statistics.h"
 #include "core/error.h"
 
 namespace huike {
@@ -97,15 +98,6 @@ double summarise_orders(const Order* first, const Order* last, int32_t cutoff, C
 
 }  // namespace
 
-template <class Value>
-std::vector<double> CustomerStages::gather(Value value) const {
-  std::vector<double> out;
-  out.reserve(shop_.analysed_customers);
-  for (const CustomerMetrics& m : shop_.customers) {
-    if (m.analysed) out.push_back(value(m));
-  }
-  return out;
-}
 
 const ShopAnalysis& CustomerStages::update(const OrderTable& table, const CustomerOrders& grouped,
                                            const AnalysisOptions& options) {
@@ -134,7 +126,7 @@ const ShopAnalysis& CustomerStages::update(const OrderTable& table, const Custom
 
 void CustomerStages::dates(const OrderTable& table, const CustomerOrders& grouped) {
   const AnalysisOptions options = shop_.options;
-  std::vector<CustomerMetrics> customers = std::move(shop_.customers);  // its memory, not its values
+  ChunkedArray<CustomerMetrics> customers = std::move(shop_.customers);  // its memory, not its values
   shop_ = ShopAnalysis{};
   shop_.options = options;
   for (Measure measure : {kRecency, kFrequency}) {
@@ -221,11 +213,11 @@ void CustomerStages::scores() {
     medians_[kFrequency] = frequency.median();
     return;
   }
-  const std::vector<uint8_t> r = quintile_scores(gather([as_of](const CustomerMetrics& m) { return m.recency_days(as_of); }), false);
-  const std::vector<uint8_t> f = quintile_scores(gather([](const CustomerMetrics& m) { return m.frequency; }), true);
-  each_analysed([&](CustomerMetrics& m, uint32_t i) {
-    m.r_score = r[i];
-    m.f_score = f[i];
+  const QuintileCuts r = quintile_cuts(values([as_of](const CustomerMetrics& m) { return m.recency_days(as_of); }), false);
+  const QuintileCuts f = quintile_cuts(values([](const CustomerMetrics& m) { return m.frequency; }), true);
+  each_analysed([&](CustomerMetrics& m, uint32_t) {
+    m.r_score = r.score(m.recency_days(as_of));
+    m.f_score = f.score(m.frequency);
   });
 }
 
@@ -235,9 +227,9 @@ void CustomerStages::money() {
   means_[kMonetary].reset();
   medians_[kMonetary].reset();
   if (shop_.analysed_customers == 0) return;
-  const std::vector<uint8_t> m_scores = quintile_scores(gather([this](const CustomerMetrics& m) { return shop_.monetary(m); }), true);
-  each_analysed([&](CustomerMetrics& m, uint32_t i) {
-    m.m_score = m_scores[i];
+  const QuintileCuts cuts = quintile_cuts(values([this](const CustomerMetrics& m) { return shop_.monetary(m); }), true);
+  each_analysed([&](CustomerMetrics& m, uint32_t) {
+    m.m_score = cuts.score(shop_.monetary(m));
     m.grid = grid_segment(m.r_score, (m.f_score + m.m_score + 1) / 2);
     shop_.revenue += shop_.monetary(m);
     add_to(shop_.grid[static_cast<int>(m.grid)], m, shop_);
@@ -264,11 +256,21 @@ void CustomerStages::segments() {
 
 double CustomerStages::centre(Measure measure, bool median) {
   std::optional<double>& kept = (median ? medians_ : means_)[measure];
+  const auto of = [median](auto each) {
+    if (median) return median_by(each);
+    double sum = 0;  // in table order, as mean_of
+    size_t n = 0;
+    each([&](double v) {
+      sum += v;
+      ++n;
+    });
+    return n ? sum / static_cast<double>(n) : 0.0;
+  };
   if (!kept) {
-    std::vector<double> values = measure == kRecency ? gather([as_of = shop_.as_of_day](const CustomerMetrics& m) { return m.recency_days(as_of); })
-                                 : measure == kFrequency ? gather([](const CustomerMetrics& m) { return m.frequency; })
-                                                         : gather([this](const CustomerMetrics& m) { return shop_.monetary(m); });
-    kept = median ? median_of(std::move(values)) : mean_of(values);
+    const int32_t as_of = shop_.as_of_day;
+    kept = measure == kRecency     ? of(values([as_of](const CustomerMetrics& m) { return m.recency_days(as_of); }))
+           : measure == kFrequency ? of(values([](const CustomerMetrics& m) { return m.frequency; }))
+                                   : of(values([this](const CustomerMetrics& m) { return shop_.monetary(m); }));
   }
   return *kept;
 }

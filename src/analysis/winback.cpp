@@ -4,6 +4,8 @@
 #include <cmath>
 #include <utility>
 
+#include "analysis/order_statistics.h"
+
 namespace huike {
 
 // Names and offers: seed 001 (流失挽回, 2017).
@@ -27,12 +29,11 @@ const WinbackTierInfo& winback_tier_info(WinbackTier tier) {
 
 double median_order_value(const OrderTable& table, const ShopAnalysis& shop) {
   const int32_t cutoff = shop.options.as_of_day ? *shop.options.as_of_day : INT32_MAX;
-  std::vector<double> values;
-  values.reserve(table.orders.size());
-  for (const Order& order : table.orders) {
-    if (order.amount >= 0 && order.day < cutoff) values.push_back(order.amount);
-  }
-  return median_of(std::move(values));
+  return median_by([&](auto f) {  // no copy of the amounts (57 MB at 10M rows)
+    for (const Order& order : table.orders) {
+      if (order.amount >= 0 && order.day < cutoff) f(order.amount);
+    }
+  });
 }
 
 WinbackPlan plan_winback(const OrderTable& table, const ShopAnalysis& shop, const WinbackOptions& options,
