@@ -61,7 +61,8 @@ struct Session::State {
   const ShopAnalysis& overview(const nlohmann::json& options) const;
   // The overview for these settings, with the member tiers and the win-back plan.
   const ShopAnalysis& analysis(const nlohmann::json& options) const;
-  // The overview at the earlier migration date (compare_as_of, default 90 days before as_of).
+  // The overview at the earlier migration date (compare_as_of, default 90 days before as_of),
+  // up to the segments: no churn status or sleeping flag.
   const ShopAnalysis& earlier_analysis(const nlohmann::json& options) const;
   const CustomerHealth& health(const nlohmann::json& options) const;
   // The median purchase order value at the date of the last overview() (win-back, products).

@@ -101,7 +101,7 @@ double summarise_orders(const Order* first, const Order* last, int32_t cutoff, C
 
 
 const ShopAnalysis& CustomerStages::update(const OrderTable& table, const CustomerOrders& grouped,
-                                           const AnalysisOptions& options) {
+                                           const AnalysisOptions& options, bool with_status) {
   const AnalysisOptions before = shop_.options;
   const bool first = !ran_;
   shop_.options = options;
@@ -119,8 +119,8 @@ const ShopAnalysis& CustomerStages::update(const OrderTable& table, const Custom
   if (new_dates) dates(table, grouped);
   if (new_money) money();
   if (new_segments) segments();
-  if (new_status) status();
-  if (new_sleeping) sleeping();
+  if (with_status && new_status) status();
+  if (with_status && new_sleeping) sleeping();
   ran_ = true;
   return shop_;
 }
