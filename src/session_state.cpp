@@ -97,7 +97,7 @@ const ShopAnalysis& Session::State::earlier_analysis(const json& options) const 
   }
   AnalysisOptions at_day = now.options;  // as analyze_at: every other setting of the later date
   at_day.as_of_day = day;
-  return earlier.update(table, grouped, at_day, false);
+  return earlier.update(table, grouped, at_day);
 }
 
 const CustomerHealth& Session::State::health(const json& options) const {

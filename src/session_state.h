@@ -33,7 +33,7 @@ struct Session::State {
   uint64_t members_version = 0;              // changes with the list: the win-back plan reads it
 
   // The overview at the analysis date and at the earlier migration date, in stages.
-  mutable CustomerStages later, earlier;
+  mutable CustomerStages later, earlier{false};  // the earlier one up to the segments
   mutable Keyed<double> purchase_median;  // of the purchase orders before the analysis date
   mutable Keyed<MemberWindows> windows;
   mutable Keyed<MemberTiers> tiers;

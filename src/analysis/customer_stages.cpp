@@ -33,12 +33,6 @@ Segment8 segment8(bool recent, bool frequent, bool high_value) {
   return frequent ? Segment8::general_keep : Segment8::general_win_back;
 }
 
-double mean_of(const std::vector<double>& values) {
-  double sum = 0;
-  for (double v : values) sum += v;
-  return values.empty() ? 0 : sum / static_cast<double>(values.size());
-}
-
 void add_to(SegmentSummary& summary, const CustomerMetrics& m, const ShopAnalysis& shop) {
   const double monetary = shop.monetary(m);
   ++summary.customers;
@@ -101,7 +95,7 @@ double summarise_orders(const Order* first, const Order* last, int32_t cutoff, C
 
 
 const ShopAnalysis& CustomerStages::update(const OrderTable& table, const CustomerOrders& grouped,
-                                           const AnalysisOptions& options, bool with_status) {
+                                           const AnalysisOptions& options) {
   const AnalysisOptions before = shop_.options;
   const bool first = !ran_;
   shop_.options = options;
@@ -119,8 +113,8 @@ const ShopAnalysis& CustomerStages::update(const OrderTable& table, const Custom
   if (new_dates) dates(table, grouped);
   if (new_money) money();
   if (new_segments) segments();
-  if (with_status && new_status) status();
-  if (with_status && new_sleeping) sleeping();
+  if (with_status_ && new_status) status();
+  if (with_status_ && new_sleeping) sleeping();
   ran_ = true;
   return shop_;
 }
@@ -172,7 +166,9 @@ void CustomerStages::dates(const OrderTable& table, const CustomerOrders& groupe
   scores();
   if (!cycles.empty()) {
     shop_.cycle_customers = static_cast<uint32_t>(cycles.size());
-    shop_.shop_cycle_mean = mean_of(cycles);
+    shop_.shop_cycle_mean = mean_by([&](auto f) {
+      for (double v : cycles) f(v);
+    });
     shop_.shop_cycle_median = median_of(std::move(cycles));
   }
   uint32_t repeat_customers = 0;
@@ -257,16 +253,7 @@ void CustomerStages::segments() {
 
 double CustomerStages::centre(Measure measure, bool median) {
   std::optional<double>& kept = (median ? medians_ : means_)[measure];
-  const auto of = [median](auto each) {
-    if (median) return median_by(each);
-    double sum = 0;  // in table order, as mean_of
-    size_t n = 0;
-    each([&](double v) {
-      sum += v;
-      ++n;
-    });
-    return n ? sum / static_cast<double>(n) : 0.0;
-  };
+  const auto of = [median](auto each) { return median ? median_by(each) : mean_by(each); };
   if (!kept) {
     const int32_t as_of = shop_.as_of_day;
     kept = measure == kRecency     ? of(values([as_of](const CustomerMetrics& m) { return m.recency_days(as_of); }))

@@ -7,13 +7,13 @@
 namespace huike {
 
 // Exact ranks of integer values over a small range (recency days, order counts) by counting
-// instead of gathering and selecting: the same scores, means and medians as quintile_scores,
-// mean_of and median_of give, without a copy of the values (issue 14: a re-run of an
+// instead of gathering and selecting: the same scores, means and medians as quintile_cuts,
+// mean_by and median_by give, without a copy of the values (issue 14: a re-run of an
 // analysis at another date walks 2.3M customers at 10M rows).
 class IntegerRanks {
  public:
   // In two passes over the same values in the same order: see(v) for each (the range, the
-  // count and the sum, as mean_of sums), then, when fits(limit) (some values, spanning fewer
+  // count and the sum, as mean_by sums), then, when fits(limit) (some values, spanning fewer
   // than `limit` integers; else sort them instead), start(), add(v) for each, finish().
   void see(int64_t v) {
     lo_ = std::min(lo_, v);

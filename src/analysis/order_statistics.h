@@ -58,6 +58,18 @@ std::vector<double> order_statistics_of(Each each, Positions positions) {
   return out;
 }
 
+// The mean of the values, summed in their order (0 for none).
+template <class Each>
+double mean_by(Each each) {
+  double sum = 0;
+  size_t n = 0;
+  each([&](double v) {
+    sum += v;
+    ++n;
+  });
+  return n ? sum / static_cast<double>(n) : 0;
+}
+
 // The median of the values (the mean of the two middle ones for an even count; 0 for none).
 template <class Each>
 double median_by(Each each) {

@@ -55,23 +55,28 @@ class CustomerRuns {
   // The next customer's days into `days`; false when no customer is left.
   bool next(uint32_t& customer, std::vector<PurchaseDay>& days) {
     days.clear();
-    while (k_ != last_) {
-      customer = lines_.customer[k_];
-      for (; k_ != last_ && lines_.customer[k_] == customer; ++k_) {
-        const int32_t day = lines_.day[k_];
-        const float quantity = lines_.quantity[k_];
-        if (day >= cutoff_ || !(quantity > 0)) continue;
-        if (!days.empty() && days.back().day == day) days.back().quantity += quantity;
-        else days.push_back({day, quantity});
-      }
-      if (!days.empty()) return true;
-    }
-    return false;
+    return next_customer(customer, [&](int32_t day, float quantity) {
+      if (!days.empty() && days.back().day == day) days.back().quantity += quantity;
+      else days.push_back({day, quantity});
+    });
   }
 
   // The next customer's latest purchase day (its lines added up), as next()'s days.back(),
   // without keeping the earlier days: the reminders read only the latest (6M at 10M rows).
   bool next_latest(uint32_t& customer, PurchaseDay& latest) {
+    bool any = false;
+    return next_customer(customer, [&](int32_t day, float quantity) {
+      if (any && latest.day == day) latest.quantity += quantity;
+      else latest = {day, quantity};
+      any = true;
+    });
+  }
+
+ private:
+  // The next customer with a line before the cutoff with a positive quantity: line(day,
+  // quantity) for each such line, in order; false when no customer is left.
+  template <class Line>
+  bool next_customer(uint32_t& customer, Line line) {
     while (k_ != last_) {
       customer = lines_.customer[k_];
       bool any = false;
@@ -79,19 +84,14 @@ class CustomerRuns {
         const int32_t day = lines_.day[k_];
         const float quantity = lines_.quantity[k_];
         if (day >= cutoff_ || !(quantity > 0)) continue;
-        if (any && latest.day == day) {
-          latest.quantity += quantity;
-        } else {
-          latest = {day, quantity};
-          any = true;
-        }
+        line(day, quantity);
+        any = true;
       }
       if (any) return true;
     }
     return false;
   }
 
- private:
   const ProductLines& lines_;
   uint32_t k_, last_;
   int32_t cutoff_;
