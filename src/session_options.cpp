@@ -80,6 +80,7 @@ IngestOptions parse_ingest_options(const json& options) {
   out.corrections = parse_ingest_corrections(options);
   out.size_bytes = static_cast<uint64_t>(number_option(options, "size_bytes", 0, 0, 1e15, true));
   out.keep_product_lines = option_or<bool>(options, "product_lines", true);
+  out.threads = static_cast<int>(number_option(options, "threads", 0, 0, 2, true));
   return out;
 }
 

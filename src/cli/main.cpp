@@ -80,6 +80,8 @@ options:
   --amount-unit yuan|cents  cents: amounts are divided by 100
   --amount-level auto|per_order|per_line  whether the amount is the order's total repeated on
                             its lines (taken once) or each line's value (summed)
+  --threads 1|2             2 (the default on two cores or more): the order table is built on
+                            a second thread while the file is read; the same report either way
 data warnings (printed to stderr, and the report's "warnings"), each a number:
   --warn-customer-share 0.2 --warn-min-customers 50 --warn-repeated-share 0.5
   --warn-zero-share 0.1 --warn-one-time-share 0.95 --warn-one-time-min-years 2
@@ -218,6 +220,7 @@ Command parse_args(int argc, char** argv) {
     else if (flag == "--since" || flag == "--until") cmd.ingest[flag.substr(2)] = value();
     else if (flag == "--amount-unit") cmd.ingest["amount_unit"] = value();
     else if (flag == "--amount-level") cmd.ingest["amount_level"] = value();
+    else if (flag == "--threads") cmd.ingest["threads"] = number_arg(flag, value());
     else if (flag == "--column") {
       const std::string mapping = value();
       const size_t eq = mapping.find('=');

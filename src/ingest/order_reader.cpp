@@ -16,6 +16,7 @@
 #include "ingest/order_index.h"
 #include "ingest/order_table_builder.h"
 #include "ingest/promotion_value.h"
+#include "ingest/row_pipeline.h"
 #include "ingest/status_words.h"
 
 namespace huike {
@@ -31,6 +32,7 @@ namespace {
 
 constexpr size_t kSniffRecords = 30;
 constexpr size_t kExampleLines = 5;
+constexpr size_t kBatchRows = 4096;  // usable rows handed to the table builder at a time
 
 bool is_uci_cancellation(std::string_view order_id) {
   if (order_id.size() < 2 || (order_id[0] != 'C' && order_id[0] != 'c')) return false;
@@ -56,7 +58,10 @@ struct OrderReader::State : RecordSink {
   ColumnMapping mapping;
 
   OrderTableBuilder built;  // the usable rows become the order table there
-  OrderTable& table = built.table;
+  OrderTable& table = built.table;  // the reader reads only what is set before the first row
+  RowBatch batch;           // the usable rows not yet handed to the builder
+  RowPipeline pipeline;     // hands them over (after `built`: ends before it)
+  uint64_t lines_without_quantity = 0;  // rows with an order value: ProductLines::lines_without_quantity
 
   DateColumn dates;
   bool cr_line_ends = false;
@@ -69,7 +74,8 @@ struct OrderReader::State : RecordSink {
   std::string last_order_id, last_order_customer;
   IdentitySource last_order_via = IdentitySource::customer_column;
 
-  explicit State(IngestOptions opts) : options(std::move(opts)), decoder(options.encoding), dates(options.date_order) {
+  explicit State(IngestOptions opts)
+      : options(std::move(opts)), decoder(options.encoding), pipeline(built, options.threads), dates(options.date_order) {
     mapping.column.fill(-1);
   }
 
@@ -81,11 +87,7 @@ struct OrderReader::State : RecordSink {
     exclude(reason, line);
   }
 
-  void exclude(const char* reason, int64_t line) {
-    ExclusionCount& count = summary.excluded[reason];
-    ++count.rows;
-    if (count.example_lines.size() < kExampleLines) count.example_lines.push_back(line);
-  }
+  void exclude(const char* reason, int64_t line) { summary.excluded[reason].add(line, kExampleLines); }
 
   void take_text(std::string_view text) {
     if (!tokenizer) {
@@ -192,13 +194,17 @@ struct OrderReader::State : RecordSink {
 
   // The product and quantity of a row, when the file has a product column.
   float row_quantity(std::string_view text) {
+    float quantity;
+    if (!read_quantity(text, quantity)) ++lines_without_quantity;
+    return quantity;
+  }
+  bool read_quantity(std::string_view text, float& out) {
     double quantity;
-    if (col(ColumnRole::quantity) < 0) return 1.0f;
-    if (!parse_amount(text, quantity) || !std::isfinite(quantity) || std::fabs(quantity) > 1e9) {
-      ++table.products.lines_without_quantity;
-      return 1.0f;
-    }
-    return static_cast<float>(quantity);
+    out = 1.0f;
+    if (col(ColumnRole::quantity) < 0) return true;
+    if (!parse_amount(text, quantity) || !std::isfinite(quantity) || std::fabs(quantity) > 1e9) return false;
+    out = static_cast<float>(quantity);
+    return true;
   }
   double row_weight(float quantity, std::string_view price_text, double amount) {
     double price;
@@ -207,26 +213,24 @@ struct OrderReader::State : RecordSink {
   }
 
 
-  // A blank amount on a row of an order already read is one more line item of it.
+  // A blank amount on a row of an order already read is one more line item of it: the
+  // builder looks the order up (OrderTableBuilder::add_line_item).
   void line_item_without_amount(std::string_view order_id, std::string_view customer_text, IdentitySource via,
                                 int64_t line, std::string_view product, std::string_view quantity_text,
                                 std::string_view price_text) {
-    built.flush();
-    const uint32_t order = built.order_index.find(OrderIndex::key(order_id, hash_bytes(customer_text)));
-    if (order == UINT32_MAX) {
-      return exclude(order_id == last_excluded_order ? "line_item_of_excluded_order" : "bad_amount", line);
-    }
+    float quantity = 1.0f;
+    bool readable = true;
+    double weight = 0.0;
     if (built.has_product) {
-      const float quantity = row_quantity(quantity_text);
-      built.product_lines.add(table.products, order, product, quantity, row_weight(quantity, price_text, 0.0));
+      readable = read_quantity(quantity_text, quantity);
+      weight = row_weight(quantity, price_text, 0.0);
+    } else {
+      product = {};
     }
-    ++summary.rows_used;
-    count_identified_row(summary.identity, via);
-    ExclusionCount& count = summary.line_items_without_amount;
-    ++count.rows;
-    if (count.example_lines.size() < kExampleLines) count.example_lines.push_back(line);
+    batch.add_line_item(OrderIndex::key(order_id, hash_bytes(customer_text)), line, product, quantity, weight, !readable,
+                        order_id == last_excluded_order, via);
+    if (batch.rows.size() >= kBatchRows) pipeline.push(batch);
   }
-
 
   void use_row(const std::string_view* fields, size_t count, int64_t line) {
     if (count < mapping.needed_width) {
@@ -303,13 +307,34 @@ struct OrderReader::State : RecordSink {
       row.quantity = row_quantity(cell(ColumnRole::quantity));
       row.weight = row_weight(row.quantity, cell(ColumnRole::unit_price), amount);
     }
-    built.add(row);
+    batch.add(row);
+    if (batch.rows.size() >= kBatchRows) pipeline.push(batch);
   }
 
   // The tables reserved for the whole input at the rate read so far (IngestOptions::size_bytes).
+  // The builder reserves after the rows read so far, before the next.
   void reserve_ahead(uint64_t bytes_read) {
     if (options.size_bytes <= bytes_read || bytes_read == 0 || summary.rows_read < 1000) return;
-    built.reserve_ahead(static_cast<double>(options.size_bytes) / static_cast<double>(bytes_read));
+    batch.reserve_scale = static_cast<double>(options.size_bytes) / static_cast<double>(bytes_read);
+    pipeline.push(batch);
+  }
+
+  // The last rows into the builder, and what it counted into the summary.
+  void finish_building() {
+    pipeline.push(batch);
+    pipeline.drain();
+    table.products.lines_without_quantity += lines_without_quantity;
+    const LineItemTally& items = built.line_items;
+    summary.rows_used += items.rows_used;
+    summary.identity.rows_by_customer_column += items.rows_by_source[0];
+    summary.identity.rows_by_email += items.rows_by_source[1];
+    summary.identity.rows_by_phone += items.rows_by_source[2];
+    summary.identity.rows_by_name += items.rows_by_source[3];
+    summary.line_items_without_amount = items.used;
+    if (items.of_excluded_order.rows > 0) {
+      summary.excluded["line_item_of_excluded_order"].merge(items.of_excluded_order, kExampleLines);
+    }
+    if (items.without_order.rows > 0) summary.excluded["bad_amount"].merge(items.without_order, kExampleLines);
   }
 };
 
@@ -326,6 +351,7 @@ void OrderReader::feed(std::string_view bytes) {
   }
   if (const std::string_view joined = s.decoder.join_held(bytes); !joined.empty()) s.take_text(joined);
   s.take_text(s.decoder.decode(bytes));
+  if (!s.batch.rows.empty()) s.pipeline.push(s.batch);  // the table holds what was fed (the host's heap guard)
 }
 
 OrderTable OrderReader::finish() {
@@ -336,7 +362,7 @@ OrderTable OrderReader::finish() {
   if (!s.tokenizer) s.start_tokenizer();
   s.tokenizer->finish(s);
   if (!s.roles_decided) s.decide_roles();
-  s.built.flush();
+  s.finish_building();
   s.summary.lines = s.tokenizer->lines();
   s.summary.blank_lines = s.tokenizer->blank_lines();
   s.summary.encoding = s.decoder.encoding();
@@ -376,8 +402,14 @@ OrderTable OrderReader::finish() {
   return std::move(s.table);
 }
 
-uint64_t OrderReader::reserved_bytes() const { return state_->built.reserved_bytes(); }
-uint64_t OrderReader::wanted_bytes() const { return static_cast<uint64_t>(state_->built.wanted_bytes()); }
+uint64_t OrderReader::reserved_bytes() const {
+  state_->pipeline.drain();
+  return state_->built.reserved_bytes();
+}
+uint64_t OrderReader::wanted_bytes() const {
+  state_->pipeline.drain();
+  return static_cast<uint64_t>(state_->built.wanted_bytes());
+}
 
 const IngestSummary& OrderReader::summary() const {
   State& s = *state_;

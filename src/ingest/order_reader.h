@@ -10,6 +10,7 @@
 
 #include "ingest/amount_level.h"
 #include "ingest/customer_identity.h"
+#include "ingest/exclusion_count.h"
 #include "ingest/warning_notes.h"
 #include "ingest/ingest_corrections.h"
 #include "ingest/text_decode.h"
@@ -43,11 +44,9 @@ struct IngestOptions {
   // "product_lines": false reads the product column but keeps no product lines (split mode,
   // Session::product_sections): the product sections are then another session's.
   bool keep_product_lines = true;
-};
-
-struct ExclusionCount {
-  uint64_t rows = 0;
-  std::vector<int64_t> example_lines;  // first few 1-based line numbers
+  // 2: the table is built on a second thread while the reader reads on (the same table); 1:
+  // one thread. 0 = 2 when the machine has two cores. wasm: always 1.
+  int threads = 0;
 };
 
 // What ingest saw and decided; goes into the report's `input` section.

@@ -8,62 +8,77 @@
 namespace huike {
 
 namespace {
-constexpr size_t kBatch = 16;  // rows whose table lookups are prefetched together
-}
+constexpr size_t kAhead = 16;      // rows ahead whose table slots are prefetched
+constexpr size_t kExampleLines = 5;
+}  // namespace
 
-void OrderTableBuilder::add(const UsableRow& row) {
-  table.customer_ids.prefetch(row.customer_hash);
-  if (row.key != 0) order_index.prefetch(row.key);
-  Waiting waiting{row.customer_hash, row.key, row.amount, row.day, static_cast<uint32_t>(text_.size()),
-                  static_cast<uint32_t>(row.customer.size()), row.line, static_cast<uint32_t>(row.phone.size()),
-                  static_cast<uint32_t>(row.email.size()), row.promotional, static_cast<uint32_t>(row.product.size()),
-                  row.quantity, row.weight};
-  text_.append(row.customer);
-  text_.append(row.phone);
-  text_.append(row.email);
-  text_.append(row.product);
-  waiting_.push_back(waiting);
-  if (waiting_.size() == kBatch) flush();
-}
-
-void OrderTableBuilder::flush() {
-  for (const Waiting& row : waiting_) table.customer_ids.prefetch_entry(row.customer_hash);
-  const std::string_view text = text_;
-  for (const Waiting& row : waiting_) {
-    const Order order{row.amount, table.customer_ids.intern(text.substr(row.text_offset, row.text_size), row.customer_hash),
-                      row.day};
-    if (row.phone_size + row.email_size > 0) {
-      const std::string_view contacts = text.substr(row.text_offset + row.text_size);
-      table.contacts.note(order.customer, contacts.substr(0, row.phone_size), contacts.substr(row.phone_size, row.email_size));
+void OrderTableBuilder::take(const RowBatch& batch) {
+  if (batch.reserve_scale > 0) reserve_ahead(batch.reserve_scale);
+  const std::vector<BatchRow>& rows = batch.rows;
+  const auto prefetch_slots = [&](const BatchRow& row) {
+    if (row.kind == BatchRow::order_row) table.customer_ids.prefetch(row.customer_hash);
+    if (row.key != 0) order_index.prefetch(row.key);
+  };
+  for (size_t i = 0; i < std::min(kAhead, rows.size()); ++i) prefetch_slots(rows[i]);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (i + kAhead < rows.size()) prefetch_slots(rows[i + kAhead]);
+    // The slot is in the cache by now: start on the entry it points to.
+    if (i + kAhead / 2 < rows.size() && rows[i + kAhead / 2].kind == BatchRow::order_row) {
+      table.customer_ids.prefetch_entry(rows[i + kAhead / 2].customer_hash);
     }
-    if (row.amount < 0) negative_rows.emplace_back(static_cast<uint32_t>(table.orders.size()), row.line);
-    uint32_t index = static_cast<uint32_t>(table.orders.size());
-    if (row.key == 0) {
-      if (table.has_promotion_column) mark_promotional(index, row.promotional);
+    if (rows[i].kind == BatchRow::order_row) add_order_row(rows[i], batch.text);
+    else add_line_item(rows[i], batch.text);
+  }
+}
+
+void OrderTableBuilder::add_order_row(const BatchRow& row, std::string_view text) {
+  const Order order{row.amount, table.customer_ids.intern(text.substr(row.text_offset, row.customer_size), row.customer_hash),
+                    row.day};
+  if (row.phone_size + row.email_size > 0) {
+    const std::string_view contacts = text.substr(row.text_offset + row.customer_size);
+    table.contacts.note(order.customer, contacts.substr(0, row.phone_size), contacts.substr(row.phone_size, row.email_size));
+  }
+  if (row.amount < 0) negative_rows.emplace_back(static_cast<uint32_t>(table.orders.size()), row.line);
+  uint32_t index = static_cast<uint32_t>(table.orders.size());
+  if (row.key == 0) {
+    if (table.has_promotion_column) mark_promotional(index, row.promotional);
+    table.orders.push_back(order);
+    order_index.add_keyless();
+    order_lines.add_order(row.amount);
+  } else {
+    bool added;
+    std::tie(index, added) = order_index.find_or_add(row.key, index);
+    if (table.has_promotion_column) mark_promotional(index, row.promotional);
+    if (added) {
       table.orders.push_back(order);
-      order_index.add_keyless();
       order_lines.add_order(row.amount);
     } else {
-      bool added;
-      std::tie(index, added) = order_index.find_or_add(row.key, index);
-      if (table.has_promotion_column) mark_promotional(index, row.promotional);
-      if (added) {
-        table.orders.push_back(order);
-        order_lines.add_order(row.amount);
-      } else {
-        if (row.amount < 0) negative_rows.back().first = index;
-        order_lines.add_line(index, table.orders[index].amount, row.amount);  // a further line item
-        table.orders[index].amount += row.amount;
-      }
-    }
-    if (has_product) {
-      const std::string_view product =
-          text.substr(row.text_offset + row.text_size + row.phone_size + row.email_size, row.product_size);
-      product_lines.add(table.products, index, product, row.quantity, row.weight);
+      if (row.amount < 0) negative_rows.back().first = index;
+      order_lines.add_line(index, table.orders[index].amount, row.amount);  // a further line item
+      table.orders[index].amount += row.amount;
     }
   }
-  waiting_.clear();
-  text_.clear();
+  if (has_product) {
+    const std::string_view product =
+        text.substr(row.text_offset + row.customer_size + row.phone_size + row.email_size, row.product_size);
+    product_lines.add(table.products, index, product, row.quantity, row.weight);
+  }
+}
+
+// A blank amount on a row of an order already read is one more line item of it.
+void OrderTableBuilder::add_line_item(const BatchRow& row, std::string_view text) {
+  const uint32_t order = order_index.find(row.key);
+  if (order == UINT32_MAX) {
+    (row.of_excluded_order ? line_items.of_excluded_order : line_items.without_order).add(row.line, kExampleLines);
+    return;
+  }
+  if (has_product) {
+    if (row.quantity_unreadable) ++table.products.lines_without_quantity;
+    product_lines.add(table.products, order, text.substr(row.text_offset, row.product_size), row.quantity, row.weight);
+  }
+  ++line_items.rows_used;
+  ++line_items.rows_by_source[static_cast<size_t>(row.via)];
+  line_items.used.add(row.line, kExampleLines);
 }
 
 void OrderTableBuilder::reserve_ahead(double scale) {

@@ -1,33 +1,28 @@
 #pragma once
 // Usable rows → the order table: customers interned, a row with the order id of an order
-// already read merged into it (a line item), product lines collected. The lookups wait in
-// batches with their table slots prefetched, so the cache misses of a big file overlap.
+// already read merged into it (a line item), product lines collected. The table slots of
+// the rows a little ahead are prefetched, so the cache misses of a big file overlap.
+#include <array>
 #include <cstdint>
-#include <string>
-#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "ingest/amount_level.h"
+#include "ingest/exclusion_count.h"
 #include "ingest/order_index.h"
 #include "ingest/product_line_builder.h"
+#include "ingest/row_batch.h"
 #include "model/order_table.h"
 
 namespace huike {
 
-// One usable row, its cells already read.
-struct UsableRow {
-  std::string_view customer;  // the customer id text
-  uint64_t customer_hash;     // hash_bytes(customer)
-  uint64_t key;               // OrderIndex::key of its order id and customer; 0 = no order id
-  double amount;
-  int32_t day;
-  int64_t line;
-  std::string_view phone, email;
-  bool promotional;
-  std::string_view product;
-  float quantity;
-  double weight;              // for sharing the order's value over its product lines
+// What the builder decided about the line items without an amount (the reader adds it to
+// its summary when reading ends).
+struct LineItemTally {
+  uint64_t rows_used = 0;
+  std::array<uint64_t, 4> rows_by_source{};  // IdentitySource → rows
+  ExclusionCount used;                       // IngestSummary::line_items_without_amount
+  ExclusionCount of_excluded_order, without_order;  // "line_item_of_excluded_order", "bad_amount"
 };
 
 struct OrderTableBuilder {
@@ -37,9 +32,9 @@ struct OrderTableBuilder {
   std::vector<std::pair<uint32_t, int64_t>> negative_rows;  // order index, line
   ProductLineBuilder product_lines;
   bool has_product = false;  // the file has a product column: each row adds a product line
+  LineItemTally line_items;
 
-  void add(const UsableRow& row);  // copies the texts it keeps
-  void flush();                    // the waiting rows into the table (before any lookup of it)
+  void take(const RowBatch& batch);  // its rows in turn (copies the texts it keeps)
   // The orders and product lines the whole input will hold at the rate read so far (`scale`:
   // the input's size / the bytes read), reserved a little above it: a copy each time the
   // projection passes the room, none past the need. The order index and the order-line
@@ -51,22 +46,10 @@ struct OrderTableBuilder {
   double wanted_bytes() const { return wanted_bytes_; }
 
  private:
-  struct Waiting {
-    uint64_t customer_hash, key;
-    double amount;
-    int32_t day;
-    uint32_t text_offset, text_size;  // the customer id in text_ (then contacts, product)
-    int64_t line;
-    uint32_t phone_size, email_size;  // the row's contacts, after the id in text_
-    bool promotional;
-    uint32_t product_size;
-    float quantity;
-    double weight;
-  };
+  void add_order_row(const BatchRow& row, std::string_view text);
+  void add_line_item(const BatchRow& row, std::string_view text);
   void mark_promotional(uint32_t index, bool promotional);
   double wanted_bytes_ = 0;
-  std::vector<Waiting> waiting_;
-  std::string text_;
 };
 
 }  // namespace huike
