@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/error.h"
+#include "core/threads.h"
 #include "ingest/date_parse.h"
 #include "product_views.h"
 #include "report/customer_columns.h"
@@ -45,6 +46,7 @@ void Session::begin(const json& ingest_options) {
   state_ = std::move(next);
   IngestOptions parsed = parse_ingest_options(ingest_options);
   state_->corrections = parsed.corrections;
+  state_->two_threads = second_thread(parsed.threads);
   state_->reader = std::make_unique<OrderReader>(std::move(parsed));
 }
 

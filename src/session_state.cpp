@@ -1,6 +1,7 @@
 #include "session_state.h"
 
 #include <cmath>
+#include <future>
 
 #include "analysis/migration.h"
 #include "core/error.h"
@@ -140,6 +141,14 @@ json Session::State::report(const json& options) const {
     });
     return analysis_json(shop, charts);
   }));
+  // The product sections read only the table and this analysis, which nothing below changes
+  // (CustomerStages::update writes nothing for the same settings): natively they are made on
+  // a second thread meanwhile.
+  json product_sections = json::object();
+  const double median_value = median();
+  const auto add_products = [&] { products.add_sections(product_sections, table, shop, options, median_value); };
+  std::future<void> products_made;
+  if (two_threads) products_made = std::async(std::launch::async, add_products);
   const CustomerHealth& h = health(options);
   report["health"] = health_section.get(health_result.key(), [&] { return health_json(h); });
   const ShopAnalysis& before = earlier_analysis(options);
@@ -147,7 +156,9 @@ json Session::State::report(const json& options) const {
                                               [&] { return migration_json(before, shop); });
   report["members"] = members_section.get(tiers.key(), [&] { return members_json(*tiers.current(), shop); });
   report["winback"] = winback_section.get(winback.key(), [&] { return winback_json(*winback.current(), members.get()); });
-  products.add_sections(report, table, shop, options, median());
+  if (products_made.valid()) products_made.get();
+  else add_products();
+  report.update(product_sections);
   report["warnings"] = warnings(options);
   return report;
 }

@@ -29,6 +29,7 @@ struct Session::State {
   OrderTable table;
   CustomerOrders grouped;  // the table's orders are grouped by customer (at finish)
   bool finished = false;
+  bool two_threads = false;  // the report's product sections on a second thread (ingest option threads)
   std::unique_ptr<MemberDirectory> members;  // the optional member list
   uint64_t members_version = 0;              // changes with the list: the win-back plan reads it
 

@@ -1,4 +1,4 @@
-// The native contenders on the same file: Huike's CLI (`huike analyze`, one thread) and DuckDB
+// The native contenders on the same file: Huike's CLI (`huike analyze --threads N`) and DuckDB
 // through @duckdb/node-api at the same thread count. Wall time of the whole run, peak RSS.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,12 +9,12 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 
 // `huike analyze FILE` under /usr/bin/time for the peak RSS; the report gives the checksum.
-export function huikeCli(cliPath, file) {
+export function huikeCli(cliPath, file, threads = 1) {
   const dir = mkdtempSync(join(tmpdir(), 'huike-bench-'));
   try {
     const timeFile = join(dir, 'time');
     const t0 = performance.now();
-    const out = execFileSync('/usr/bin/time', ['-f', '%M', '-o', timeFile, cliPath, 'analyze', file], {
+    const out = execFileSync('/usr/bin/time', ['-f', '%M', '-o', timeFile, cliPath, 'analyze', file, '--threads', String(threads)], {
       maxBuffer: 1 << 30,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],

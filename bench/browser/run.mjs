@@ -2,8 +2,9 @@
 // page and its peers in Debian's Chromium (playwright-core), and natively Huike's CLI against
 // DuckDB (@duckdb/node-api); writes bench/out/issue14_<date>.md and prints it.
 // Usage: npm run bench -- [--rows 1000000,10000000] [--files en-utf8,zh-utf8,zh-gbk] [--runs 3]
-//          [--contenders huike,duckdb,papaparse,blob] [--native huike,duckdb] [--big]
-// --big adds the 65M-row (5 GB) file. Needs build/ (scripts/build) and dist/ (npm run build).
+//          [--contenders huike,duckdb,papaparse,blob] [--native huike,duckdb] [--threads 1|2] [--big]
+// --threads: natively, both contenders at that thread count (default 1). --big adds the
+// 65M-row (5 GB) file. Needs build/ (scripts/build) and dist/ (npm run build).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -22,6 +23,7 @@ const arg = (name, fallback) => {
 const rowCounts = arg('--rows', '1000000,10000000').split(',').map(Number).concat(process.argv.includes('--big') ? [65000000] : []);
 const fileKinds = arg('--files', 'en-utf8,zh-utf8,zh-gbk').split(',');
 const runs = Number(arg('--runs', '3'));
+const threads = Number(arg('--threads', '1')); // natively, both contenders: 1 or 2
 const browserNames = arg('--contenders', 'huike,duckdb,papaparse,blob').split(',');
 const nativeNames = arg('--native', 'huike,duckdb').split(',').filter((n) => n && n !== 'none'); // --native none: none
 const out = join(root, 'bench/out');
@@ -105,7 +107,7 @@ try {
           continue;
         }
         console.error(`${f.label} ${rows}: ${name} natively`);
-        const once = name === 'huike' ? () => huikeCli(cliPath, f.file) : () => duckdbNode(f.file, 1);
+        const once = name === 'huike' ? () => huikeCli(cliPath, f.file, threads) : () => duckdbNode(f.file, threads);
         try {
           f.native[name] = { native: true, runs: Array.from({ length: runs }, once) };
         } catch (e) {
@@ -128,11 +130,12 @@ const meta = {
   loadAfter: load(),
   runs,
   versions: [`${chromiumVersion()} headless`, `node ${process.versions.node}`, `@duckdb/duckdb-wasm ${packageVersion('@duckdb/duckdb-wasm')}${duckWasm ? ` (${duckWasm})` : ''}`,
-    `papaparse ${packageVersion('papaparse')}`, `@duckdb/node-api ${packageVersion('@duckdb/node-api')}${duckNative ? ` (DuckDB ${duckNative}, 1 thread)` : ''}`,
+    `papaparse ${packageVersion('papaparse')}`, `@duckdb/node-api ${packageVersion('@duckdb/node-api')}${duckNative ? ` (DuckDB ${duckNative}, ${threads} thread${threads > 1 ? 's' : ''})` : ''}`,
     `Huike ${execFileSync('git', ['-C', root, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()}`].join(', '),
 };
 const labels = Object.fromEntries(Object.entries(CONTENDERS).map(([k, v]) => [k, v.label]));
-const nativeLabels = { huike: 'Huike CLI `huike analyze` (1 thread)', duckdb: 'DuckDB node-api (RFM SQL, 1 thread)' };
+const threadWord = `${threads} thread${threads > 1 ? 's' : ''}`;
+const nativeLabels = { huike: `Huike CLI \`huike analyze\` (${threadWord})`, duckdb: `DuckDB node-api (RFM SQL, ${threadWord})` };
 const table = markdown({ files, browserNames, labels, nativeNames, nativeLabels, meta });
 const report = join(out, `issue14_${meta.date.slice(0, 10)}.md`);
 writeFileSync(report, table);

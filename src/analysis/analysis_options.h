@@ -15,6 +15,8 @@ struct AnalysisOptions {
   double at_risk_multiplier = 1.5;      // R > this × cycle → at_risk
   double churned_multiplier = 2.0;      // R > this × cycle → churned
   bool subtract_returns = true;         // false: returns are ignored
+
+  bool operator==(const AnalysisOptions&) const = default;
 };
 
 }  // namespace huike

@@ -96,6 +96,8 @@ double summarise_orders(const Order* first, const Order* last, int32_t cutoff, C
 
 const ShopAnalysis& CustomerStages::update(const OrderTable& table, const CustomerOrders& grouped,
                                            const AnalysisOptions& options) {
+  // The same settings again write nothing: another thread may be reading (Session::report).
+  if (ran_ && shop_.options == options) return shop_;
   const AnalysisOptions before = shop_.options;
   const bool first = !ran_;
   shop_.options = options;

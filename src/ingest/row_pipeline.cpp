@@ -2,20 +2,16 @@
 
 #include <utility>
 
+#include "core/threads.h"
+
 namespace huike {
 
 namespace {
 constexpr size_t kMaxWaiting = 4;  // batches pushed ahead of the builder: the reader waits beyond
 }
 
-RowPipeline::RowPipeline(OrderTableBuilder& builder, int threads) : builder_(builder) {
-#if defined(__EMSCRIPTEN__)
-  threaded_ = false;
-  (void)threads;
-#else
-  threaded_ = threads >= 2 || (threads == 0 && std::thread::hardware_concurrency() >= 2);
-#endif
-}
+RowPipeline::RowPipeline(OrderTableBuilder& builder, int threads)
+    : builder_(builder), threaded_(second_thread(threads)) {}
 
 RowPipeline::~RowPipeline() {
   if (!thread_.joinable()) return;
