@@ -24,7 +24,7 @@ const rowCounts = arg('--rows', '1000000,10000000').split(',').map(Number).conca
 const fileKinds = arg('--files', 'en-utf8,zh-utf8,zh-gbk').split(',');
 const runs = Number(arg('--runs', '3'));
 const threads = Number(arg('--threads', '1')); // natively, both contenders: 1 or 2
-const browserNames = arg('--contenders', 'huike,duckdb,papaparse,blob').split(',');
+const browserNames = arg('--contenders', 'huike,duckdb,papaparse,blob').split(',').filter((n) => n && n !== 'none'); // --contenders none: native only
 const nativeNames = arg('--native', 'huike,duckdb').split(',').filter((n) => n && n !== 'none'); // --native none: none
 const out = join(root, 'bench/out');
 const genOrders = join(root, 'build/gen_orders');

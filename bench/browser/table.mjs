@@ -36,11 +36,14 @@ export function cell(entry, bytes, reference) {
 export function markdown({ files, browserNames, labels, nativeNames, nativeLabels, meta }) {
   const lines = [`Benchmark of issue 14 — ${meta.date}`, '', `Machine: ${meta.machine}. Load average ${meta.loadBefore} before, ${meta.loadAfter} after.`,
     `Versions: ${meta.versions}.`, `Each cell: median of ${meta.runs} runs, File → finished result; MB/s in 10^6 bytes; tab memory growth (Σ RSS of all browser processes, worst run); natively the peak RSS.`, ''];
-  lines.push(`| file | rows | size | ${browserNames.map((n) => labels[n]).join(' | ')} |`);
-  lines.push(`|---|---|---|${browserNames.map(() => '---|').join('')}`);
-  for (const f of files) lines.push(`| ${f.label} | ${f.rows.toLocaleString('en')} | ${size(f.bytes)} | ${browserNames.map((n) => cell(f.browser[n], f.bytes, f.reference)).join(' | ')} |`);
+  if (browserNames.length) {
+    lines.push(`| file | rows | size | ${browserNames.map((n) => labels[n]).join(' | ')} |`);
+    lines.push(`|---|---|---|${browserNames.map(() => '---|').join('')}`);
+    for (const f of files) lines.push(`| ${f.label} | ${f.rows.toLocaleString('en')} | ${size(f.bytes)} | ${browserNames.map((n) => cell(f.browser[n], f.bytes, f.reference)).join(' | ')} |`);
+    lines.push('');
+  }
   if (nativeNames.length) {
-    lines.push('', `| file (native) | ${nativeNames.map((n) => nativeLabels[n]).join(' | ')} |`, `|---|${nativeNames.map(() => '---|').join('')}`);
+    lines.push(`| file (native) | ${nativeNames.map((n) => nativeLabels[n]).join(' | ')} |`, `|---|${nativeNames.map(() => '---|').join('')}`);
     for (const f of files) lines.push(`| ${f.label} ${f.rows.toLocaleString('en')} | ${nativeNames.map((n) => cell(f.native[n], f.bytes, f.reference)).join(' | ')} |`);
   }
   lines.push('', '| file | checksum: customers | Σ distinct orders | Σ spend |', '|---|---|---|---|');
