@@ -24,6 +24,7 @@ const rowCounts = arg('--rows', '1000000,10000000').split(',').map(Number).conca
 const fileKinds = arg('--files', 'en-utf8,zh-utf8,zh-gbk').split(',');
 const runs = Number(arg('--runs', '3'));
 const threads = Number(arg('--threads', '1')); // natively, both contenders: 1 or 2
+const threadWord = `${threads} thread${threads > 1 ? 's' : ''}`;
 const browserNames = arg('--contenders', 'huike,duckdb,papaparse,blob').split(',').filter((n) => n && n !== 'none'); // --contenders none: native only
 const nativeNames = arg('--native', 'huike,duckdb').split(',').filter((n) => n && n !== 'none'); // --native none: none
 const out = join(root, 'bench/out');
@@ -130,11 +131,10 @@ const meta = {
   loadAfter: load(),
   runs,
   versions: [`${chromiumVersion()} headless`, `node ${process.versions.node}`, `@duckdb/duckdb-wasm ${packageVersion('@duckdb/duckdb-wasm')}${duckWasm ? ` (${duckWasm})` : ''}`,
-    `papaparse ${packageVersion('papaparse')}`, `@duckdb/node-api ${packageVersion('@duckdb/node-api')}${duckNative ? ` (DuckDB ${duckNative}, ${threads} thread${threads > 1 ? 's' : ''})` : ''}`,
+    `papaparse ${packageVersion('papaparse')}`, `@duckdb/node-api ${packageVersion('@duckdb/node-api')}${duckNative ? ` (DuckDB ${duckNative}, ${threadWord})` : ''}`,
     `Huike ${execFileSync('git', ['-C', root, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()}`].join(', '),
 };
 const labels = Object.fromEntries(Object.entries(CONTENDERS).map(([k, v]) => [k, v.label]));
-const threadWord = `${threads} thread${threads > 1 ? 's' : ''}`;
 const nativeLabels = { huike: `Huike CLI \`huike analyze\` (${threadWord})`, duckdb: `DuckDB node-api (RFM SQL, ${threadWord})` };
 const table = markdown({ files, browserNames, labels, nativeNames, nativeLabels, meta });
 const report = join(out, `issue14_${meta.date.slice(0, 10)}.md`);

@@ -85,11 +85,6 @@ int32_t signup_day(std::string_view text) {
                                 : days_from_civil(date.year, date.day, date.month);
 }
 
-void note(ExclusionCount& count, int64_t line) {
-  ++count.rows;
-  if (count.example_lines.size() < kExampleLines) count.example_lines.push_back(line);
-}
-
 }  // namespace
 
 MemberList read_member_list(std::string_view bytes, const IngestOptions& options) {
@@ -143,18 +138,18 @@ MemberList read_member_list(std::string_view bytes, const IngestOptions& options
     };
     const std::string_view id = cell(list.id_column);
     if (is_placeholder_customer(id)) {
-      note(blank, line);
+      blank.add(line, kExampleLines);
       continue;
     }
     if (!seen.emplace(std::string(id), list.members.size()).second) {
-      note(duplicate, line);
+      duplicate.add(line, kExampleLines);
       continue;
     }
     Member member{std::string(id), std::string(cell(list.phone_column)), std::string(cell(list.email_column))};
     const std::string_view signup = cell(list.signup_column);
     if (!signup.empty()) {
       member.signup_day = signup_day(signup);
-      if (member.signup_day == INT32_MIN) note(list.bad_signup_date, line);
+      if (member.signup_day == INT32_MIN) list.bad_signup_date.add(line, kExampleLines);
     }
     list.members.push_back(std::move(member));
   }

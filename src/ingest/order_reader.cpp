@@ -326,10 +326,10 @@ struct OrderReader::State : RecordSink {
     table.products.lines_without_quantity += lines_without_quantity;
     const LineItemTally& items = built.line_items;
     summary.rows_used += items.rows_used;
-    summary.identity.rows_by_customer_column += items.rows_by_source[0];
-    summary.identity.rows_by_email += items.rows_by_source[1];
-    summary.identity.rows_by_phone += items.rows_by_source[2];
-    summary.identity.rows_by_name += items.rows_by_source[3];
+    summary.identity.rows_by_customer_column += items.identified.rows_by_customer_column;
+    summary.identity.rows_by_email += items.identified.rows_by_email;
+    summary.identity.rows_by_phone += items.identified.rows_by_phone;
+    summary.identity.rows_by_name += items.identified.rows_by_name;
     summary.line_items_without_amount = items.used;
     if (items.of_excluded_order.rows > 0) {
       summary.excluded["line_item_of_excluded_order"].merge(items.of_excluded_order, kExampleLines);

@@ -77,7 +77,7 @@ void OrderTableBuilder::add_line_item(const BatchRow& row, std::string_view text
     product_lines.add(table.products, order, text.substr(row.text_offset, row.product_size), row.quantity, row.weight);
   }
   ++line_items.rows_used;
-  ++line_items.rows_by_source[static_cast<size_t>(row.via)];
+  count_identified_row(line_items.identified, row.via);
   line_items.used.add(row.line, kExampleLines);
 }
 

@@ -2,7 +2,6 @@
 // Usable rows → the order table: customers interned, a row with the order id of an order
 // already read merged into it (a line item), product lines collected. The table slots of
 // the rows a little ahead are prefetched, so the cache misses of a big file overlap.
-#include <array>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -20,7 +19,7 @@ namespace huike {
 // its summary when reading ends).
 struct LineItemTally {
   uint64_t rows_used = 0;
-  std::array<uint64_t, 4> rows_by_source{};  // IdentitySource → rows
+  CustomerIdentity identified;               // only its rows_by_… counts
   ExclusionCount used;                       // IngestSummary::line_items_without_amount
   ExclusionCount of_excluded_order, without_order;  // "line_item_of_excluded_order", "bad_amount"
 };
